@@ -1,0 +1,63 @@
+// Who is acting: tenant, user, permissions and data scope. Every use case takes one and checks it here,
+// in core, so that HTTP, the CLI and an embedding host get the same rules.
+import { forbidden } from '../shared/domain-error.js';
+
+/** How much of the tenant's data a role sees: own records, own department, department subtree, all. */
+export type DataScope = 'self' | 'department' | 'department_tree' | 'tenant';
+export const DATA_SCOPES: readonly DataScope[] = ['self', 'department', 'department_tree', 'tenant'];
+
+export interface Actor {
+  readonly tenantId: string;
+  readonly userId: string;
+  readonly name: string;
+  readonly departmentId: string | null;
+  readonly roles: readonly string[];
+  readonly permissions: ReadonlySet<string>;
+  readonly dataScope: DataScope;
+  /** The departments the actor sees under its scope (own, or own and descendants); empty for self/tenant. */
+  readonly visibleDepartmentIds: readonly string[];
+  /** The tenant's business time zone, e.g. Asia/Shanghai. */
+  readonly timeZone: string;
+}
+
+/** A record as far as data scope is concerned. */
+export interface Scoped {
+  readonly ownerId: string | null;
+  readonly departmentId: string | null;
+}
+
+/** Whether the actor holds a permission (or its area's wildcard, e.g. `order.*`, or `*`). */
+export function can(actor: Actor, permission: string): boolean {
+  if (actor.permissions.has('*') || actor.permissions.has(permission)) return true;
+  const area = permission.split('.')[0];
+  return actor.permissions.has(`${area}.*`);
+}
+
+/** Refuses with `auth.forbidden` unless the actor holds the permission. */
+export function requirePermission(actor: Actor, permission: string): void {
+  if (!can(actor, permission)) throw forbidden(permission);
+}
+
+/** Whether a record falls inside the actor's data scope (own records are always visible). */
+export function inScope(actor: Actor, record: Scoped): boolean {
+  if (record.ownerId !== null && record.ownerId === actor.userId) return true;
+  switch (actor.dataScope) {
+    case 'tenant':
+      return true;
+    case 'self':
+      return false;
+    case 'department':
+    case 'department_tree':
+      return record.departmentId !== null && actor.visibleDepartmentIds.includes(record.departmentId);
+  }
+}
+
+/** The filter a repository applies to a list: null means no restriction inside the tenant. */
+export interface ScopeFilter {
+  readonly ownerId: string;
+  readonly departmentIds: readonly string[] | null;
+}
+export function scopeFilter(actor: Actor): ScopeFilter | null {
+  if (actor.dataScope === 'tenant') return null;
+  return { ownerId: actor.userId, departmentIds: actor.dataScope === 'self' ? [] : actor.visibleDepartmentIds };
+}

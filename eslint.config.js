@@ -1,0 +1,32 @@
+// Lint: typescript-eslint's recommended rules, plus the layer rules of DESIGN.md as import restrictions.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.yunzhou/**', 'assets/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'off',
+    },
+  },
+  {
+    files: ['core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['knex', 'knex-pglite', 'pg', 'koa', '@koa/*', 'pdfkit', 'fontkit', 'inversify', 'reflect-metadata', 'ajv', 'ajv-*', 'pino', '@electric-sql/*'], message: 'core/ is framework-free (DESIGN.md: arrows point inward).' },
+          { group: ['**/adapters/**', '**/http/**', '**/plugins/**'], message: 'core/ imports nothing outside core.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['adapters/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/http/**', '**/plugins/**'], message: 'adapters/ never import http/ or a plugin.' }] }],
+    },
+  },
+);
