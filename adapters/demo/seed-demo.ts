@@ -1,0 +1,25 @@
+// `yunzhou seed --demo`: the demo firms, then each area's demo data in flow order, so a new user sees a
+// living CRM. Each later area adds its step to DEMO_STEPS.
+import type { Crm } from '../composition/create-crm.js';
+import { seedDemoOrganisation, type DemoOrganisation } from './organisation.seed.js';
+
+export const DEFAULT_DEMO_PASSWORD = 'demo123456';
+
+export type DemoStep = (crm: Crm, demo: DemoOrganisation) => Promise<void>;
+
+/** Area seeds in the order of the flow (inquiries → orders → products → …). */
+export const DEMO_STEPS: DemoStep[] = [];
+
+export async function seedDemo(crm: Crm, password = process.env.YUNZHOU_DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD): Promise<DemoOrganisation> {
+  const demo = await seedDemoOrganisation(crm, password);
+  for (const step of DEMO_STEPS) await step(crm, demo);
+  return demo;
+}
+
+/** Seeds only an empty embedded database: a fresh install shows the demo, a real one is never touched. */
+export async function seedDemoIfEmpty(crm: Crm): Promise<DemoOrganisation | null> {
+  const { knex } = crm.database;
+  const [{ count }] = (await knex('tenants').count('* as count')) as [{ count: number }];
+  if (Number(count) > 0) return null;
+  return seedDemo(crm);
+}

@@ -1,0 +1,93 @@
+// One Knex instance over either the embedded database (PGlite through knex-pglite) or PostgreSQL (pg pool),
+// configured so both return the same JavaScript types: int8 as a safe integer number (money in fen), date
+// as 'YYYY-MM-DD' text, numeric as exact text, timestamptz as Date.
+import knexFactory, { type Knex } from 'knex';
+import ClientPgLite from 'knex-pglite';
+import pg from 'pg';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { mkdirSync } from 'node:fs';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface Database {
+  readonly knex: Knex;
+  readonly kind: DatabaseKind;
+  /** Closes the pool or the embedded database, unless the host owns the Knex instance. */
+  close(): Promise<void>;
+}
+
+export type DatabaseOptions =
+  | { readonly knex: Knex; readonly kind?: DatabaseKind } // the host app's own instance; the host closes it
+  | { readonly url: string; readonly poolMax?: number }
+  | { readonly dataDir: string } // embedded, on disk
+  | { readonly memory: true; readonly loadDataDir?: Blob }; // embedded, in memory (tests, demos)
+
+const INT8 = 20;
+const DATE = 1082;
+
+/** int8 → number, refusing loudly beyond 2^53 instead of silently losing fen. */
+export function parseSafeInt8(text: string | number | bigint): number {
+  const n = typeof text === 'number' ? text : Number(text);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`int8 value ${String(text)} is beyond 2^53 and cannot be represented exactly`);
+  return n;
+}
+const keepText = (text: string): string => text;
+
+function pgTypes(): pg.CustomTypesConfig {
+  return {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+      if (oid === INT8) return parseSafeInt8;
+      if (oid === DATE) return keepText;
+      return pg.types.getTypeParser(oid, format as 'text');
+    }) as pg.CustomTypesConfig['getTypeParser'],
+  };
+}
+
+function pgliteParsers(): Record<number, (value: string, typeId?: number) => unknown> {
+  return { [pgliteTypes.INT8]: parseSafeInt8, [pgliteTypes.DATE]: keepText };
+}
+
+function knexForPglite(pglite: PGlite): Knex {
+  return knexFactory({ client: ClientPgLite as unknown as typeof knexFactory.Client, dialect: 'postgres', connection: () => ({ pglite }) as never, useNullAsDefault: true });
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if ('knex' in options) {
+    return { knex: options.knex, kind: options.kind ?? 'postgres', close: async () => {} };
+  }
+  if ('url' in options) {
+    const knex = knexFactory({
+      client: 'pg',
+      connection: { connectionString: options.url, types: pgTypes() } as Knex.PgConnectionConfig,
+      pool: { min: 0, max: options.poolMax ?? 10 },
+    });
+    return { knex, kind: 'postgres', close: () => knex.destroy() };
+  }
+  let pglite: PGlite;
+  if ('dataDir' in options) {
+    mkdirSync(options.dataDir, { recursive: true });
+    pglite = new PGlite(options.dataDir, { parsers: pgliteParsers() });
+  } else {
+    pglite = new PGlite({ parsers: pgliteParsers(), ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
+  }
+  await pglite.waitReady;
+  const knex = knexForPglite(pglite);
+  return {
+    knex,
+    kind: 'pglite',
+    close: async () => {
+      await knex.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+/** Dumps an embedded database (a migrated template that tests load instead of migrating again). */
+export async function dumpEmbedded(db: Database): Promise<Blob> {
+  const conn = (await db.knex.client.acquireConnection()) as PGlite;
+  try {
+    return await conn.dumpDataDir('none');
+  } finally {
+    await db.knex.client.releaseConnection(conn);
+  }
+}

@@ -1,0 +1,137 @@
+// Login with mobile + password, bearer tokens (stored only as digests), logout, password change.
+import { domainError, DomainError } from '../shared/domain-error.js';
+import type { Clock, IdGenerator, UnitOfWork } from '../shared/ports.js';
+import { normalizeMobile } from '../identity/index.js';
+import type { Actor } from './actor.js';
+import { buildActor } from './build-actor.js';
+import { nextAttemptAfterFailure, type ThrottlePolicy, DEFAULT_THROTTLE } from './login-throttle.js';
+import type { OrganisationRepository, PasswordHasher, TokenDigest, TokenRepository } from './ports.js';
+import { checkPasswordStrength } from './password-policy.js';
+import type { Tenant, User } from './types.js';
+
+export interface AuthDeps {
+  readonly uow: UnitOfWork;
+  readonly org: OrganisationRepository;
+  readonly tokens: TokenRepository;
+  readonly hasher: PasswordHasher;
+  readonly digest: TokenDigest;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly tokenTtlMinutes?: number;
+  readonly throttle?: ThrottlePolicy;
+}
+
+export interface LoginResult {
+  readonly token: string;
+  readonly expiresAt: Date;
+  readonly user: User;
+  readonly tenant: Pick<Tenant, 'id' | 'name' | 'timeZone'>;
+}
+
+const invalidCredentials = (): DomainError =>
+  domainError('auth.invalid_credentials', 'unauthenticated', '手机号或密码错误', 'The mobile number or password is wrong');
+const invalidToken = (): DomainError =>
+  domainError('auth.invalid_token', 'unauthenticated', '登录已失效，请重新登录', 'The session has expired or was revoked; log in again');
+
+/** Bearer tokens carry their tenant so a token is looked up by (tenant, digest), as every key leads with tenant. */
+function splitToken(token: string): { tenantId: string } | null {
+  const m = /^yz1\.([0-9a-f-]{36})\.[A-Za-z0-9_-]{20,}$/.exec(token);
+  return m ? { tenantId: m[1] as string } : null;
+}
+
+export class AuthService {
+  constructor(private readonly d: AuthDeps) {}
+
+  /** Checks the password of the user with this mobile; repeated failures delay and then lock the account. */
+  async login(input: { mobile: string; password: string; tenantId?: string | undefined }): Promise<LoginResult> {
+    let mobile: string;
+    try {
+      mobile = normalizeMobile(input.mobile);
+    } catch {
+      throw invalidCredentials();
+    }
+    const now = this.d.clock.now();
+    const { uow, org, hasher } = this.d;
+    const candidates = (await uow.read((tx) => org.credentialsByMobile(tx, mobile))).filter(
+      (c) => input.tenantId === undefined || c.tenantId === input.tenantId,
+    );
+    const throttled = candidates.find((c) => c.nextAttemptAt !== null && c.nextAttemptAt > now);
+    if (throttled?.nextAttemptAt) {
+      const seconds = Math.ceil((throttled.nextAttemptAt.getTime() - now.getTime()) / 1000);
+      throw domainError(
+        'auth.throttled',
+        'rate_limited',
+        `密码错误次数过多，请 ${seconds} 秒后再试`,
+        `Too many wrong passwords; try again in ${seconds} s`,
+        { retryAfterSeconds: seconds },
+      );
+    }
+    const matches = [];
+    for (const c of candidates) if (c.active && (await hasher.verify(input.password, c.passwordHash))) matches.push(c);
+    if (matches.length === 0) {
+      await uow.run(async (tx) => {
+        for (const c of candidates) {
+          const failures = c.failedLogins + 1;
+          await org.recordLoginFailure(tx, c.tenantId, c.userId, failures, nextAttemptAfterFailure(failures, now, this.d.throttle ?? DEFAULT_THROTTLE));
+        }
+      });
+      throw invalidCredentials();
+    }
+    if (matches.length > 1) {
+      throw domainError(
+        'auth.tenant_required',
+        'invalid',
+        '该手机号属于多家机构，请选择要登录的机构（tenantId）',
+        'This mobile number belongs to several firms; say which one (tenantId)',
+        { tenantIds: matches.map((m) => m.tenantId) },
+      );
+    }
+    const c = matches[0] as (typeof matches)[number];
+    const token = `yz1.${c.tenantId}.${this.d.ids.secret(32)}`;
+    const expiresAt = new Date(now.getTime() + (this.d.tokenTtlMinutes ?? 12 * 60) * 60_000);
+    return uow.run(async (tx) => {
+      await org.resetLoginFailures(tx, c.tenantId, c.userId);
+      await this.d.tokens.insert(tx, c.tenantId, this.d.digest.digest(token), c.userId, expiresAt);
+      const user = (await org.getUser(tx, c.tenantId, c.userId)) as User;
+      const tenant = (await org.getTenant(tx, c.tenantId)) as Tenant;
+      return { token, expiresAt, user, tenant: { id: tenant.id, name: tenant.name, timeZone: tenant.timeZone } };
+    });
+  }
+
+  /** The actor behind a bearer token, or `auth.invalid_token`. */
+  async authenticate(token: string): Promise<Actor> {
+    const parts = splitToken(token);
+    if (!parts) throw invalidToken();
+    const now = this.d.clock.now();
+    return this.d.uow.read(async (tx) => {
+      const r = await this.d.tokens.resolve(tx, parts.tenantId, this.d.digest.digest(token), now);
+      if (!r || !r.user.active) throw invalidToken();
+      const needsTree = r.roles.some((x) => r.user.roleCodes.includes(x.code) && x.dataScope === 'department_tree');
+      const departments = needsTree ? await this.d.org.listDepartments(tx, r.tenant.id) : [];
+      return buildActor(r.tenant, r.user, r.roles, departments);
+    });
+  }
+
+  /** Revokes the token; logging out twice is harmless. */
+  async logout(token: string): Promise<void> {
+    const parts = splitToken(token);
+    if (!parts) return;
+    await this.d.uow.run((tx) => this.d.tokens.revoke(tx, parts.tenantId, this.d.digest.digest(token), this.d.clock.now()));
+  }
+
+  /** A new password revokes every token of the user (all devices log in again). */
+  async changePassword(actor: Actor, current: string, next: string): Promise<void> {
+    checkPasswordStrength(next);
+    const { uow, org, hasher } = this.d;
+    const cred = await uow.read((tx) => org.credentials(tx, actor.tenantId, actor.userId));
+    if (!cred || !(await hasher.verify(current, cred.passwordHash))) {
+      throw domainError('auth.wrong_password', 'invalid', '当前密码不正确', 'The current password is wrong');
+    }
+    const hash = await hasher.hash(next);
+    const now = this.d.clock.now();
+    await uow.run(async (tx) => {
+      await org.setPassword(tx, actor.tenantId, actor.userId, hash, now);
+      await this.d.tokens.revokeAllForUser(tx, actor.tenantId, actor.userId, now);
+    });
+  }
+}

@@ -1,0 +1,161 @@
+// The Koa adapter: routes as data composed as errors → request context → auth → validation → handler
+// (STYLE.md, after Strapi), one router per surface mounted on the root router.
+import Koa from 'koa';
+import Router from '@koa/router';
+import { ContainerModule } from 'inversify';
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import type { Logger } from 'pino';
+import { DomainError, domainError } from '../core/shared/domain-error.js';
+import type { Crm } from '../adapters/composition/create-crm.js';
+import type { RouteDef, RouteRequest, RouteResult } from '../adapters/composition/route-def.js';
+import { BearerAuthenticator, type Authenticator } from './authenticator.js';
+import { compileValidator, type Validator } from './validation.js';
+import { internalProblem, languageOf, problemOf, statusOf } from './problem.js';
+import { readJson, tooLarge } from './middleware/body.js';
+import { securityHeaders, cors, type CorsOptions } from './middleware/security.js';
+import { buildOpenApi } from './openapi.js';
+import { coreRoutes } from './routes/index.js';
+import { systemRouter } from './routes/system.routes.js';
+import { createLogger } from './logger.js';
+
+export interface HttpOptions {
+  readonly authenticator?: Authenticator;
+  readonly logger?: Logger;
+  readonly cors?: CorsOptions;
+  /** JSON bodies larger than this are refused (default 1 MiB). */
+  readonly maxJsonBytes?: number;
+  /** Says whether the app may take requests (false while shutting down). */
+  readonly isReady?: () => boolean;
+}
+
+export const HttpApp = Symbol.for('yunzhou.HttpApp');
+
+interface CompiledRoute {
+  readonly def: RouteDef;
+  readonly body?: Validator;
+  readonly query?: Validator;
+  readonly params?: Validator;
+}
+
+function compile(def: RouteDef): CompiledRoute {
+  const s = def.schemas ?? {};
+  return {
+    def,
+    ...(s.body ? { body: compileValidator(s.body, 'body') } : {}),
+    ...(s.query ? { query: compileValidator(s.query, 'query') } : {}),
+    ...(s.params ? { params: compileValidator(s.params, 'params') } : {}),
+  };
+}
+
+function isResult(x: unknown): x is RouteResult {
+  return typeof x === 'object' && x !== null && (x as RouteResult).__result === true;
+}
+
+function mount(router: Router, prefix: string, routes: readonly RouteDef[], auth: Authenticator, maxJsonBytes: number): void {
+  for (const def of routes) {
+    const r = compile(def);
+    router[def.method](prefix + def.path, async (ctx) => {
+      const headers = ctx.request.headers as Record<string, string | undefined>;
+      const actor = def.auth === 'none' ? (null as never) : await auth.authenticate(headers);
+      let body: unknown;
+      let bodyStream: Readable | null = null;
+      if (def.rawBody) {
+        const declared = Number(ctx.request.headers['content-length'] ?? 0);
+        if (declared > def.rawBody.maxBytes) throw tooLarge(def.rawBody.maxBytes);
+        bodyStream = ctx.req;
+      } else if (def.method !== 'get' && def.method !== 'delete') {
+        body = (await readJson(ctx.req, maxJsonBytes)) ?? {};
+      }
+      const query = { ...ctx.query };
+      const params = { ...ctx.params };
+      r.params?.(params);
+      r.query?.(query);
+      r.body?.(body);
+      const req: RouteRequest = {
+        actor, body, query, params, headers, ip: ctx.ip, requestId: ctx.state.requestId as string,
+        lang: ctx.state.lang as 'zh' | 'en', bodyStream,
+      };
+      ctx.state.actor = actor;
+      const out = await def.handler(req);
+      if (isResult(out)) {
+        ctx.status = out.status ?? def.successStatus ?? 200;
+        for (const [k, v] of Object.entries(out.headers ?? {})) ctx.set(k, v);
+        if (out.stream !== undefined) ctx.body = out.stream;
+        else if (out.body !== undefined) ctx.body = out.body;
+        else ctx.body = null;
+      } else if (out === undefined) {
+        ctx.status = 204;
+      } else {
+        ctx.status = def.successStatus ?? 200;
+        ctx.body = out;
+      }
+    });
+  }
+}
+
+/** A Koa app over a Crm that a host can mount, or that startServer runs standalone. */
+export function createHttpApp(crm: Crm, options: HttpOptions = {}): Koa {
+  const logger = options.logger ?? createLogger();
+  const auth = options.authenticator ?? new BearerAuthenticator(crm);
+  const maxJsonBytes = options.maxJsonBytes ?? 1024 * 1024;
+  const app = new Koa({ proxy: false });
+  app.silent = true;
+
+  const api = new Router();
+  const routes = coreRoutes(crm);
+  mount(api, '/api/v1', routes, auth, maxJsonBytes);
+  for (const p of crm.plugins) mount(api, `/api/v1/plugins/${p.name}`, p.routes, auth, maxJsonBytes);
+  const openapi = buildOpenApi([
+    { prefix: '/api/v1', routes },
+    ...crm.plugins.map((p) => ({ prefix: `/api/v1/plugins/${p.name}`, routes: p.routes })),
+  ]);
+
+  // Errors, request id, language and the access log wrap everything.
+  app.use(async (ctx, next) => {
+    const started = process.hrtime.bigint();
+    const requestId = (ctx.get('x-request-id') || '').slice(0, 64) || randomUUID();
+    ctx.state.requestId = requestId;
+    ctx.state.lang = languageOf(ctx.get('accept-language'));
+    ctx.set('X-Request-Id', requestId);
+    try {
+      await next();
+      if (ctx.status === 404 && ctx.body === undefined) {
+        throw domainError('http.not_found', 'not_found', `没有这个接口：${ctx.method} ${ctx.path}`, `No such endpoint: ${ctx.method} ${ctx.path}`);
+      }
+    } catch (err) {
+      const lang = ctx.state.lang as 'zh' | 'en';
+      if (err instanceof DomainError) {
+        ctx.status = statusOf(err);
+        ctx.body = problemOf(err, lang);
+        if (err.kind === 'rate_limited' && typeof err.details.retryAfterSeconds === 'number') ctx.set('Retry-After', String(err.details.retryAfterSeconds));
+      } else {
+        logger.error({ err, requestId }, 'unhandled error');
+        ctx.status = 500;
+        ctx.body = internalProblem(lang, requestId);
+      }
+      ctx.set('Content-Type', 'application/problem+json; charset=utf-8');
+    }
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    const actor = ctx.state.actor as { tenantId: string; userId: string } | undefined;
+    logger.info({ requestId, method: ctx.method, path: ctx.path, status: ctx.status, ms: Math.round(ms * 10) / 10, tenantId: actor?.tenantId, userId: actor?.userId }, 'request');
+  });
+  app.use(securityHeaders());
+  if (options.cors) app.use(cors(options.cors));
+
+  const root = new Router();
+  root.use(systemRouter(crm, openapi, options.isReady ?? (() => true)).routes());
+  root.use(api.routes());
+  app.use(root.routes());
+  app.use(root.allowedMethods());
+
+  // The http ContainerModule: the app and its authenticator are resolvable like every other adapter.
+  crm.container.load(
+    new ContainerModule(({ bind, isBound }) => {
+      if (!isBound(HttpApp)) bind(HttpApp).toConstantValue(app);
+    }),
+  );
+  return app;
+}
+
+export { Readable };

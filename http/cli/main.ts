@@ -1,0 +1,144 @@
+#!/usr/bin/env node
+// The `yunzhou` command: serve, migrate, seed --demo, tenant create. It lives beside http/ because `serve`
+// drives the HTTP adapter and adapters/ may not import http/ (docs/decisions/cli-location.md).
+import { parseArgs } from 'node:util';
+import { createInterface } from 'node:readline/promises';
+import { createCrm, databaseFromEnv, migrationSets } from '../../adapters/composition/create-crm.js';
+import { migrateLatest, pendingMigrations } from '../../adapters/knex/migrator.js';
+import { seedDemo, seedDemoIfEmpty, DEFAULT_DEMO_PASSWORD } from '../../adapters/demo/seed-demo.js';
+import { isDomainError } from '../../core/shared/domain-error.js';
+import { startServer } from '../server.js';
+import { builtInPlugins } from '../../plugins/index.js';
+
+const HELP = `yunzhou — CRM for loan-brokerage firms (助贷机构)
+
+Usage: yunzhou <command> [options]
+
+Commands:
+  serve [--auto-seed-demo]   start the HTTP server on PORT (default 3000); with --auto-seed-demo the embedded
+                             database gets the demo firms on first start while it holds no tenant
+  migrate [--dry-run]        apply pending database migrations (or list them)
+  seed --demo                add the demo firms 大鑫金服 and 大熹金服 (password: env YUNZHOU_DEMO_PASSWORD, default ${DEFAULT_DEMO_PASSWORD})
+  tenant create --name NAME --admin-name NAME --admin-mobile MOBILE [--time-zone Asia/Shanghai]
+                             create a firm and its administrator; the password is read from env
+                             YUNZHOU_ADMIN_PASSWORD or asked for at the prompt (never from the command line)
+  --help                     this text
+
+Environment: DATABASE_URL (PostgreSQL; default the embedded database in YUNZHOU_DATA_DIR or ./.yunzhou/data),
+  PORT, HOST, YUNZHOU_SECRET, YUNZHOU_AUTO_MIGRATE=false, LOG_LEVEL.`;
+
+async function askPassword(): Promise<string> {
+  if (process.env.YUNZHOU_ADMIN_PASSWORD) return process.env.YUNZHOU_ADMIN_PASSWORD;
+  if (!process.stdin.isTTY) throw new Error('Set YUNZHOU_ADMIN_PASSWORD or run in a terminal to type the password');
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  const out = rl as unknown as { _writeToOutput?: (s: string) => void; output: NodeJS.WritableStream };
+  out._writeToOutput = (s: string) => { if (s.includes('管理员密码')) out.output.write(s); };
+  const pw = await rl.question('管理员密码 Administrator password: ');
+  rl.close();
+  process.stdout.write('\n');
+  return pw;
+}
+
+function printLogins(logins: { tenant: string; name: string; mobile: string; role: string }[], password: string): void {
+  console.log('Demo logins (password: %s):', password);
+  for (const l of logins) console.log(`  ${l.tenant}  ${l.name.padEnd(6, '　')}  ${l.mobile}  ${l.role}`);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, sub, ...rest] = argv;
+  const autoMigrate = process.env.YUNZHOU_AUTO_MIGRATE !== 'false';
+  const plugins = builtInPlugins();
+  switch (command) {
+    case 'serve': {
+      const { values } = parseArgs({ args: argv.slice(1), options: { 'auto-seed-demo': { type: 'boolean' } } });
+      const db = databaseFromEnv();
+      await startServer({
+        database: db,
+        migrate: autoMigrate,
+        plugins,
+        beforeListen: async (crm) => {
+          if (!autoMigrate) {
+            const pending = await pendingMigrations(crm.database.knex, migrationSets(crm));
+            if (pending.length) throw new Error(`Pending migrations (run \`yunzhou migrate\`): ${pending.join(', ')}`);
+          }
+          if (values['auto-seed-demo'] && 'dataDir' in db) {
+            const demo = await seedDemoIfEmpty(crm);
+            if (demo) printLogins(demo.logins, process.env.YUNZHOU_DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD);
+          }
+        },
+      });
+      return -1; // keep running
+    }
+    case 'migrate': {
+      const { values } = parseArgs({ args: argv.slice(1), options: { 'dry-run': { type: 'boolean' } } });
+      const crm = await createCrm({ database: databaseFromEnv(), migrate: false, plugins });
+      try {
+        const sets = migrationSets(crm);
+        const names = values['dry-run'] ? await pendingMigrations(crm.database.knex, sets) : await migrateLatest(crm.database.knex, sets);
+        console.log(names.length ? `${values['dry-run'] ? 'Pending' : 'Applied'}:\n  ${names.join('\n  ')}` : 'Nothing to migrate.');
+      } finally {
+        await crm.close();
+      }
+      return 0;
+    }
+    case 'seed': {
+      const { values } = parseArgs({ args: argv.slice(1), options: { demo: { type: 'boolean' } } });
+      if (!values.demo) {
+        console.error('Only `yunzhou seed --demo` exists.');
+        return 2;
+      }
+      const crm = await createCrm({ database: databaseFromEnv(), migrate: autoMigrate, plugins });
+      try {
+        const password = process.env.YUNZHOU_DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD;
+        const demo = await seedDemo(crm, password);
+        printLogins(demo.logins, password);
+      } finally {
+        await crm.close();
+      }
+      return 0;
+    }
+    case 'tenant': {
+      if (sub !== 'create') {
+        console.error('Usage: yunzhou tenant create --name NAME --admin-name NAME --admin-mobile MOBILE');
+        return 2;
+      }
+      const { values } = parseArgs({
+        args: rest,
+        options: { name: { type: 'string' }, 'admin-name': { type: 'string' }, 'admin-mobile': { type: 'string' }, 'time-zone': { type: 'string' } },
+      });
+      if (!values.name || !values['admin-name'] || !values['admin-mobile']) {
+        console.error('--name, --admin-name and --admin-mobile are required');
+        return 2;
+      }
+      const password = await askPassword();
+      const crm = await createCrm({ database: databaseFromEnv(), migrate: autoMigrate, plugins });
+      try {
+        const r = await crm.organisation.createTenant({
+          name: values.name, timeZone: values['time-zone'], admin: { name: values['admin-name'], mobile: values['admin-mobile'], password },
+        });
+        console.log(`Created ${r.tenant.name} (${r.tenant.id}); administrator ${r.admin.name} ${r.admin.mobile}`);
+      } finally {
+        await crm.close();
+      }
+      return 0;
+    }
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
+      console.log(HELP);
+      return 0;
+    default:
+      console.error(`Unknown command: ${command}\n\n${HELP}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { if (code >= 0) process.exit(code); },
+  (err: unknown) => {
+    if (isDomainError(err)) console.error(`${err.code}: ${err.text.zh} / ${err.text.en}`);
+    else console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);

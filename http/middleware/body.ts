@@ -1,0 +1,29 @@
+// Reads a JSON body up to a size limit; anything larger is refused before it is buffered whole.
+import type { IncomingMessage } from 'node:http';
+import { domainError } from '../../core/shared/domain-error.js';
+
+export async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) throw tooLarge(maxBytes);
+    chunks.push(chunk as Buffer);
+  }
+  if (size === 0) return undefined;
+  const type = String(req.headers['content-type'] ?? '');
+  if (!/^application\/(.+\+)?json\b/i.test(type)) {
+    throw domainError('http.unsupported_media_type', 'invalid', '请求体须为 JSON（Content-Type: application/json）', 'The body must be JSON (Content-Type: application/json)');
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw domainError('http.malformed_json', 'invalid', '请求体不是有效的 JSON', 'The body is not valid JSON');
+  }
+}
+
+export function tooLarge(maxBytes: number) {
+  return domainError('http.payload_too_large', 'invalid', `请求体超过 ${Math.round(maxBytes / 1024)} KB 的上限`, `The body is larger than the ${Math.round(maxBytes / 1024)} KB limit`, { maxBytes });
+}

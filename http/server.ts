@@ -1,0 +1,69 @@
+// The standalone server: a Crm, its Koa app on PORT, graceful shutdown on SIGTERM/SIGINT (in-flight requests
+// finish, new ones are refused, then the database closes).
+import type { Server } from 'node:http';
+import { createServer } from 'node:http';
+import type { Logger } from 'pino';
+import { createCrm, type Crm, type CrmOptions } from '../adapters/composition/create-crm.js';
+import { createHttpApp, type HttpOptions } from './app.js';
+import { createLogger } from './logger.js';
+
+export interface ServerOptions extends CrmOptions {
+  readonly port?: number;
+  readonly host?: string;
+  readonly http?: Omit<HttpOptions, 'isReady' | 'logger'>;
+  readonly logger?: Logger;
+  /** Runs once the Crm exists, before listening (e.g. seeding the demo). */
+  readonly beforeListen?: (crm: Crm) => Promise<void>;
+  /** Install SIGTERM/SIGINT handlers (default true). */
+  readonly handleSignals?: boolean;
+}
+
+export interface RunningServer {
+  readonly crm: Crm;
+  readonly server: Server;
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger();
+  const crm = await createCrm(options);
+  await options.beforeListen?.(crm);
+  let accepting = true;
+  const app = createHttpApp(crm, { ...options.http, logger, isReady: () => accepting });
+  const server = createServer(app.callback());
+  server.keepAliveTimeout = 5000;
+  const port = options.port ?? Number(process.env.PORT ?? 3000);
+  const host = options.host ?? process.env.HOST ?? '0.0.0.0';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}`;
+  logger.info({ url, database: crm.database.kind }, 'yunzhou is listening');
+
+  let stopping: Promise<void> | null = null;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      accepting = false;
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await crm.close();
+      logger.info('yunzhou stopped');
+    })();
+    return stopping;
+  };
+  if (options.handleSignals ?? true) {
+    for (const sig of ['SIGTERM', 'SIGINT'] as const) {
+      process.once(sig, () => {
+        logger.info({ signal: sig }, 'shutting down');
+        void stop().then(() => process.exit(0));
+      });
+    }
+  }
+  return { crm, server, url, stop };
+}

@@ -1,0 +1,6 @@
+// The built-in plugins the standalone server loads. Core never imports this file; the CLI and hosts do.
+import type { Plugin } from '../adapters/composition/plugin-api.js';
+
+export function builtInPlugins(): Plugin[] {
+  return [];
+}
