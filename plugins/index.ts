@@ -1,5 +1,5 @@
 // The built-in plugins the standalone server loads. Core never imports this file; the CLI and hosts do.
-import type { Plugin } from '../adapters/composition/plugin-api.js';
+import type { Plugin } from '../index.js';
 
 export function builtInPlugins(): Plugin[] {
   return [];

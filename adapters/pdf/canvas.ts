@@ -42,6 +42,19 @@ export class Canvas {
     if (kit.fonts.bold) doc.registerFont('bold', kit.fonts.bold as unknown as Buffer);
   }
 
+  /** Starts a new page; the PDF's graphics state starts afresh with it, so our cached state does too. */
+  addPage(size: [number, number], margins?: { top: number; bottom: number; left: number; right: number }): void {
+    this.doc.addPage({ size, margins: margins ?? { top: 0, bottom: 0, left: 0, right: 0 } });
+    this.resetState();
+  }
+
+  /** Forgets the font and colour last set, so the next text sets them again (after switching pages). */
+  resetState(): void {
+    this.font = '';
+    this.size = 0;
+    this.color = '';
+  }
+
   /** Width of one line of text. */
   width(text: string, style: TextStyle): number {
     return this.measure(style).width(text, style.size);
@@ -97,8 +110,9 @@ export class Canvas {
   verticalText(text: string, x: number, y: number, width: number, height: number, style: TextStyle): void {
     const chars = [...text];
     const step = Math.min(style.size * 1.25, height / chars.length);
+    const fitted = step < style.size * 1.1 ? { ...style, size: step / 1.1 } : style;
     const top = y + (height - step * chars.length) / 2;
-    chars.forEach((ch, i) => this.textMiddle(ch, x, top + step * (i + 0.5), style, { width, align: 'center' }));
+    chars.forEach((ch, i) => this.textMiddle(ch, x, top + step * (i + 0.5), fitted, { width, align: 'center' }));
   }
 
   line(x1: number, y1: number, x2: number, y2: number, color: string, width = 0.6): void {

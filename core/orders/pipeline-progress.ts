@@ -10,7 +10,7 @@ export type PipelinePosition = string | Pick<PipelineState, 'stageKey' | 'stageB
 function stageAt(config: PipelineConfig, position: PipelinePosition): { stage: StageConfig; off: boolean } {
   const state = typeof position === 'string' ? { stageKey: position } : position;
   const off = state.stageKey === LOST || state.stageKey === CANCELLED;
-  const key = off ? state.stageKeyBeforeOff : state.stageKey;
+  const key = off ? state.stageBeforeOff : state.stageKey;
   if (off && key === undefined) throw new Error(`a ${state.stageKey} order needs stageBeforeOff: pass the pipeline state, not the key`);
   const stage = config.stages.find((s) => s.key === key);
   if (!stage) throw unknownStage(key ?? state.stageKey);

@@ -122,7 +122,7 @@ export function transition(
 ): PipelineTransition | DomainError {
   const def = buildPipelineMachine(config);
   if (!def.states.includes(order.stageKey)) return unknownStage(order.stageKey);
-  const payload = { toStage: event.type === 'rollback' ? event.toStage : undefined, stageBeforeOff: order.stageKeyBeforeOff };
+  const payload = { toStage: event.type === 'rollback' ? event.toStage : undefined, stageBeforeOff: order.stageBeforeOff };
   const fired = fire(def, order.stageKey, event.type, context, payload);
   if (isDomainError(fired)) return explainRefusal(fired, event, config, order.stageKey);
   const problem = payloadProblem(order, event);

@@ -187,7 +187,7 @@ export class OrganisationService {
       }
       const user: User = {
         tenantId: actor.tenantId, id: this.d.ids.id(), name: input.name.trim(), mobile, departmentId: input.departmentId,
-        active: true, roleCodes: [...new Set(input.roleCodes)], version: 1, createdAt: this.d.clock.now(),
+        active: true, roleCodes: [...new Set(input.roleCodes)].sort(), version: 1, createdAt: this.d.clock.now(),
       };
       await this.d.org.insertUser(tx, user, hash);
       return user;
@@ -210,7 +210,7 @@ export class OrganisationService {
         ...cur,
         name: changes.name?.trim() || cur.name,
         departmentId: changes.departmentId === undefined ? cur.departmentId : changes.departmentId,
-        roleCodes: changes.roleCodes ? [...new Set(changes.roleCodes)] : cur.roleCodes,
+        roleCodes: changes.roleCodes ? [...new Set(changes.roleCodes)].sort() : cur.roleCodes,
         active: changes.active ?? cur.active,
         version: cur.version + 1,
       };

@@ -97,8 +97,8 @@ export function checkNoDuplicates(items: readonly unknown[], path: string, error
 }
 
 /** A `{ min, max }` pair is reported at `/min` when the lower bound is above the upper one. */
-export function checkOrdered(min: number | undefined, max: number | undefined, path: string, errors: FieldError[], compare: (a: number, b: number) => number = (a, b) => a - b): void {
-  if (min !== undefined && max !== undefined && compare(min, max) > 0) {
+export function checkOrdered(min: number | undefined, max: number | undefined, path: string, errors: FieldError[]): void {
+  if (min !== undefined && max !== undefined && min > max) {
     errors.push(fieldError(`${path}/min`, 'min_above_max', '下限不能大于上限', 'must not be above max'));
   }
 }

@@ -29,11 +29,11 @@ export const aConfig: fc.Arbitrary<PipelineConfig> = fc.oneof(
 );
 
 // Facts lean towards "met" so that random walks get far enough down the pipeline to matter.
-const likely = fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) });
+const likely = fc.oneof({ weight: 6, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) });
 export const aGuardContext: fc.Arbitrary<OrderGuardContext> = fc.record({
   profileComplete: likely,
   hasPlan: likely,
-  matchedProductCount: fc.nat({ max: 3 }),
+  matchedProductCount: fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 6, arbitrary: fc.integer({ min: 1, max: 3 }) }),
   internalReviewApproved: likely,
   contractConfirmed: likely,
   fullyCollected: likely,
@@ -61,7 +61,7 @@ export const aWalk: fc.Arbitrary<{ config: PipelineConfig; steps: { event: Pipel
   (config) =>
     fc.record({
       config: fc.constant(config),
-      steps: fc.array(fc.record({ event: anEventFor(config), context: aGuardContext }), { maxLength: 60 }),
+      steps: fc.array(fc.record({ event: anEventFor(config), context: aGuardContext }), { minLength: 10, maxLength: 60 }),
     }),
 );
 

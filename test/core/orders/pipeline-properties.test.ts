@@ -50,7 +50,7 @@ test('订单完成 is reached only by 结单 with the contract confirmed, the fe
 test('the random walks do reach 订单完成 (the property above is not vacuous)', (t) => {
   const walks = fc.sample(aWalk, { numRuns: 300, seed: 20210826 });
   const completed = walks.filter(({ config, steps }) => accepted(config, steps).some((s) => s.event.type === 'complete')).length;
-  t.true(completed >= 10, `only ${completed} of 300 walks completed`);
+  t.true(completed >= 30, `only ${completed} of 300 walks completed`);
 });
 
 test('progress never decreases except through 回退, 输单 or 取消; 回退 always decreases it', (t) => {
@@ -77,7 +77,7 @@ test('every accepted step leaves a consistent order: a known state, a remembered
       return accepted(config, steps).every(({ before, event, result }) => {
         const off = result.order.stageKey === 'lost' || result.order.stageKey === 'cancelled';
         const handlerKept = event.type === 'hand_over' ? result.order.handlerId !== before.handlerId : result.order.handlerId === before.handlerId;
-        return states.includes(result.order.stageKey) && off === (result.order.stageKeyBeforeOff !== undefined) && handlerKept;
+        return states.includes(result.order.stageKey) && off === (result.order.stageBeforeOff !== undefined) && handlerKept;
       });
     }),
     500,

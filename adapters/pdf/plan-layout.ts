@@ -1,0 +1,76 @@
+// The financing plan (方案) on A4: the plan's fields, then for each matched product its loan terms and a
+// comparison of the four repayment methods, with the figures exactly as given (computed in core/loans).
+import { chineseDate } from '../../core/documents/document-format.js';
+import type { PlanDocument, RepaymentMethod } from '../../core/documents/types.js';
+import { formatYuanGrouped } from '../../core/money/fen.js';
+import { mm, type Canvas } from './canvas.js';
+import { Flow } from './flow.js';
+
+/** The methods' names as a customer reads them. */
+export const REPAYMENT_METHOD_NAMES: Readonly<Record<RepaymentMethod, string>> = {
+  equal_instalment: '等额本息',
+  equal_principal: '等额本金',
+  interest_first: '先息后本',
+  lump_sum: '一次性还本付息',
+};
+
+const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** Draws the whole plan. */
+export function drawPlan(canvas: Canvas, doc: PlanDocument): void {
+  const flow = new Flow(canvas, (page, count) => `${doc.firmName} · 融资方案${doc.reference ? ` ${doc.reference}` : ''}    第 ${page} 页 / 共 ${count} 页`);
+  flow.title('融资规划方案');
+  flow.paragraph(`${doc.customerName}${doc.reference ? `    方案编号：${doc.reference}` : ''}`, { size: 10, align: 'center', color: '#444444' });
+  flow.space(mm(2));
+
+  let section = 0;
+  const heading = (text: string): void => flow.heading(`${NUMERALS[section++] ?? String(section)}、${text}`);
+  heading('项目名称');
+  flow.paragraph(doc.projectName);
+  heading('项目概述、资质分析');
+  flow.paragraph(doc.overview);
+  heading('预计完成时间');
+  flow.paragraph(chineseDate(doc.expectedCompletion, 'expectedCompletion'));
+  if (doc.financialPlan !== undefined && doc.financialPlan.trim() !== '') {
+    heading('财务计划、用途');
+    flow.paragraph(doc.financialPlan);
+  }
+  heading('融资规划建议');
+  flow.paragraph(doc.financingAdvice);
+
+  if (doc.products.length > 0) {
+    heading('匹配产品及还款方式比较');
+    doc.products.forEach((p, i) => {
+      flow.ensure(mm(45));
+      const where = [p.category, p.institution].filter((v) => v !== undefined && v !== '').join(' · ');
+      flow.paragraph(`${i + 1}. ${p.name}${where ? `（${where}）` : ''}`, { size: 11 });
+      flow.paragraph(`贷款金额 ¥${formatYuanGrouped(p.principalFen)} 元，年利率 ${p.annualRatePercent}%，期限 ${p.termMonths} 个月`, { size: 9.5, indent: mm(5), color: '#333333' });
+      flow.table(
+        [
+          { title: '还款方式', weight: 20, align: 'left' },
+          { title: '首期还款（元）', weight: 20, align: 'right' },
+          { title: '末期还款（元）', weight: 20, align: 'right' },
+          { title: '总利息（元）', weight: 20, align: 'right' },
+          { title: '还款总额（元）', weight: 20, align: 'right' },
+        ],
+        p.comparison.map((row) => [
+          REPAYMENT_METHOD_NAMES[row.method],
+          formatYuanGrouped(row.firstPaymentFen),
+          formatYuanGrouped(row.lastPaymentFen),
+          formatYuanGrouped(row.totalInterestFen),
+          formatYuanGrouped(row.totalPaymentFen),
+        ]),
+      );
+    });
+    flow.paragraph('注：以上测算按所列年利率及期限计算，仅供参考，实际以合作机构审批结果为准。', { size: 9, color: '#666666' });
+  }
+
+  flow.space(mm(6));
+  const signed = [
+    `编制单位：${doc.firmName}`,
+    doc.preparedBy ? `编制人：${doc.preparedBy}` : '',
+    doc.preparedDate ? `编制日期：${chineseDate(doc.preparedDate, 'preparedDate')}` : '',
+  ].filter((s) => s !== '');
+  for (const s of signed) flow.paragraph(s, { size: 10, align: 'right' });
+  flow.finish();
+}

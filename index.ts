@@ -1,0 +1,23 @@
+// The package's public entry: createCrm() and the HTTP adapter, the domain rules as plain functions,
+// the PDF renderers, the plugin API and the types a host needs.
+export { createCrm, defaultDataDir, databaseFromEnv, type Crm, type CrmOptions, type PluginRegistration } from './adapters/composition/create-crm.js';
+export type { CrmConfig } from './adapters/composition/config.js';
+export type { Plugin, PluginContext, ScheduledJob, EventHandler, DeliveredEvent } from './adapters/composition/plugin-api.js';
+export { respond, type RouteDef, type RouteRequest, type RouteResult, type JsonSchema } from './adapters/composition/route-def.js';
+export type { DatabaseOptions, Database } from './adapters/knex/database.js';
+export type { Migration } from './adapters/knex/migrator.js';
+export { seedDemo } from './adapters/demo/seed-demo.js';
+export { createHttpApp, type HttpOptions } from './http/app.js';
+export { startServer, type ServerOptions, type RunningServer } from './http/server.js';
+export type { Authenticator } from './http/authenticator.js';
+
+// Domain rules (pure, usable without a database).
+export { DomainError, type ErrorKind, type FieldError, type LocalizedText } from './core/shared/domain-error.js';
+export type { Clock, IdGenerator, DomainEvent, UnitOfWork, Tx } from './core/shared/ports.js';
+export { fire, validateMachine, toMermaid, eventsFrom, type MachineDef } from './core/shared/state-machine.js';
+export type { Actor, DataScope } from './core/organisation/actor.js';
+export { PERMISSIONS } from './core/organisation/permissions.js';
+export * from './core/identity/index.js';
+export * from './core/money/index.js';
+export * from './core/loans/index.js';
+export * from './core/grading/index.js';

@@ -1,0 +1,73 @@
+// The layer rules of DESIGN.md, checked on the import graph of the sources: arrows point inward.
+import test from 'ava';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+function sources(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (name.endsWith('.ts') && !name.endsWith('.d.ts')) out.push(p);
+    }
+  };
+  walk(join(root, dir));
+  return out;
+}
+
+interface Edge { from: string; spec: string; target: string | null }
+
+function imports(file: string): Edge[] {
+  const text = readFileSync(file, 'utf8');
+  const specs = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+  return specs.map((spec) => ({
+    from: relative(root, file),
+    spec,
+    target: spec.startsWith('.') ? relative(root, resolve(dirname(file), spec)) : null,
+  }));
+}
+
+const FRAMEWORKS = /^(knex|knex-pglite|pg|koa|@koa\/.*|pdfkit|fontkit|inversify|reflect-metadata|ajv.*|pino|@electric-sql\/.*|swagger-ui-dist|exceljs)(\/.*)?$/;
+
+test('core imports nothing outside core, and no framework', (t) => {
+  const bad = sources('core').flatMap(imports).filter((e) => (e.target ? !e.target.startsWith('core/') : FRAMEWORKS.test(e.spec)));
+  t.deepEqual(bad, []);
+});
+
+test('core uses Node built-ins only for pure computation', (t) => {
+  const allowed = new Set(['node:buffer']);
+  const bad = sources('core').flatMap(imports).filter((e) => e.spec.startsWith('node:') && !allowed.has(e.spec));
+  t.deepEqual(bad, []);
+});
+
+test('adapters never import http or a plugin', (t) => {
+  const bad = sources('adapters').flatMap(imports).filter((e) => e.target && (e.target.startsWith('http/') || e.target.startsWith('plugins/')));
+  t.deepEqual(bad, []);
+});
+
+test('nothing imports a plugin except the lists of built-in plugins', (t) => {
+  const entryPoints = new Set(['http/cli/main.ts', 'index.ts']);
+  const files = [...sources('core'), ...sources('adapters'), ...sources('http'), join(root, 'index.ts')];
+  const bad = files.flatMap(imports).filter((e) => e.target?.startsWith('plugins/') && !entryPoints.has(e.from));
+  t.deepEqual(bad, []);
+});
+
+test('plugins use only the public entry and their own files', (t) => {
+  const bad = sources('plugins').flatMap(imports).filter((e) => {
+    if (!e.target) return false;
+    if (e.target === 'index' || e.target === 'index.js') return false;
+    return !e.target.startsWith('plugins/');
+  });
+  t.deepEqual(bad, []);
+});
+
+test('the checker sees a violation when there is one', (t) => {
+  // Guards the guard: the regexes must catch the import forms the code base uses.
+  const fake = "import { x } from '../../adapters/knex/database.js';\nimport type { Knex } from 'knex';\nexport { y } from './y.js';";
+  const specs = [...fake.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/g)].map((m) => m[1]);
+  t.deepEqual(specs, ['../../adapters/knex/database.js', 'knex', './y.js']);
+});
