@@ -12,7 +12,7 @@ export const STATUS_OF_KIND: Record<ErrorKind, number> = {
 };
 
 /** Codes whose HTTP status is more precise than their kind's. */
-const STATUS_OF_CODE: Record<string, number> = { 'http.payload_too_large': 413, 'http.unsupported_media_type': 415, 'http.not_found': 404 };
+const STATUS_OF_CODE: Record<string, number> = { 'http.payload_too_large': 413, 'http.unsupported_media_type': 415, 'http.not_found': 404, 'file.too_large': 413 };
 
 export function statusOf(e: DomainError): number {
   return STATUS_OF_CODE[e.code] ?? STATUS_OF_KIND[e.kind];

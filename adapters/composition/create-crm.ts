@@ -18,9 +18,13 @@ import { KnexOutbox } from '../knex/repositories/knex-outbox.js';
 import { RandomIds, SystemClock } from '../system/node-crypto.js';
 import type { CrmConfig } from './config.js';
 import { organisationModule } from './organisation.module.js';
+import { securityModule } from './security.module.js';
+import { filesModule } from './files.module.js';
+import { keyringFromEnv } from '../security/keyring.js';
+import type { FilesService } from '../../core/files/files.service.js';
 import type { EventHandler, Plugin, PluginContext, ScheduledJob } from './plugin-api.js';
 import type { RouteDef } from './route-def.js';
-import { AuthServiceToken, Config, Db, OrganisationServiceToken } from './tokens.js';
+import { AuthServiceToken, Config, Db, FilesServiceToken, OrganisationServiceToken } from './tokens.js';
 
 export interface CrmOptions {
   /** An existing Knex instance, a PostgreSQL URL, a data folder for the embedded database, or in-memory. */
@@ -48,6 +52,7 @@ export interface Crm {
   readonly clock: Clock;
   readonly auth: AuthService;
   readonly organisation: OrganisationService;
+  readonly files: FilesService;
   readonly plugins: readonly PluginRegistration[];
   close(): Promise<void>;
 }
@@ -82,6 +87,7 @@ export async function createCrm(options: CrmOptions = {}): Promise<Crm> {
     secret: options.config?.secret ?? defaultSecret(dbOptions),
     tokenTtlMinutes: options.config?.tokenTtlMinutes ?? 12 * 60,
     filesDir: options.config?.filesDir ?? ('dataDir' in dbOptions ? join(dbOptions.dataDir, '..', 'files') : join(defaultDataDir(), '..', 'files')),
+    encryption: options.config?.encryption ?? keyringFromEnv(),
   };
   const database = await openDatabase(dbOptions);
   const container = new Container({ defaultScope: 'Singleton' });
@@ -97,7 +103,7 @@ export async function createCrm(options: CrmOptions = {}): Promise<Crm> {
     bind<Timeline>(Timeline).toConstantValue(new KnexTimeline(clock, ids));
     bind<EventSink>(EventSink).toConstantValue(new KnexOutbox(clock));
   });
-  await container.loadAsync(infrastructure, organisationModule);
+  await container.loadAsync(infrastructure, organisationModule, securityModule, filesModule);
 
   const registrations: PluginRegistration[] = [];
   for (const plugin of options.plugins ?? []) {
@@ -126,6 +132,7 @@ export async function createCrm(options: CrmOptions = {}): Promise<Crm> {
     clock,
     auth: container.get<AuthService>(AuthServiceToken),
     organisation: container.get<OrganisationService>(OrganisationServiceToken),
+    files: container.get<FilesService>(FilesServiceToken),
     plugins: registrations,
     close: () => database.close(),
   };

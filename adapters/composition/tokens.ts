@@ -4,3 +4,6 @@ export const Config = Symbol.for('yunzhou.Config');
 export const AuthServiceToken = Symbol.for('yunzhou.AuthService');
 export const OrganisationServiceToken = Symbol.for('yunzhou.OrganisationService');
 export const PluginRegistry = Symbol.for('yunzhou.PluginRegistry');
+export const FilesServiceToken = Symbol.for('yunzhou.FilesService');
+/** The SubjectAccessRegistry, for a host or test that registers a subject type after start. */
+export const SubjectAccessRegistryToken = Symbol.for('yunzhou.SubjectAccessRegistry');

@@ -46,12 +46,12 @@ export function drawContract(canvas: Canvas, doc: ContractDocument): void {
     const total = doc.products.reduce((s, p) => s + p.totalFen, 0);
     flow.table(
       [
-        { title: '序号', weight: 7, align: 'center' },
-        { title: '产品名称', weight: 15, align: 'left' },
+        { title: '序号', weight: 6, align: 'center' },
+        { title: '产品名称', weight: 14, align: 'left' },
         { title: '类别', weight: 10, align: 'left' },
-        { title: '合作机构', weight: 13, align: 'left' },
-        { title: '预计额度（元）', weight: 15, align: 'right' },
-        { title: '服务费（元）', weight: 13, align: 'right' },
+        { title: '合作机构', weight: 14, align: 'left' },
+        { title: '预计额度（元）', weight: 13, align: 'right' },
+        { title: '服务费（元）', weight: 12, align: 'right' },
         { title: '数量', weight: 6, align: 'right' },
         { title: '优惠（元）', weight: 11, align: 'right' },
         { title: '小计（元）', weight: 13, align: 'right' },

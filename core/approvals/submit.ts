@@ -50,7 +50,8 @@ function chosenProblems(flow: FlowDefinition, applies: readonly boolean[], chose
 
 /** Submits a business object for approval on the given flow version; the approvers of the first node are notified. */
 export function submit(cmd: SubmitCommand): ApprovalStep {
-  const flow = validateFlow(cmd.flow);
+  // A copy, so that nothing done later to the caller's flow object reaches the running instance.
+  const flow = structuredClone(validateFlow(cmd.flow));
   if (flow.businessType !== cmd.businessType) {
     throw domainError('approval.flow_mismatch', 'invalid', '审批流程与业务类型不符', `The flow is for ${flow.businessType}, not ${cmd.businessType}`,
       { flowBusinessType: flow.businessType, businessType: cmd.businessType });

@@ -14,7 +14,7 @@ export function fileTooLarge(maxBytes: number): DomainError {
 export function unsupportedFileType(allowed: readonly ContentType[], kind?: { readonly name: string; readonly policy: FileKindPolicy }): DomainError {
   const labels = allowed.map((t) => CONTENT_TYPE_LABELS[t]);
   const zhWhat = kind ? kind.policy.zh : '此处';
-  const enWhat = kind ? `A ${kind.policy.en}` : 'This upload';
+  const enWhat = kind ? `A file for the ${kind.policy.en}` : 'This upload';
   return domainError(
     'file.unsupported_type',
     'invalid',

@@ -27,11 +27,11 @@ export class SubjectAccessRegistry implements SubjectAccess {
     return [...this.byType.keys()].sort();
   }
 
-  assertCanRead(tx: Tx, actor: Actor, subjectType: string, subjectId: string): Promise<void> {
+  async assertCanRead(tx: Tx, actor: Actor, subjectType: string, subjectId: string): Promise<void> {
     return this.of(subjectType).assertCanRead(tx, actor, subjectType, subjectId);
   }
 
-  assertCanWrite(tx: Tx, actor: Actor, subjectType: string, subjectId: string): Promise<void> {
+  async assertCanWrite(tx: Tx, actor: Actor, subjectType: string, subjectId: string): Promise<void> {
     return this.of(subjectType).assertCanWrite(tx, actor, subjectType, subjectId);
   }
 

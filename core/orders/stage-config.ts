@@ -17,6 +17,11 @@ export interface StageConfig {
   readonly exitGuards: readonly string[];
   /** The one stage reached only by the finance close (订单完成): last, 100%, never left. */
   readonly final?: boolean;
+  /**
+   * The stage a confirmed contract moves an order into (合同赢单): confirming the contract fires 下一步 when the
+   * order is in the stage just before this one and the guards allow. At most one; never the first or the final.
+   */
+  readonly won?: boolean;
 }
 
 export interface PipelineConfig {
@@ -33,7 +38,7 @@ export const DEFAULT_PIPELINE_CONFIG: PipelineConfig = {
     { key: 'initial_contact', name: '初次沟通', progress: 20, exitGuards: ['profile_complete'] },
     { key: 'plan_negotiation', name: '方案洽谈', progress: 40, exitGuards: ['has_plan'] },
     { key: 'application_approval', name: '申请批核', progress: 60, exitGuards: ['products_matched', 'internal_review_approved'] },
-    { key: 'contract_won', name: '合同赢单', progress: 80, exitGuards: ['contract_confirmed'] },
+    { key: 'contract_won', name: '合同赢单', progress: 80, exitGuards: ['contract_confirmed'], won: true },
     { key: 'completed', name: '订单完成', progress: 100, exitGuards: [], final: true },
   ],
 };
@@ -43,13 +48,14 @@ export const DEFAULT_PIPELINE_CONFIG: PipelineConfig = {
  * applied for. Mapping chosen: leaving 合同洽谈 needs the plan and the confirmed contract, because the stage is
  * the negotiation of both and the brochure confirms the contract (step 6) before applying (step 7); leaving
  * 产品申请 needs a matched product; leaving 内部审核 (by the finance close) needs the approved internal review,
- * and the close itself always needs the contract, full collection and the close approval.
+ * and the close itself always needs the contract, full collection and the close approval. Confirming the
+ * contract in 合同洽谈 moves the order on to 产品申请 (its `won` stage) when the plan is there too.
  */
 export const CONTRACT_FIRST_PIPELINE_CONFIG: PipelineConfig = {
   stages: [
     { key: 'initial_contact', name: '初次沟通', progress: 20, exitGuards: ['profile_complete'] },
     { key: 'contract_negotiation', name: '合同洽谈', progress: 40, exitGuards: ['has_plan', 'contract_confirmed'] },
-    { key: 'product_application', name: '产品申请', progress: 60, exitGuards: ['products_matched'] },
+    { key: 'product_application', name: '产品申请', progress: 60, exitGuards: ['products_matched'], won: true },
     { key: 'internal_review', name: '内部审核', progress: 80, exitGuards: ['internal_review_approved'] },
     { key: 'completed', name: '订单完成', progress: 100, exitGuards: [], final: true },
   ],

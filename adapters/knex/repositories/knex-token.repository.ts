@@ -6,13 +6,11 @@ import { sql } from '../unit-of-work.js';
 import { toRole, toTenant, toUser } from './knex-organisation.repository.js';
 
 const RESOLVE = `
-select t.expires_at,
-  row_to_json(tn) as tenant,
-  row_to_json(u) as "user",
-  coalesce((select json_agg(json_build_object('tenant_id', r.tenant_id, 'id', r.id, 'code', r.code, 'name', r.name,
-      'permissions', r.permissions, 'data_scope', r.data_scope))
+select t.expires_at, u.id, u.name, u.mobile, u.department_id, u.active, u.version, u.created_at,
+  tn.name as tenant_name, tn.time_zone, tn.settings, tn.created_at as tenant_created_at,
+  (select jsonb_agg(jsonb_build_object('id', r.id, 'code', r.code, 'name', r.name, 'permissions', r.permissions, 'data_scope', r.data_scope))
     from user_roles ur join roles r on r.tenant_id = ur.tenant_id and r.id = ur.role_id
-    where ur.tenant_id = u.tenant_id and ur.user_id = u.id), '[]'::json) as roles
+    where ur.tenant_id = t.tenant_id and ur.user_id = t.user_id) as roles
 from auth_tokens t
 join users u on u.tenant_id = t.tenant_id and u.id = t.user_id
 join tenants tn on tn.id = t.tenant_id
@@ -27,9 +25,9 @@ export class KnexTokenRepository implements TokenRepository {
     const res = await sql(tx).raw(RESOLVE, [tenantId, tokenHash, now]);
     const r = res.rows[0];
     if (!r) return null;
-    const roles = (r.roles as Record<string, unknown>[]).map(toRole);
-    const tenant = toTenant({ ...r.tenant, created_at: new Date(r.tenant.created_at) });
-    const user = toUser({ ...r.user, created_at: new Date(r.user.created_at), role_codes: roles.map((x) => x.code).sort() });
+    const roles = ((r.roles ?? []) as Record<string, unknown>[]).map((x) => toRole({ ...x, tenant_id: tenantId }));
+    const tenant = toTenant({ id: tenantId, name: r.tenant_name, time_zone: r.time_zone, settings: r.settings, created_at: r.tenant_created_at });
+    const user = toUser({ ...r, tenant_id: tenantId, role_codes: roles.map((x) => x.code).sort() });
     return { tenant, user, roles, expiresAt: r.expires_at };
   }
 

@@ -80,3 +80,13 @@ test('the approver record keeps appointed and actual approver, time and opinion 
   t.like(task, { appointedApproverId: 'li', actualApproverId: 'li', nodeName: '订单一级审批', status: 'approved', opinion: '同意', onBehalf: false, automatic: false });
   t.deepEqual(task.decidedAt, hoursAfter(2));
 });
+
+test('any (或签) skips the siblings before the next node opens', (t) => {
+  const flow = aFlow([
+    aNode({ key: 'a', approvers: { kind: 'users', userIds: ['li', 'wang'] }, mode: 'any' }),
+    aNode({ key: 'b', approvers: { kind: 'users', userIds: ['zhao'] } }),
+  ]);
+  const s = decideBy(submitted(flow).instance, 'li', 'approve');
+  t.deepEqual(summary(s.instance), ['a:li:approved', 'a:wang:skipped', 'b:zhao:pending']);
+  t.like(s.instance.tasks[1], { automatic: true, reason: 'closed_by_decision', actualApproverId: null });
+});

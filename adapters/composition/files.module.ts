@@ -1,0 +1,31 @@
+// Files of records: the Knex repository, the local-folder store, the registry of subject access checks
+// (each area contributes one for its subject type) and the FilesService.
+import { ContainerModule } from 'inversify';
+import { Clock, EventSink, IdGenerator, Timeline, UnitOfWork } from '../../core/shared/ports.js';
+import { OrganisationRepository } from '../../core/organisation/ports.js';
+import { FileRepository, FileStore, SubjectAccess, SubjectAccessContribution } from '../../core/files/ports.js';
+import { SubjectAccessRegistry } from '../../core/files/subject-access-registry.js';
+import { FilesService } from '../../core/files/files.service.js';
+import { KnexFileRepository } from '../knex/repositories/knex-file.repository.js';
+import { LocalFileStore } from '../files/local-file-store.js';
+import { Config, FilesServiceToken, SubjectAccessRegistryToken } from './tokens.js';
+import type { CrmConfig } from './config.js';
+
+export const filesModule = new ContainerModule(({ bind }) => {
+  bind<FileRepository>(FileRepository).toConstantValue(new KnexFileRepository());
+  bind<FileStore>(FileStore).toResolvedValue((c: CrmConfig, ids: IdGenerator) => new LocalFileStore(c.filesDir, ids), [Config, IdGenerator]).inSingletonScope();
+  bind<SubjectAccessRegistry>(SubjectAccessRegistryToken)
+    .toResolvedValue(
+      (contributions: SubjectAccessContribution[] | undefined) => new SubjectAccessRegistry(contributions ?? []),
+      [{ serviceIdentifier: SubjectAccessContribution, isMultiple: true, optional: true }],
+    )
+    .inSingletonScope();
+  bind<SubjectAccess>(SubjectAccess).toService(SubjectAccessRegistryToken);
+  bind<FilesService>(FilesServiceToken)
+    .toResolvedValue(
+      (uow: UnitOfWork, files: FileRepository, store: FileStore, access: SubjectAccess, tenants: OrganisationRepository, timeline: Timeline, events: EventSink, clock: Clock, ids: IdGenerator) =>
+        new FilesService({ uow, files, store, access, tenants, timeline, events, clock, ids }),
+      [UnitOfWork, FileRepository, FileStore, SubjectAccess, OrganisationRepository, Timeline, EventSink, Clock, IdGenerator],
+    )
+    .inSingletonScope();
+});

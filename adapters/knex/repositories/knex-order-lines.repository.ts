@@ -1,0 +1,175 @@
+// An order's products and applications (order_lines), its line-set version and its matching facts. Also the
+// SQL the orders area uses to derive an order's receivable, disbursed amount and matched-product count from
+// the lines, so those figures are never stored twice.
+import type { Knex } from 'knex';
+import type { Tx } from '../../../core/shared/ports.js';
+import type { MatchFacts } from '../../../core/products/match-facts.js';
+import type { OrderLineRepository, ProductLine } from '../../../core/products/ports.js';
+import { sql } from '../unit-of-work.js';
+
+type Row = Record<string, any>;
+
+export const toLine = (r: Row): ProductLine => ({
+  tenantId: r.tenant_id,
+  id: r.id,
+  orderId: r.order_id,
+  productId: r.product_id,
+  productName: r.product_name,
+  institution: r.institution,
+  serviceFeeFen: r.service_fee_fen,
+  discountFen: r.discount_fen,
+  quantity: r.quantity,
+  totalFen: r.total_fen,
+  source: r.source,
+  position: r.position,
+  status: r.status,
+  approvedAmountFen: r.approved_amount_fen,
+  approvedAnnualRatePercent: r.approved_rate_percent,
+  approvedTermMonths: r.approved_term_months,
+  rejectionReason: r.rejection_reason,
+  withdrawalReason: r.withdrawal_reason,
+  disbursedAmountFen: r.disbursed_amount_fen,
+  disbursedOn: r.disbursed_on,
+  submittedAt: r.submitted_at,
+  decidedAt: r.decided_at,
+  createdAt: r.created_at,
+  statusChangedAt: r.status_changed_at,
+  version: r.version,
+});
+
+const FACT_COLUMNS: Readonly<Record<keyof MatchFacts, string>> = {
+  companyRegisteredOn: 'company_registered_on',
+  taxCreditRating: 'tax_credit_rating',
+  annualTaxPaidFen: 'annual_tax_paid_fen',
+  annualInvoicingFen: 'annual_invoicing_fen',
+  regionCode: 'region_code',
+  regionName: 'region_name',
+  ownsProperty: 'owns_property',
+  ownsVehicle: 'owns_vehicle',
+  existingDebtFen: 'existing_debt_fen',
+  requestedAmountFen: 'requested_amount_fen',
+};
+
+/** Per order: 应回款 from the products (sum of line totals), 放款金额 (sum of disbursed lines) and the line count. */
+export interface OrderProductSums {
+  readonly receivableFen: number;
+  readonly disbursedFen: number;
+  readonly lineCount: number;
+}
+
+/**
+ * The products' figures of some orders, for the orders area's detail, lists and guard context (orders without
+ * lines are absent: read them as zero).
+ */
+export async function orderProductSums(db: Knex, tenantId: string, orderIds: readonly string[]): Promise<Map<string, OrderProductSums>> {
+  if (orderIds.length === 0) return new Map();
+  const rows = await db('order_lines')
+    .where('tenant_id', tenantId)
+    .whereIn('order_id', [...orderIds])
+    .groupBy('order_id')
+    .select(
+      'order_id',
+      db.raw('coalesce(sum(total_fen), 0)::bigint as receivable_fen'),
+      db.raw("coalesce(sum(disbursed_amount_fen) filter (where status = 'disbursed'), 0)::bigint as disbursed_fen"),
+      db.raw('count(*)::int as line_count'),
+    );
+  return new Map(rows.map((r: Row) => [r.order_id as string, { receivableFen: Number(r.receivable_fen), disbursedFen: Number(r.disbursed_fen), lineCount: Number(r.line_count) }]));
+}
+
+/**
+ * The same figures as correlated subqueries for a list query over `orders as <alias>`:
+ * `db('orders as o').select('o.*', ...orderProductColumns(db, 'o'))` adds products_receivable_fen,
+ * products_disbursed_fen and matched_product_count.
+ */
+export function orderProductColumns(db: Knex, alias: string): Knex.Raw[] {
+  const where = `l.tenant_id = ${alias}.tenant_id and l.order_id = ${alias}.id`;
+  return [
+    db.raw(`(select coalesce(sum(l.total_fen), 0) from order_lines l where ${where})::bigint as products_receivable_fen`),
+    db.raw(`(select coalesce(sum(l.disbursed_amount_fen), 0) from order_lines l where ${where} and l.status = 'disbursed')::bigint as products_disbursed_fen`),
+    db.raw(`(select count(*) from order_lines l where ${where})::int as matched_product_count`),
+  ];
+}
+
+export class KnexOrderLineRepository implements OrderLineRepository {
+  async listLines(tx: Tx, tenantId: string, orderId: string): Promise<ProductLine[]> {
+    return (await sql(tx)('order_lines').where({ tenant_id: tenantId, order_id: orderId }).orderBy([{ column: 'position' }, { column: 'created_at' }])).map(toLine);
+  }
+
+  async getLine(tx: Tx, tenantId: string, orderId: string, lineId: string): Promise<ProductLine | null> {
+    const r = await sql(tx)('order_lines').where({ tenant_id: tenantId, order_id: orderId, id: lineId }).first();
+    return r ? toLine(r) : null;
+  }
+
+  async linesVersion(tx: Tx, tenantId: string, orderId: string): Promise<number> {
+    const r = await sql(tx)('order_line_sets').where({ tenant_id: tenantId, order_id: orderId }).first('version');
+    return r ? (r.version as number) : 0;
+  }
+
+  async bumpLinesVersion(tx: Tx, tenantId: string, orderId: string, expected: number, at: Date): Promise<boolean> {
+    if (expected === 0) {
+      const rows = await sql(tx)('order_line_sets')
+        .insert({ tenant_id: tenantId, order_id: orderId, version: 1, updated_at: at })
+        .onConflict(['tenant_id', 'order_id'])
+        .ignore()
+        .returning('version');
+      return rows.length === 1;
+    }
+    const n = await sql(tx)('order_line_sets').where({ tenant_id: tenantId, order_id: orderId, version: expected }).update({ version: expected + 1, updated_at: at });
+    return n === 1;
+  }
+
+  async insertLine(tx: Tx, l: ProductLine): Promise<void> {
+    await sql(tx)('order_lines').insert({
+      tenant_id: l.tenantId, id: l.id, order_id: l.orderId, product_id: l.productId, product_name: l.productName, institution: l.institution,
+      service_fee_fen: l.serviceFeeFen, discount_fen: l.discountFen, quantity: l.quantity, source: l.source, position: l.position,
+      status: l.status, status_changed_at: l.statusChangedAt, created_at: l.createdAt, version: l.version,
+    });
+  }
+
+  async updateLineAmounts(tx: Tx, l: ProductLine): Promise<void> {
+    await sql(tx)('order_lines')
+      .where({ tenant_id: l.tenantId, order_id: l.orderId, id: l.id })
+      .update({ service_fee_fen: l.serviceFeeFen, discount_fen: l.discountFen, quantity: l.quantity, position: l.position });
+  }
+
+  async deleteLine(tx: Tx, tenantId: string, orderId: string, lineId: string): Promise<void> {
+    await sql(tx)('order_lines').where({ tenant_id: tenantId, order_id: orderId, id: lineId }).delete();
+  }
+
+  async updateApplication(tx: Tx, l: ProductLine): Promise<boolean> {
+    const n = await sql(tx)('order_lines')
+      .where({ tenant_id: l.tenantId, order_id: l.orderId, id: l.id, version: l.version - 1 })
+      .update({
+        status: l.status, approved_amount_fen: l.approvedAmountFen, approved_rate_percent: l.approvedAnnualRatePercent,
+        approved_term_months: l.approvedTermMonths, rejection_reason: l.rejectionReason, withdrawal_reason: l.withdrawalReason,
+        disbursed_amount_fen: l.disbursedAmountFen, disbursed_on: l.disbursedOn, submitted_at: l.submittedAt, decided_at: l.decidedAt,
+        status_changed_at: l.statusChangedAt, version: l.version,
+      });
+    return n === 1;
+  }
+
+  async getMatchFacts(tx: Tx, tenantId: string, orderId: string): Promise<{ facts: MatchFacts; version: number } | null> {
+    const r = await sql(tx)('order_match_facts').where({ tenant_id: tenantId, order_id: orderId }).first();
+    if (!r) return null;
+    const facts: Record<string, unknown> = {};
+    for (const [field, column] of Object.entries(FACT_COLUMNS)) facts[field] = r[column] ?? null;
+    return { facts: facts as MatchFacts, version: r.version as number };
+  }
+
+  async saveMatchFacts(tx: Tx, tenantId: string, orderId: string, facts: MatchFacts, expectedVersion: number, actorId: string, at: Date): Promise<boolean> {
+    const values: Row = {};
+    for (const [field, column] of Object.entries(FACT_COLUMNS)) values[column] = facts[field as keyof MatchFacts] ?? null;
+    if (expectedVersion === 0) {
+      const rows = await sql(tx)('order_match_facts')
+        .insert({ tenant_id: tenantId, order_id: orderId, ...values, version: 1, updated_at: at, updated_by: actorId })
+        .onConflict(['tenant_id', 'order_id'])
+        .ignore()
+        .returning('version');
+      return rows.length === 1;
+    }
+    const n = await sql(tx)('order_match_facts')
+      .where({ tenant_id: tenantId, order_id: orderId, version: expectedVersion })
+      .update({ ...values, version: expectedVersion + 1, updated_at: at, updated_by: actorId });
+    return n === 1;
+  }
+}

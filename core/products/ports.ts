@@ -1,0 +1,133 @@
+// What the products use cases need from the world: their own tables, a view of the orders area's data, a keyed
+// digest for the customer's query codes, and persisted counters of wrong status-page answers.
+import type { Page, PageRequest } from '../shared/pagination.js';
+import type { Tx } from '../shared/ports.js';
+import type { Application } from './application.js';
+import type { MatchFacts, OrderProfileFacts } from './match-facts.js';
+import type { ProductCategory } from './product-category.js';
+import type { Product, ProductData } from './product.js';
+import type { FailureCounter } from './status-code.js';
+import type { OrderStage } from './status-view.js';
+
+/** A product as stored: its content, its tenant and its edit version. */
+export interface StoredProduct extends Product {
+  readonly tenantId: string;
+  readonly version: number;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+export interface ProductListFilter {
+  readonly categoryCode?: string | undefined;
+  readonly institution?: string | undefined;
+  readonly active?: boolean | undefined;
+  /** Part of the name or the number. */
+  readonly keyword?: string | undefined;
+}
+
+export interface CategoryWithCount extends ProductCategory {
+  readonly productCount: number;
+}
+
+export interface ProductRepository {
+  listCategories(tx: Tx, tenantId: string): Promise<CategoryWithCount[]>;
+  /** Adds the categories that are missing (by code); existing ones are left as the tenant changed them. */
+  insertCategories(tx: Tx, tenantId: string, categories: readonly ProductCategory[]): Promise<void>;
+  /** False when a category with that code already exists. */
+  insertCategory(tx: Tx, tenantId: string, category: ProductCategory): Promise<boolean>;
+  /** False when there is no such category. */
+  updateCategory(tx: Tx, tenantId: string, category: ProductCategory): Promise<boolean>;
+
+  insertProduct(tx: Tx, tenantId: string, id: string, data: ProductData, at: Date): Promise<StoredProduct>;
+  /** Saves when the stored version is `expectedVersion`; null when stale or missing. */
+  updateProduct(tx: Tx, tenantId: string, id: string, data: ProductData, expectedVersion: number, at: Date): Promise<StoredProduct | null>;
+  deleteProduct(tx: Tx, tenantId: string, id: string): Promise<void>;
+  getProduct(tx: Tx, tenantId: string, id: string): Promise<StoredProduct | null>;
+  getProducts(tx: Tx, tenantId: string, ids: readonly string[]): Promise<StoredProduct[]>;
+  productNumbers(tx: Tx, tenantId: string): Promise<number[]>;
+  /** The product that already has this number, if any. */
+  productIdByNumber(tx: Tx, tenantId: string, number: number): Promise<string | null>;
+  /** By category order, then number. */
+  listProducts(tx: Tx, tenantId: string, filter: ProductListFilter, page: PageRequest): Promise<Page<StoredProduct>>;
+  activeProducts(tx: Tx, tenantId: string): Promise<StoredProduct[]>;
+  institutions(tx: Tx, tenantId: string): Promise<string[]>;
+  /** How many order lines name the product. */
+  lineCount(tx: Tx, tenantId: string, productId: string): Promise<number>;
+}
+export const ProductRepository = Symbol.for('yunzhou.ProductRepository');
+
+/** One product chosen for an order (选择产品) and its application (申请) at the bank. */
+export interface ProductLine extends Application {
+  readonly tenantId: string;
+  readonly serviceFeeFen: number;
+  readonly discountFen: number;
+  readonly quantity: number;
+  /** fee × quantity − discount, never negative. */
+  readonly totalFen: number;
+  /** How it was chosen: 自动匹配 or 手动匹配. */
+  readonly source: 'auto' | 'manual';
+  readonly position: number;
+  readonly submittedAt: Date | null;
+  readonly decidedAt: Date | null;
+  readonly version: number;
+}
+
+export interface OrderLineRepository {
+  listLines(tx: Tx, tenantId: string, orderId: string): Promise<ProductLine[]>;
+  getLine(tx: Tx, tenantId: string, orderId: string, lineId: string): Promise<ProductLine | null>;
+  /** The order's line-set version (0 when it never had lines); bumped by every save of the lines. */
+  linesVersion(tx: Tx, tenantId: string, orderId: string): Promise<number>;
+  /** Bumps the version when it is `expected`; false when someone saved in between. */
+  bumpLinesVersion(tx: Tx, tenantId: string, orderId: string, expected: number, at: Date): Promise<boolean>;
+  insertLine(tx: Tx, line: ProductLine): Promise<void>;
+  updateLineAmounts(tx: Tx, line: ProductLine): Promise<void>;
+  deleteLine(tx: Tx, tenantId: string, orderId: string, lineId: string): Promise<void>;
+  /** Saves a status change when the stored version is line.version − 1; false when stale. */
+  updateApplication(tx: Tx, line: ProductLine): Promise<boolean>;
+
+  getMatchFacts(tx: Tx, tenantId: string, orderId: string): Promise<{ facts: MatchFacts; version: number } | null>;
+  /** Saves when the stored version is `expectedVersion` (0: none stored yet); false when stale. */
+  saveMatchFacts(tx: Tx, tenantId: string, orderId: string, facts: MatchFacts, expectedVersion: number, actorId: string, at: Date): Promise<boolean>;
+}
+export const OrderLineRepository = Symbol.for('yunzhou.OrderLineRepository');
+
+/** An order as far as products are concerned: who may see it, and where it stands. */
+export interface OrderRef {
+  readonly id: string;
+  readonly title: string;
+  readonly ownerId: string | null;
+  readonly departmentId: string | null;
+  /** The person handling the current step; they see the order as its owner does. */
+  readonly handlerId: string | null;
+}
+
+/** The orders area's data that products read; the orders area's tables satisfy it. */
+export interface OrderFacts {
+  findOrder(tx: Tx, tenantId: string, orderId: string): Promise<OrderRef | null>;
+  /** What the enterprise profile and the inquiry say, for matching. */
+  profileFacts(tx: Tx, tenantId: string, orderId: string): Promise<OrderProfileFacts>;
+  /**
+   * What the status page shows of the order, with the customer's mobiles (the inquiry's, the profile's) that the
+   * last four digits are checked against; null when there is no such order.
+   */
+  statusFacts(tx: Tx, tenantId: string, orderId: string): Promise<{ stage: OrderStage; mobiles: readonly string[]; timeZone: string } | null>;
+}
+export const OrderFacts = Symbol.for('yunzhou.products.OrderFacts');
+
+export interface StatusCodeRepository {
+  /** Stores the digest of the order's code, replacing the one before. */
+  saveCode(tx: Tx, tenantId: string, orderId: string, digest: string, actorId: string, at: Date): Promise<void>;
+  codeIssuedAt(tx: Tx, tenantId: string, orderId: string): Promise<Date | null>;
+  findByDigest(tx: Tx, digest: string): Promise<{ tenantId: string; orderId: string } | null>;
+  /** The counters of wrong answers for these keys (missing ones are left out). */
+  failureCounters(tx: Tx, keys: readonly string[]): Promise<Map<string, FailureCounter>>;
+  /** Counts one more wrong answer on each key, starting a new window when the last one is over. */
+  recordFailure(tx: Tx, keys: readonly string[], now: Date, windowSeconds: Readonly<Record<string, number>>): Promise<void>;
+}
+export const StatusCodeRepository = Symbol.for('yunzhou.StatusCodeRepository');
+
+/** A keyed one-way digest (HMAC) of query codes and client addresses, so the database holds neither. */
+export interface StatusCodeDigest {
+  digest(text: string): string;
+}
+export const StatusCodeDigest = Symbol.for('yunzhou.StatusCodeDigest');
