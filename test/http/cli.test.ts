@@ -1,0 +1,45 @@
+// The `yunzhou` command as a user runs it, on an embedded database in a temporary folder.
+import test from 'ava';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const cli = resolve(dirname(fileURLToPath(import.meta.url)), '../../http/cli/main.js');
+const dir = mkdtempSync(join(tmpdir(), 'yunzhou-cli-'));
+const env = { ...process.env, YUNZHOU_DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'silent', DATABASE_URL: '' };
+test.after.always(() => rmSync(dir, { recursive: true, force: true }));
+
+test.serial('--help lists the commands', async (t) => {
+  const { stdout } = await run(process.execPath, [cli, '--help'], { env });
+  for (const c of ['serve', 'migrate', 'seed --demo', 'tenant create']) t.true(stdout.includes(c), c);
+});
+
+test.serial('migrate applies the core migrations once', async (t) => {
+  const first = await run(process.execPath, [cli, 'migrate'], { env, timeout: 120_000 });
+  t.regex(first.stdout, /Applied:\n\s+core:\d{12}_organisation/);
+  const dry = await run(process.execPath, [cli, 'migrate', '--dry-run'], { env, timeout: 120_000 });
+  t.is(dry.stdout.trim(), 'Nothing to migrate.');
+});
+
+test.serial('tenant create reads the password from the environment, never from argv', async (t) => {
+  const ok = await run(process.execPath, [cli, 'tenant', 'create', '--name', '新机构', '--admin-name', '管理员', '--admin-mobile', '13600000000'], {
+    env: { ...env, YUNZHOU_ADMIN_PASSWORD: 'cli-pass-2026' }, timeout: 120_000,
+  });
+  t.regex(ok.stdout, /Created 新机构 \([0-9a-f-]{36}\); administrator 管理员 13600000000/);
+  const bad = await run(process.execPath, [cli, 'tenant', 'create', '--name', 'x', '--admin-name', 'y', '--admin-mobile', '123'], {
+    env: { ...env, YUNZHOU_ADMIN_PASSWORD: 'cli-pass-2026' }, timeout: 120_000,
+  }).catch((e: { code: number; stderr: string }) => e);
+  t.is((bad as { code: number }).code, 1);
+  t.regex((bad as { stderr: string }).stderr, /identity\.invalid_mobile/);
+});
+
+test.serial('seed --demo creates both demo firms and prints their logins', async (t) => {
+  const { stdout } = await run(process.execPath, [cli, 'seed', '--demo'], { env, timeout: 180_000 });
+  t.regex(stdout, /大鑫金服\s+孙露露\S*\s+13800000001\s+sales/);
+  t.regex(stdout, /大熹金服\s+\S+\s+13900000000\s+admin/);
+  t.regex(stdout, /password: demo123456/);
+});
