@@ -108,7 +108,7 @@ export async function benchPdf(renders = 500): Promise<PdfBenchFigures> {
   const fontBuffer = readFileSync(defaultFontPath());
 
   // Alternate the two in rounds, so that neither gains from running after the other has warmed the JIT up.
-  const rounds = 5;
+  const rounds = 10;
   let oursSeconds = 0;
   let bareSeconds = 0;
   for (let r = 0; r < rounds; r++) {

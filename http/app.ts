@@ -17,6 +17,7 @@ import { securityHeaders, cors, type CorsOptions } from './middleware/security.j
 import { buildOpenApi } from './openapi.js';
 import { coreRoutes } from './routes/index.js';
 import { systemRouter } from './routes/system.routes.js';
+import { statusPageRouter } from './routes/status-page.js';
 import { createLogger } from './logger.js';
 
 export interface HttpOptions {
@@ -145,6 +146,7 @@ export function createHttpApp(crm: Crm, options: HttpOptions = {}): Koa {
 
   const root = new Router();
   root.use(systemRouter(crm, openapi, options.isReady ?? (() => true)).routes());
+  root.use(statusPageRouter().routes());
   root.use(api.routes());
   app.use(root.routes());
   app.use(root.allowedMethods());

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { createCrm, type Crm, type CrmOptions } from '../adapters/composition/create-crm.js';
 import { createHttpApp, type HttpOptions } from './app.js';
 import { createLogger } from './logger.js';
+import { recycleEveryFromEnv, scheduleRecycler } from './recycle-schedule.js';
 
 export interface ServerOptions extends CrmOptions {
   readonly port?: number;
@@ -16,6 +17,8 @@ export interface ServerOptions extends CrmOptions {
   readonly beforeListen?: (crm: Crm) => Promise<void>;
   /** Install SIGTERM/SIGINT handlers (default true). */
   readonly handleSignals?: boolean;
+  /** Seconds between pool recycler passes (default YUNZHOU_RECYCLE_EVERY_SECONDS or 300; 0: off). */
+  readonly recycleEverySeconds?: number;
 }
 
 export interface RunningServer {
@@ -44,6 +47,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}`;
   logger.info({ url, database: crm.database.kind }, 'yunzhou is listening');
 
+  const recycling = scheduleRecycler(crm, options.recycleEverySeconds ?? recycleEveryFromEnv(), logger);
+
   let stopping: Promise<void> | null = null;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
@@ -52,6 +57,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         server.close(() => resolve());
         server.closeIdleConnections();
       });
+      await recycling.stop();
       await crm.close();
       logger.info('yunzhou stopped');
     })();

@@ -18,13 +18,39 @@ import { KnexOutbox } from '../knex/repositories/knex-outbox.js';
 import { RandomIds, SystemClock } from '../system/node-crypto.js';
 import type { CrmConfig } from './config.js';
 import { organisationModule } from './organisation.module.js';
+import { inquiriesModule } from './inquiries.module.js';
+import type { InquiryService } from '../../core/inquiries/inquiry.service.js';
+import type { FollowUpService } from '../../core/inquiries/follow-up.service.js';
+import type { PoolService } from '../../core/inquiries/pool.service.js';
+import type { PoolRecycler } from '../../core/inquiries/pool-recycler.js';
+import type { InquirySettingsService } from '../../core/inquiries/settings.service.js';
+import { InquiryLifecycle } from '../../core/inquiries/ports.js';
 import { securityModule } from './security.module.js';
+import { productsModule } from './products.module.js';
+import type { ProductCatalogueService } from '../../core/products/catalogue.service.js';
+import type { OrderProductsService } from '../../core/products/order-products.service.js';
+import type { StatusLookupService } from '../../core/products/status-lookup.service.js';
+import { OrderProductsServiceToken, ProductCatalogueServiceToken, StatusLookupServiceToken } from './tokens.js';
 import { filesModule } from './files.module.js';
 import { keyringFromEnv } from '../security/keyring.js';
 import type { FilesService } from '../../core/files/files.service.js';
 import type { EventHandler, Plugin, PluginContext, ScheduledJob } from './plugin-api.js';
 import type { RouteDef } from './route-def.js';
 import { AuthServiceToken, Config, Db, FilesServiceToken, OrganisationServiceToken } from './tokens.js';
+import { FollowUpServiceToken, InquiryServiceToken, InquirySettingsServiceToken, PoolRecyclerToken, PoolServiceToken } from './tokens.js';
+import { ordersModule } from './orders.module.js';
+import { approvalsModule } from './approvals.module.js';
+import type { ApprovalFlowService } from '../../core/approvals/approval-flow.service.js';
+import type { ApprovalService } from '../../core/approvals/approval.service.js';
+import type { ApprovalTimers } from '../../core/approvals/approval-timers.js';
+import type { ApprovalSubjects } from '../../core/approvals/subjects.js';
+import { ApprovalFlowServiceToken, ApprovalServiceToken, ApprovalSubjectsToken, ApprovalTimersToken } from './tokens.js';
+import type { OrdersService } from '../../core/orders/orders.service.js';
+import type { EnterpriseProfileService } from '../../core/orders/enterprise-profile.service.js';
+import type { PlanService } from '../../core/orders/plan.service.js';
+import type { ContractService } from '../../core/orders/contract.service.js';
+import type { OrderSettingsService } from '../../core/orders/order-settings.service.js';
+import { ContractServiceToken, EnterpriseProfileServiceToken, OrderSettingsServiceToken, OrdersServiceToken, PlanServiceToken } from './tokens.js';
 
 export interface CrmOptions {
   /** An existing Knex instance, a PostgreSQL URL, a data folder for the embedded database, or in-memory. */
@@ -53,6 +79,40 @@ export interface Crm {
   readonly auth: AuthService;
   readonly organisation: OrganisationService;
   readonly files: FilesService;
+  /** 产品管理: categories and products. */
+  readonly products: ProductCatalogueService;
+  /** 自动匹配 / 手动匹配, an order's products (lines) and their applications, repayment comparisons. */
+  readonly orderProducts: OrderProductsService;
+  /** 客户可查询: query codes and the public status lookup. */
+  readonly statusLookup: StatusLookupService;
+  /** 咨询: 生成, 查重, create, lists, edit, timeline, merge. */
+  readonly inquiries: InquiryService;
+  readonly followUps: FollowUpService;
+  /** 咨询公海 / 客户公海: claim, assign, transfer, release. */
+  readonly pools: PoolService;
+  readonly inquirySettings: InquirySettingsService;
+  /** The 准客户 / 客户 moves the orders area calls inside its transaction. */
+  readonly inquiryLifecycle: InquiryLifecycle;
+  /** Returns overdue and neglected records to their pools (`yunzhou recycle`, the server's schedule). */
+  readonly poolRecycler: PoolRecycler;
+  /** 订单: create from an inquiry, lists, detail, the pipeline, 提交到下一步, and the finance close (complete). */
+  readonly orders: OrdersService;
+  /** 完善企业信息: the enterprise profile (sensitive fields sealed, masked) and 查重. */
+  readonly orderProfiles: EnterpriseProfileService;
+  /** 方案. */
+  readonly orderPlans: PlanService;
+  /** 合同: record, confirm, and the contract document for the PDF. */
+  readonly orderContracts: ContractService;
+  /** The tenant's stages and required profile fields. */
+  readonly orderSettings: OrderSettingsService;
+  /** 审批流程: the tenant's approval flows per business type (versioned). */
+  readonly approvalFlows: ApprovalFlowService;
+  /** 审批: submit, decide (通过/否决, 代审), transfer, withdraw, my pending tasks, the record. */
+  readonly approvals: ApprovalService;
+  /** 审批时限: the scheduler calls approvalTimers.runApprovalTimers(now). */
+  readonly approvalTimers: ApprovalTimers;
+  /** Business types plugged into approvals (ApprovalSubjectContribution, or register() here). */
+  readonly approvalSubjects: ApprovalSubjects;
   readonly plugins: readonly PluginRegistration[];
   close(): Promise<void>;
 }
@@ -103,7 +163,7 @@ export async function createCrm(options: CrmOptions = {}): Promise<Crm> {
     bind<Timeline>(Timeline).toConstantValue(new KnexTimeline(clock, ids));
     bind<EventSink>(EventSink).toConstantValue(new KnexOutbox(clock));
   });
-  await container.loadAsync(infrastructure, organisationModule, securityModule, filesModule);
+  await container.loadAsync(infrastructure, organisationModule, securityModule, filesModule, inquiriesModule, productsModule, ordersModule, approvalsModule);
 
   const registrations: PluginRegistration[] = [];
   for (const plugin of options.plugins ?? []) {
@@ -133,6 +193,24 @@ export async function createCrm(options: CrmOptions = {}): Promise<Crm> {
     auth: container.get<AuthService>(AuthServiceToken),
     organisation: container.get<OrganisationService>(OrganisationServiceToken),
     files: container.get<FilesService>(FilesServiceToken),
+    products: container.get<ProductCatalogueService>(ProductCatalogueServiceToken),
+    orderProducts: container.get<OrderProductsService>(OrderProductsServiceToken),
+    statusLookup: container.get<StatusLookupService>(StatusLookupServiceToken),
+    inquiries: container.get<InquiryService>(InquiryServiceToken),
+    followUps: container.get<FollowUpService>(FollowUpServiceToken),
+    pools: container.get<PoolService>(PoolServiceToken),
+    inquirySettings: container.get<InquirySettingsService>(InquirySettingsServiceToken),
+    inquiryLifecycle: container.get<InquiryLifecycle>(InquiryLifecycle),
+    poolRecycler: container.get<PoolRecycler>(PoolRecyclerToken),
+    orders: container.get<OrdersService>(OrdersServiceToken),
+    orderProfiles: container.get<EnterpriseProfileService>(EnterpriseProfileServiceToken),
+    orderPlans: container.get<PlanService>(PlanServiceToken),
+    orderContracts: container.get<ContractService>(ContractServiceToken),
+    orderSettings: container.get<OrderSettingsService>(OrderSettingsServiceToken),
+    approvalFlows: container.get<ApprovalFlowService>(ApprovalFlowServiceToken),
+    approvals: container.get<ApprovalService>(ApprovalServiceToken),
+    approvalTimers: container.get<ApprovalTimers>(ApprovalTimersToken),
+    approvalSubjects: container.get<ApprovalSubjects>(ApprovalSubjectsToken),
     plugins: registrations,
     close: () => database.close(),
   };

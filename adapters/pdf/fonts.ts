@@ -52,18 +52,38 @@ const LAYOUT_CHARACTERS = new Set([0x0a, 0x0d, 0x09]);
 export function unsupportedCharacters(fonts: PdfFonts, data: unknown): { characters: string[]; fields: string[] } {
   const characters = new Set<string>();
   const fields = new Set<string>();
-  const faces = fonts.bold ? [fonts.regular, fonts.bold] : [fonts.regular];
+  const drawable = coverage(fonts);
   walkTexts(data, '', (text, path) => {
     for (const ch of text) {
       const cp = ch.codePointAt(0) ?? 0;
       if (LAYOUT_CHARACTERS.has(cp)) continue;
-      if (!faces.every((f) => f.hasGlyphForCodePoint(cp))) {
+      if (!drawable(cp)) {
         characters.add(ch);
         fields.add(path);
       }
     }
   });
   return { characters: [...characters], fields: [...fields] };
+}
+
+// Whether every face has a glyph for a code point, remembered per set of fonts (a cmap lookup costs more).
+const coverageCache = new WeakMap<PdfFonts, (cp: number) => boolean>();
+function coverage(fonts: PdfFonts): (cp: number) => boolean {
+  let drawable = coverageCache.get(fonts);
+  if (!drawable) {
+    const known = new Map<number, boolean>();
+    const faces = fonts.bold ? [fonts.regular, fonts.bold] : [fonts.regular];
+    drawable = (cp) => {
+      let yes = known.get(cp);
+      if (yes === undefined) {
+        yes = faces.every((f) => f.hasGlyphForCodePoint(cp));
+        known.set(cp, yes);
+      }
+      return yes;
+    };
+    coverageCache.set(fonts, drawable);
+  }
+  return drawable;
 }
 
 /** Refuses a document whose texts hold characters the fonts cannot draw, listing the characters and fields. */

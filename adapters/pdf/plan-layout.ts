@@ -8,10 +8,10 @@ import { Flow } from './flow.js';
 
 /** The methods' names as a customer reads them. */
 export const REPAYMENT_METHOD_NAMES: Readonly<Record<RepaymentMethod, string>> = {
-  equal_instalment: '等额本息',
-  equal_principal: '等额本金',
-  interest_first: '先息后本',
-  lump_sum: '一次性还本付息',
+  'equal-installment': '等额本息',
+  'equal-principal': '等额本金',
+  'interest-first': '先息后本',
+  bullet: '一次性还本付息',
 };
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];

@@ -4,6 +4,9 @@
 Needs Debian's fonts-noto-cjk and python3-fonttools:
     apt-get install fonts-noto-cjk python3-fonttools && /usr/bin/python3 assets/fonts/make-subset.py
 
+With --all-han (and an output path) it also keeps the 9,021 Han characters the font has outside GBK
+(CJK Extension A and beyond, e.g. 䶮), for a file about 2 MB larger; the shipped font does not.
+
 Keeps every character GBK encodes, plus ASCII, Latin-1 and the punctuation, arrows, box-drawing and
 full-width forms a business document uses; drops OpenType layout features and hinting (PDF text needs
 neither) and removes CFF subroutines, because pdfkit's subsetter keeps one stub per subroutine of the
@@ -39,11 +42,17 @@ def gbk_repertoire():
 
 
 def main():
+    all_han = '--all-han' in sys.argv[1:]
+    paths = [a for a in sys.argv[1:] if not a.startswith('--')]
+    out = paths[0] if paths else OUT
     collection = TTCollection(SOURCE)
     index = next(i for i, f in enumerate(collection.fonts) if f['name'].getDebugName(6) == POSTSCRIPT_NAME)
     unicodes = gbk_repertoire()
     for lo, hi in EXTRA_RANGES:
         unicodes.update(range(lo, hi + 1))
+    if all_han:
+        cmap = collection.fonts[index].getBestCmap()
+        unicodes.update(cp for cp in cmap if 0x3400 <= cp <= 0x4DBF or 0x4E00 <= cp <= 0x9FFF or cp >= 0x20000)
     options = subset.Options()
     options.font_number = index
     options.layout_features = []
@@ -53,10 +62,10 @@ def main():
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=sorted(unicodes))
     subsetter.subset(font)
-    subset.save_font(font, OUT, options)
+    subset.save_font(font, out, options)
     cmap = font.getBestCmap()
     missing = sorted(c for c in gbk_repertoire() if c not in cmap)
-    print(f'{OUT}: {os.path.getsize(OUT)} bytes, {len(cmap)} characters; GBK characters without a glyph: '
+    print(f'{out}: {os.path.getsize(out)} bytes, {len(cmap)} characters; GBK characters without a glyph: '
           + ' '.join(f'U+{c:04X}' for c in missing))
 
 

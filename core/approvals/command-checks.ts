@@ -20,6 +20,7 @@ export function replayOf(instance: ApprovalInstance, request: Omit<AppliedReques
   return { instance, effects: NO_EFFECTS, replayed: true };
 }
 
+/** The task of this instance with that id, or `approval.task_not_found`. */
 export function findTask(instance: ApprovalInstance, taskId: string): ApprovalTask {
   const task = instance.tasks.find((t) => t.id === taskId);
   if (!task) throw taskNotFound(instance.id, taskId);

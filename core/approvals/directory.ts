@@ -27,6 +27,7 @@ export function isActiveUser(directory: Directory, id: string): boolean {
   return user(directory, id)?.active === true;
 }
 
+/** Whether the person holds the role (a node limited to a role accepts only such people). */
 export function hasRole(directory: Directory, id: string, role: string): boolean {
   return user(directory, id)?.roles.includes(role) === true;
 }

@@ -27,6 +27,7 @@ export function notYourTask(task: ApprovalTask, actorId: string): DomainError {
     { taskId: task.id, actorId });
 }
 
+/** The task id is not part of this instance. */
 export function taskNotFound(instanceId: string, taskId: string): DomainError {
   return domainError('approval.task_not_found', 'not_found', `该审批中没有这条审批任务（${taskId}）`,
     `Approval ${instanceId} has no task ${taskId}`, { instanceId, taskId });

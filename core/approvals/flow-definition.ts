@@ -42,8 +42,11 @@ export interface NodeDef {
   /** The node applies only when this holds on the business object (evaluated at submission). */
   readonly condition?: Condition;
   readonly onReject?: RejectAction;
+  /** Hours an open task may wait before its timeout action (审批时限). */
   readonly timeLimitHours?: number;
+  /** Defaults to 'remind'. */
   readonly onTimeout?: TimeoutAction;
+  /** Hours between the reminder and escalation or the automatic decision (default 0: no reminder). */
   readonly graceHours?: number;
 }
 

@@ -63,6 +63,7 @@ export function nextTaskStatus(status: TaskStatus, event: TaskEvent): TaskStatus
   return r.to;
 }
 
+/** The next instance status of a checked move; a refusal here is a bug (an instance ends only once). */
 export function nextInstanceStatus(status: InstanceStatus, event: InstanceEvent): InstanceStatus {
   const r = fire(INSTANCE_MACHINE, status, event, undefined, undefined);
   if (r instanceof DomainError) throw new Error(`approval engine bug: instance ${event} from ${status}: ${r.message}`);

@@ -5,6 +5,8 @@ import type { ApprovalStep } from './effects.js';
 import { InstanceDraft } from './instance-draft.js';
 import { replayOf } from './command-checks.js';
 
+const NOBODY = { users: [], submitterDepartmentHeads: [], administratorIds: [] };
+
 export interface WithdrawCommand {
   readonly actorId: string;
   readonly requestId: string;
@@ -23,8 +25,8 @@ export function withdraw(instance: ApprovalInstance, cmd: WithdrawCommand): Appr
     throw domainError('approval.withdraw_not_allowed', 'conflict', '审批人已处理，不能再撤回', 'An approver has already decided; the approval can no longer be withdrawn',
       { status: instance.status });
   }
-  // No new tasks open on withdrawal, so no directory or ids are needed.
-  const draft = new InstanceDraft(instance, { now: cmd.now, directory: { users: [], submitterDepartmentHeads: [], administratorIds: [] }, ids: noIds });
+  // No task opens on withdrawal, so the step needs no people and no new ids.
+  const draft = new InstanceDraft(instance, { now: cmd.now, directory: NOBODY, ids: noIds });
   draft.end('withdraw', cmd.actorId);
   draft.record({ requestId: cmd.requestId, command: 'withdraw', actorId: cmd.actorId, taskId: null, detail: null, at: cmd.now });
   return draft.finish();

@@ -25,7 +25,7 @@ function unknownPlaceholders(unknown: readonly string[], known: readonly string[
   return domainError(
     'document.unknown_placeholder',
     'invalid',
-    `合同模板中有无法识别的占位符：${list}。请在模板中改为可用的占位符（${known.map((n) => `{{${n}}}`).join('、')}）`,
+    `模板中有无法识别的占位符：${list}。请在模板中改为可用的占位符（${known.map((n) => `{{${n}}}`).join('、')}）`,
     `The template uses unknown placeholders: ${unknown.map((n) => `{{${n}}}`).join(', ')}. Use one of the known placeholders: ${known.join(', ')}`,
     { placeholders: [...unknown], known: [...known] },
   );

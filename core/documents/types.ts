@@ -1,6 +1,8 @@
 // The documents the firm prints (发票, 融资服务协议, 方案) as plain data: strings, integer fen amounts and dates
 // as 'YYYY-MM-DD' text, so that a host app can render them without a database, and a renderer never has to
 // compute anything but sums of the amounts it is given.
+import type { MethodSummary } from '../loans/compare-methods.js';
+import type { RepaymentMethod } from '../loans/loan-terms.js';
 
 /** A calendar date as 'YYYY-MM-DD', already in the tenant's business time zone. */
 export type IsoDate = string;
@@ -165,21 +167,12 @@ export interface ContractDocument {
 
 // ------------------------------------------------------------------------------------------------- plan
 
-/** The four repayment methods compared for a product. */
-export type RepaymentMethod = 'equal_instalment' | 'equal_principal' | 'interest_first' | 'lump_sum';
-
-/** One method's figures for one product, already computed (core/loans compareMethods). */
-export interface RepaymentComparisonRow {
-  readonly method: RepaymentMethod;
-  /** 首期还款 */
-  readonly firstPaymentFen: number;
-  /** 末期还款 */
-  readonly lastPaymentFen: number;
-  /** 总利息 */
-  readonly totalInterestFen: number;
-  /** 还款总额 */
-  readonly totalPaymentFen: number;
-}
+/**
+ * One method's figures for one product (首期还款, 末期还款, 总利息, 还款总额), exactly as core/loans
+ * `compareMethods` returns them, so its result goes into a plan as it is.
+ */
+export type RepaymentComparisonRow = MethodSummary;
+export type { RepaymentMethod };
 
 /** A matched product in the plan, with its loan terms and the comparison of the four methods. */
 export interface PlanProduct {

@@ -15,7 +15,7 @@ import { LIFECYCLE_LABELS, POOL_LABELS, poolOf, stageLabel } from './lifecycle.j
 import { listFilter, type InquiryListQuery } from './list-filter.js';
 import { checkMerge, mergedDuplicate, mergedSurvivor } from './merge.js';
 import type { InquiryRepository, InquirySettingsRepository, MergeParticipant } from './ports.js';
-import { entry, event, loadSettings, minuteText, notYours, requireActive, SUBJECT, versionConflict, visibleRecord , storedInquiry } from './records.js';
+import { entry, event, loadSettings, minuteText, notYours, requireActive, SUBJECT, versionConflict, storedInquiry, visibleRecord } from './records.js';
 import { gradingPolicyOf } from './settings.js';
 import { presentInquiry } from './visibility.js';
 import type { DuplicateMatch, Inquiry, InquiryDetail, InquiryView } from './types.js';

@@ -6,7 +6,7 @@ import { normalizeUscc } from '../identity/index.js';
 import { identityField } from './field-checks.js';
 import { advanceLifecycle, LIFECYCLE_LABELS, poolOf, POOL_LABELS } from './lifecycle.js';
 import type { InquiryLifecycle, InquiryRepository, LifecycleChange } from './ports.js';
-import { entry, event, requireActive, versionConflict , storedInquiry } from './records.js';
+import { entry, event, requireActive, storedInquiry, versionConflict } from './records.js';
 import type { FieldError } from '../shared/domain-error.js';
 import type { Inquiry, InquiryDetail, Lifecycle } from './types.js';
 

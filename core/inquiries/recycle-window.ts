@@ -2,6 +2,7 @@
 // recycled now or to be warned about (the reminder opens `reminderDaysBefore` days early).
 import type { PoolPolicy } from '../grading/pool-policy.js';
 import type { RecycleWindow } from './ports.js';
+import type { RecyclableRecord } from '../grading/pool-recycling.js';
 import type { Lifecycle } from './types.js';
 
 const DAY_MS = 86_400_000;
@@ -19,4 +20,19 @@ export function recycleWindow(policy: PoolPolicy, lifecycles: readonly Lifecycle
     .map((level) => ({ level, quietSince: since(policy.noFollowUpDays[level]), overdueSince: since(policy.overdueDays[level]) }))
     .filter((l) => l.quietSince !== null || l.overdueSince !== null);
   return { lifecycles, levels };
+}
+
+/**
+ * The window's meaning, which a repository's query must match: an owned record of a listed lifecycle whose
+ * level has a rule, quiet (the later of last follow-up and assignment, or creation) since at or before
+ * quietSince, or planned (the later of next follow-up and assignment, or creation) at or before overdueSince.
+ */
+export function inRecycleWindow(record: RecyclableRecord & { readonly lifecycle: Lifecycle }, window: RecycleWindow): boolean {
+  if (record.ownerId === null || !window.lifecycles.includes(record.lifecycle)) return false;
+  const l = window.levels.find((x) => x.level === record.level);
+  if (!l) return false;
+  const assigned = (record.assignedAt ?? record.createdAt).getTime();
+  const quiet = Math.max(record.lastFollowUpAt?.getTime() ?? -Infinity, assigned);
+  const planned = Math.max(record.nextFollowUpAt?.getTime() ?? -Infinity, assigned);
+  return (l.quietSince !== null && quiet <= l.quietSince.getTime()) || (l.overdueSince !== null && planned <= l.overdueSince.getTime());
 }

@@ -95,14 +95,14 @@ export const OrderLineRepository = Symbol.for('yunzhou.OrderLineRepository');
 export interface OrderRef {
   readonly id: string;
   readonly title: string;
-  readonly ownerId: string | null;
+  readonly ownerId: string;
   readonly departmentId: string | null;
   /** The person handling the current step; they see the order as its owner does. */
-  readonly handlerId: string | null;
+  readonly handlerId: string;
 }
 
 /** The orders area's data that products read; the orders area's tables satisfy it. */
-export interface OrderFacts {
+export interface OrderSource {
   findOrder(tx: Tx, tenantId: string, orderId: string): Promise<OrderRef | null>;
   /** What the enterprise profile and the inquiry say, for matching. */
   profileFacts(tx: Tx, tenantId: string, orderId: string): Promise<OrderProfileFacts>;
@@ -112,7 +112,7 @@ export interface OrderFacts {
    */
   statusFacts(tx: Tx, tenantId: string, orderId: string): Promise<{ stage: OrderStage; mobiles: readonly string[]; timeZone: string } | null>;
 }
-export const OrderFacts = Symbol.for('yunzhou.products.OrderFacts');
+export const OrderSource = Symbol.for('yunzhou.products.OrderSource');
 
 export interface StatusCodeRepository {
   /** Stores the digest of the order's code, replacing the one before. */

@@ -19,6 +19,9 @@ Commands:
                              database gets the demo firms on first start while it holds no tenant
   migrate [--dry-run]        apply pending database migrations (or list them)
   seed --demo                add the demo firms 大鑫金服 and 大熹金服 (password: env YUNZHOU_DEMO_PASSWORD, default ${DEFAULT_DEMO_PASSWORD})
+  recycle [--tenant ID]      one pass of the pool recycler now: neglected and overdue records go back to 咨询公海 /
+                             客户公海, owners are warned beforehand (the server also runs it every
+                             YUNZHOU_RECYCLE_EVERY_SECONDS, default 300; safe with several processes)
   tenant create --name NAME --admin-name NAME --admin-mobile MOBILE [--time-zone Asia/Shanghai]
                              create a firm and its administrator; the password is read from env
                              YUNZHOU_ADMIN_PASSWORD or asked for at the prompt (never from the command line)
@@ -92,6 +95,17 @@ export async function main(argv: string[]): Promise<number> {
         const password = process.env.YUNZHOU_DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD;
         const demo = await seedDemo(crm, password);
         printLogins(demo.logins, password);
+      } finally {
+        await crm.close();
+      }
+      return 0;
+    }
+    case 'recycle': {
+      const { values } = parseArgs({ args: argv.slice(1), options: { tenant: { type: 'string' } } });
+      const crm = await createCrm({ database: databaseFromEnv(), migrate: autoMigrate, plugins });
+      try {
+        const r = await crm.poolRecycler.run({ tenantId: values.tenant });
+        console.log(`Recycled ${r.recycled} record(s) to the pools and warned owners of ${r.reminded}, over ${r.tenants} firm(s).`);
       } finally {
         await crm.close();
       }

@@ -46,5 +46,6 @@ export async function up(knex: Knex): Promise<void> {
     t.text('key').notNullable().primary();
     t.integer('failures').notNullable();
     t.timestamp('window_started_at', { useTz: true }).notNullable();
+    t.index(['window_started_at']); // expired counters are swept
   });
 }

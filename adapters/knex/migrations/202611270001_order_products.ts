@@ -31,7 +31,6 @@ export async function up(knex: Knex): Promise<void> {
     t.timestamp('decided_at', { useTz: true });
     t.timestamp('status_changed_at', { useTz: true }).notNullable();
     t.timestamp('created_at', { useTz: true }).notNullable();
-    t.uuid('created_by');
     t.integer('version').notNullable().defaultTo(1);
     t.primary(['tenant_id', 'id']);
     t.unique(['tenant_id', 'order_id', 'product_id']);

@@ -2,12 +2,27 @@
 import type { MigrationSet } from '../migrator.js';
 import * as organisation from './202611261940_organisation.js';
 import * as timelineOutbox from './202611261941_timeline_outbox.js';
+import * as inquiries from './202611262100_inquiries.js';
+import * as inquiryFollowUps from './202611262101_inquiry_follow_ups.js';
+import * as inquiryPoolMoves from './202611262102_inquiry_pool_moves.js';
+import * as inquirySettings from './202611262103_inquiry_settings.js';
 import * as files from './202611262200_files.js';
 import * as sensitiveReads from './202611262201_sensitive_reads.js';
 import * as products from './202611270000_products.js';
 import * as orderProducts from './202611270001_order_products.js';
+import * as orders from './202611262300_orders.js';
+import * as orderProfilePlanContract from './202611262301_order_profile_plan_contract.js';
+import * as orderAmounts from './202611262302_order_amounts.js';
+import * as orderProductsFk from './202611270010_order_products_fk.js';
+import * as approvalFlows from './202611270100_approval_flows.js';
+import * as approvalInstances from './202611270101_approval_instances.js';
+import * as orderReviewStatus from './202611270102_order_review_status.js';
 
 export const coreMigrations: MigrationSet = {
   owner: 'core',
-  migrations: [organisation, timelineOutbox, files, sensitiveReads, products, orderProducts],
+  migrations: [organisation, timelineOutbox, inquiries, inquiryFollowUps, inquiryPoolMoves, inquirySettings, files, sensitiveReads, products, orderProducts,
+    // Orders after the products' order_lines table, which their amounts view reads.
+    orders, orderProfilePlanContract, orderAmounts, orderProductsFk,
+    // Approvals after the orders' order_review_status view, which 202611270102 answers.
+    approvalFlows, approvalInstances, orderReviewStatus],
 };

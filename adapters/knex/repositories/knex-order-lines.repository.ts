@@ -1,7 +1,6 @@
-// An order's products and applications (order_lines), its line-set version and its matching facts. Also the
-// SQL the orders area uses to derive an order's receivable, disbursed amount and matched-product count from
-// the lines, so those figures are never stored twice.
-import type { Knex } from 'knex';
+// An order's products and applications (order_lines), its line-set version and its matching facts. The orders
+// area derives the receivable, disbursed amount and matched-product count from order_lines in its view
+// order_product_totals, so those figures are never stored twice.
 import type { Tx } from '../../../core/shared/ports.js';
 import type { MatchFacts } from '../../../core/products/match-facts.js';
 import type { OrderLineRepository, ProductLine } from '../../../core/products/ports.js';
@@ -49,46 +48,6 @@ const FACT_COLUMNS: Readonly<Record<keyof MatchFacts, string>> = {
   existingDebtFen: 'existing_debt_fen',
   requestedAmountFen: 'requested_amount_fen',
 };
-
-/** Per order: 应回款 from the products (sum of line totals), 放款金额 (sum of disbursed lines) and the line count. */
-export interface OrderProductSums {
-  readonly receivableFen: number;
-  readonly disbursedFen: number;
-  readonly lineCount: number;
-}
-
-/**
- * The products' figures of some orders, for the orders area's detail, lists and guard context (orders without
- * lines are absent: read them as zero).
- */
-export async function orderProductSums(db: Knex, tenantId: string, orderIds: readonly string[]): Promise<Map<string, OrderProductSums>> {
-  if (orderIds.length === 0) return new Map();
-  const rows = await db('order_lines')
-    .where('tenant_id', tenantId)
-    .whereIn('order_id', [...orderIds])
-    .groupBy('order_id')
-    .select(
-      'order_id',
-      db.raw('coalesce(sum(total_fen), 0)::bigint as receivable_fen'),
-      db.raw("coalesce(sum(disbursed_amount_fen) filter (where status = 'disbursed'), 0)::bigint as disbursed_fen"),
-      db.raw('count(*)::int as line_count'),
-    );
-  return new Map(rows.map((r: Row) => [r.order_id as string, { receivableFen: Number(r.receivable_fen), disbursedFen: Number(r.disbursed_fen), lineCount: Number(r.line_count) }]));
-}
-
-/**
- * The same figures as correlated subqueries for a list query over `orders as <alias>`:
- * `db('orders as o').select('o.*', ...orderProductColumns(db, 'o'))` adds products_receivable_fen,
- * products_disbursed_fen and matched_product_count.
- */
-export function orderProductColumns(db: Knex, alias: string): Knex.Raw[] {
-  const where = `l.tenant_id = ${alias}.tenant_id and l.order_id = ${alias}.id`;
-  return [
-    db.raw(`(select coalesce(sum(l.total_fen), 0) from order_lines l where ${where})::bigint as products_receivable_fen`),
-    db.raw(`(select coalesce(sum(l.disbursed_amount_fen), 0) from order_lines l where ${where} and l.status = 'disbursed')::bigint as products_disbursed_fen`),
-    db.raw(`(select count(*) from order_lines l where ${where})::int as matched_product_count`),
-  ];
-}
 
 export class KnexOrderLineRepository implements OrderLineRepository {
   async listLines(tx: Tx, tenantId: string, orderId: string): Promise<ProductLine[]> {

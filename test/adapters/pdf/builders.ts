@@ -104,10 +104,10 @@ export function aPlanProduct(overrides: Partial<PlanProduct> = {}): PlanProduct 
     annualRatePercent: '3.65',
     termMonths: 12,
     comparison: [
-      { method: 'equal_instalment', firstPaymentFen: 2_548_912, lastPaymentFen: 2_548_915, totalInterestFen: 586_947, totalPaymentFen: 30_586_947 },
-      { method: 'equal_principal', firstPaymentFen: 2_591_250, lastPaymentFen: 2_507_604, totalInterestFen: 593_125, totalPaymentFen: 30_593_125 },
-      { method: 'interest_first', firstPaymentFen: 91_250, lastPaymentFen: 30_091_250, totalInterestFen: 1_095_000, totalPaymentFen: 31_095_000 },
-      { method: 'lump_sum', firstPaymentFen: 31_095_000, lastPaymentFen: 31_095_000, totalInterestFen: 1_095_000, totalPaymentFen: 31_095_000 },
+      { method: 'equal-installment', firstPaymentFen: 2_548_912, lastPaymentFen: 2_548_915, totalInterestFen: 586_947, totalPaymentFen: 30_586_947 },
+      { method: 'equal-principal', firstPaymentFen: 2_591_250, lastPaymentFen: 2_507_604, totalInterestFen: 593_125, totalPaymentFen: 30_593_125 },
+      { method: 'interest-first', firstPaymentFen: 91_250, lastPaymentFen: 30_091_250, totalInterestFen: 1_095_000, totalPaymentFen: 31_095_000 },
+      { method: 'bullet', firstPaymentFen: 31_095_000, lastPaymentFen: 31_095_000, totalInterestFen: 1_095_000, totalPaymentFen: 31_095_000 },
     ],
     ...overrides,
   };

@@ -1,5 +1,7 @@
 import test from 'ava';
-import { createPdfRenderer, renderPlanPdf, renderPlanPdfStream } from '../../../adapters/pdf/index.js';
+import { createPdfRenderer, REPAYMENT_METHOD_NAMES, renderPlanPdf, renderPlanPdfStream } from '../../../adapters/pdf/index.js';
+import { compareMethods } from '../../../core/loans/compare-methods.js';
+import { formatYuanGrouped } from '../../../core/money/fen.js';
 import { aPlan, aPlanProduct } from './builders.js';
 import { compactText, pdfFonts, qpdfCheck } from './pdf-tools.js';
 
@@ -61,4 +63,13 @@ test('a plan passes qpdf --check with embedded subset fonts, also when streamed'
   const fonts = pdfFonts(pdf);
   t.true(fonts.length > 0);
   t.true(fonts.every((f) => f.embedded && f.subset && /^[A-Z]{6}\+/.test(f.name)));
+});
+
+test('the result of compareMethods goes into a plan as it is, and every figure is printed', async (t) => {
+  const comparison = compareMethods({ principalFen: 30_000_000, annualRate: '0.0365', months: 12 });
+  const text = compactText(await renderer.renderPlan(aPlan({ products: [aPlanProduct({ comparison })] })));
+  for (const row of comparison) {
+    const figures = [row.firstPaymentFen, row.lastPaymentFen, row.totalInterestFen, row.totalPaymentFen].map((f) => formatYuanGrouped(f)).join('');
+    t.true(text.includes(`${REPAYMENT_METHOD_NAMES[row.method]}${figures}`), `missing ${row.method} ${figures} in:\n${text}`);
+  }
 });

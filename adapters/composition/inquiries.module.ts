@@ -1,0 +1,74 @@
+// Inquiries: Knex repositories, the use case services, the lifecycle port the orders area calls, the pool
+// recycler, and the merge participants (the timeline's here; other areas bind theirs to MergeParticipant).
+import { ContainerModule } from 'inversify';
+import { Clock, EventSink, IdGenerator, Timeline, UnitOfWork } from '../../core/shared/ports.js';
+import { OrganisationRepository } from '../../core/organisation/ports.js';
+import {
+  FollowUpRepository,
+  InquiryLifecycle,
+  InquiryRepository,
+  InquirySettingsRepository,
+  MergeParticipant,
+  PoolRepository,
+} from '../../core/inquiries/ports.js';
+import { InquiryService } from '../../core/inquiries/inquiry.service.js';
+import { FollowUpService } from '../../core/inquiries/follow-up.service.js';
+import { PoolService } from '../../core/inquiries/pool.service.js';
+import { PoolRecycler } from '../../core/inquiries/pool-recycler.js';
+import { InquiryLifecycleService } from '../../core/inquiries/lifecycle.service.js';
+import { InquirySettingsService } from '../../core/inquiries/settings.service.js';
+import { KnexInquiryRepository } from '../knex/repositories/knex-inquiry.repository.js';
+import { KnexFollowUpRepository } from '../knex/repositories/knex-follow-up.repository.js';
+import { KnexPoolRepository } from '../knex/repositories/knex-pool.repository.js';
+import { KnexInquirySettingsRepository } from '../knex/repositories/knex-inquiry-settings.repository.js';
+import { TimelineMergeParticipant } from '../knex/repositories/knex-inquiry-merge.js';
+import { FollowUpServiceToken, InquiryServiceToken, InquirySettingsServiceToken, PoolRecyclerToken, PoolServiceToken } from './tokens.js';
+
+export const inquiriesModule = new ContainerModule(({ bind }) => {
+  bind<InquiryRepository>(InquiryRepository).toConstantValue(new KnexInquiryRepository());
+  bind<FollowUpRepository>(FollowUpRepository).toConstantValue(new KnexFollowUpRepository());
+  bind<PoolRepository>(PoolRepository).toConstantValue(new KnexPoolRepository());
+  bind<InquirySettingsRepository>(InquirySettingsRepository).toResolvedValue((clock: Clock) => new KnexInquirySettingsRepository(clock), [Clock]).inSingletonScope();
+  bind<MergeParticipant>(MergeParticipant).toConstantValue(new TimelineMergeParticipant());
+
+  bind<InquiryService>(InquiryServiceToken)
+    .toResolvedValue(
+      (uow: UnitOfWork, inquiries: InquiryRepository, settings: InquirySettingsRepository, org: OrganisationRepository, timeline: Timeline, events: EventSink, clock: Clock, ids: IdGenerator, participants: MergeParticipant[] | undefined) =>
+        new InquiryService({ uow, inquiries, settings, org, timeline, events, clock, ids, participants: participants ?? [] }),
+      [UnitOfWork, InquiryRepository, InquirySettingsRepository, OrganisationRepository, Timeline, EventSink, Clock, IdGenerator, { serviceIdentifier: MergeParticipant, isMultiple: true, optional: true }],
+    )
+    .inSingletonScope();
+  bind<FollowUpService>(FollowUpServiceToken)
+    .toResolvedValue(
+      (uow: UnitOfWork, inquiries: InquiryRepository, followUps: FollowUpRepository, settings: InquirySettingsRepository, timeline: Timeline, events: EventSink, clock: Clock, ids: IdGenerator) =>
+        new FollowUpService({ uow, inquiries, followUps, settings, timeline, events, clock, ids }),
+      [UnitOfWork, InquiryRepository, FollowUpRepository, InquirySettingsRepository, Timeline, EventSink, Clock, IdGenerator],
+    )
+    .inSingletonScope();
+  bind<PoolService>(PoolServiceToken)
+    .toResolvedValue(
+      (uow: UnitOfWork, inquiries: InquiryRepository, pools: PoolRepository, settings: InquirySettingsRepository, org: OrganisationRepository, timeline: Timeline, events: EventSink, clock: Clock, ids: IdGenerator) =>
+        new PoolService({ uow, inquiries, pools, settings, org, timeline, events, clock, ids }),
+      [UnitOfWork, InquiryRepository, PoolRepository, InquirySettingsRepository, OrganisationRepository, Timeline, EventSink, Clock, IdGenerator],
+    )
+    .inSingletonScope();
+  bind<PoolRecycler>(PoolRecyclerToken)
+    .toResolvedValue(
+      (uow: UnitOfWork, pools: PoolRepository, settings: InquirySettingsRepository, timeline: Timeline, events: EventSink, clock: Clock, ids: IdGenerator) =>
+        new PoolRecycler({ uow, pools, settings, timeline, events, clock, ids }),
+      [UnitOfWork, PoolRepository, InquirySettingsRepository, Timeline, EventSink, Clock, IdGenerator],
+    )
+    .inSingletonScope();
+  bind<InquiryLifecycle>(InquiryLifecycle)
+    .toResolvedValue(
+      (inquiries: InquiryRepository, timeline: Timeline, events: EventSink, clock: Clock) => new InquiryLifecycleService({ inquiries, timeline, events, clock }),
+      [InquiryRepository, Timeline, EventSink, Clock],
+    )
+    .inSingletonScope();
+  bind<InquirySettingsService>(InquirySettingsServiceToken)
+    .toResolvedValue(
+      (uow: UnitOfWork, settings: InquirySettingsRepository, inquiries: InquiryRepository) => new InquirySettingsService({ uow, settings, inquiries }),
+      [UnitOfWork, InquirySettingsRepository, InquiryRepository],
+    )
+    .inSingletonScope();
+});

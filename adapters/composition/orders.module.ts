@@ -1,0 +1,56 @@
+// Orders: the Knex repositories, the guards' contributed facts, the area's use case services, and the
+// orders area's SubjectAccess for files of subject type 'order'.
+import { ContainerModule } from 'inversify';
+import { Clock, EventSink, IdGenerator, Timeline, UnitOfWork } from '../../core/shared/ports.js';
+import { OrganisationRepository } from '../../core/organisation/ports.js';
+import { FileRepository, SubjectAccessContribution } from '../../core/files/ports.js';
+import { Cipher, SensitiveReadLog } from '../../core/security/ports.js';
+import { InquiryLifecycle } from '../../core/inquiries/ports.js';
+import { ContractRepository, OrderRepository, OrderSettingsRepository, PlanRepository, ProfileRepository } from '../../core/orders/ports.js';
+import { OrderFacts } from '../../core/orders/order-facts.js';
+import type { OrdersDeps } from '../../core/orders/order-records.js';
+import { OrdersService } from '../../core/orders/orders.service.js';
+import { EnterpriseProfileService } from '../../core/orders/enterprise-profile.service.js';
+import { PlanService } from '../../core/orders/plan.service.js';
+import { ContractService } from '../../core/orders/contract.service.js';
+import { OrderSettingsService } from '../../core/orders/order-settings.service.js';
+import { OrderFileAccess } from '../../core/orders/order-file-access.js';
+import { KnexOrderRepository } from '../knex/repositories/knex-order.repository.js';
+import { KnexProfileRepository } from '../knex/repositories/knex-order-profile.repository.js';
+import { KnexContractRepository, KnexPlanRepository } from '../knex/repositories/knex-order-plan-contract.repository.js';
+import { KnexOrderFacts, KnexOrderSettingsRepository } from '../knex/repositories/knex-order-settings.repository.js';
+import {
+  ContractServiceToken, EnterpriseProfileServiceToken, OrderSettingsServiceToken, OrdersDepsToken, OrdersServiceToken, PlanServiceToken,
+} from './tokens.js';
+
+export const ordersModule = new ContainerModule(({ bind }) => {
+  bind<OrderRepository>(OrderRepository).toConstantValue(new KnexOrderRepository());
+  bind<ProfileRepository>(ProfileRepository).toConstantValue(new KnexProfileRepository());
+  bind<PlanRepository>(PlanRepository).toConstantValue(new KnexPlanRepository());
+  bind<ContractRepository>(ContractRepository).toConstantValue(new KnexContractRepository());
+  bind<OrderSettingsRepository>(OrderSettingsRepository).toConstantValue(new KnexOrderSettingsRepository());
+  bind<OrderFacts>(OrderFacts).toConstantValue(new KnexOrderFacts());
+  bind<OrdersDeps>(OrdersDepsToken)
+    .toResolvedValue(
+      (
+        uow: UnitOfWork, orders: OrderRepository, profiles: ProfileRepository, plans: PlanRepository, contracts: ContractRepository,
+        settings: OrderSettingsRepository, facts: OrderFacts, inquiries: InquiryLifecycle, org: OrganisationRepository, files: FileRepository,
+        cipher: Cipher, sensitiveReads: SensitiveReadLog, timeline: Timeline, events: EventSink, clock: Clock, ids: IdGenerator,
+      ) => ({ uow, orders, profiles, plans, contracts, settings, facts, inquiries, org, files, cipher, sensitiveReads, timeline, events, clock, ids }),
+      [
+        UnitOfWork, OrderRepository, ProfileRepository, PlanRepository, ContractRepository, OrderSettingsRepository, OrderFacts, InquiryLifecycle,
+        OrganisationRepository, FileRepository, Cipher, SensitiveReadLog, Timeline, EventSink, Clock, IdGenerator,
+      ],
+    )
+    .inSingletonScope();
+  bind<OrdersService>(OrdersServiceToken).toResolvedValue((d: OrdersDeps) => new OrdersService(d), [OrdersDepsToken]).inSingletonScope();
+  bind<EnterpriseProfileService>(EnterpriseProfileServiceToken).toResolvedValue((d: OrdersDeps) => new EnterpriseProfileService(d), [OrdersDepsToken]).inSingletonScope();
+  bind<PlanService>(PlanServiceToken).toResolvedValue((d: OrdersDeps) => new PlanService(d), [OrdersDepsToken]).inSingletonScope();
+  bind<ContractService>(ContractServiceToken).toResolvedValue((d: OrdersDeps) => new ContractService(d), [OrdersDepsToken]).inSingletonScope();
+  bind<OrderSettingsService>(OrderSettingsServiceToken).toResolvedValue((d: OrdersDeps) => new OrderSettingsService(d), [OrdersDepsToken]).inSingletonScope();
+  bind<SubjectAccessContribution>(SubjectAccessContribution)
+    .toResolvedValue((orders: OrderRepository, settings: OrderSettingsRepository) => ({ subjectType: 'order', access: new OrderFileAccess({ orders, settings }) }), [
+      OrderRepository, OrderSettingsRepository,
+    ])
+    .inSingletonScope();
+});

@@ -1,0 +1,72 @@
+// The business-type plug-in point: each area whose records go through approval (orders, collections,
+// invoices) registers one ApprovalSubject per business type. The engine stays ignorant of orders and
+// receipts; the subject says what the conditions read, who may see it, and how the record reacts.
+import { domainError, type DomainError } from '../shared/domain-error.js';
+import type { Tx } from '../shared/ports.js';
+import type { Actor } from '../organisation/actor.js';
+import type { ConditionSubject } from './condition.js';
+import type { ApprovalEvent } from './effects.js';
+import { BUSINESS_TYPES, type BusinessType } from './flow-definition.js';
+import type { ApprovalInstance } from './instance.js';
+
+/** Why the subject is loaded: to submit it for approval (usually needs write access) or to read its approvals. */
+export type SubjectPurpose = 'submit' | 'read';
+
+/** An end of an instance, handed to the business object: approved, rejected or withdrawn. */
+export type ApprovalOutcome = ApprovalEvent & { readonly type: 'approval.approved' | 'approval.rejected' | 'approval.withdrawn' };
+
+export interface ApprovalSubject {
+  /** The timeline (动态) the approval's entries go to: 'order' for order_review, 'receipt' … */
+  readonly timelineSubjectType: string;
+  /**
+   * The business object's data the node conditions read (amountFen, productCategories …), after checking
+   * that the actor may see it (for 'submit': may submit it). Throws the area's not-found error otherwise.
+   */
+  load(tx: Tx, actor: Actor, businessId: string, purpose: SubjectPurpose): Promise<ConditionSubject>;
+  /** Called in the deciding transaction when an instance ends, so the record reacts (order guard, receipt …). */
+  onOutcome?(tx: Tx, outcome: ApprovalOutcome, instance: ApprovalInstance): Promise<void>;
+}
+
+/** One area's registration, bound to ApprovalSubjectContribution in its ContainerModule. */
+export interface ApprovalSubjectContribution {
+  readonly businessType: BusinessType;
+  readonly subject: ApprovalSubject;
+}
+export const ApprovalSubjectContribution = Symbol.for('yunzhou.ApprovalSubjectContribution');
+
+/** A business type nobody registered cannot be submitted (its area is not installed). */
+export function unsupportedBusinessType(businessType: string): DomainError {
+  return domainError('approval.unsupported_business_type', 'rule', `业务类型「${businessType}」尚未接入审批`,
+    `Business type "${businessType}" is not connected to approvals`, { businessType });
+}
+
+/** Which area answers for which business type; filled explicitly by the composition root or a host. */
+export class ApprovalSubjects {
+  private readonly byType = new Map<BusinessType, ApprovalSubject>();
+
+  constructor(contributions: readonly ApprovalSubjectContribution[] = []) {
+    for (const c of contributions) this.register(c.businessType, c.subject);
+  }
+
+  /** Adds a business type's subject; a second registration of one type is a wiring bug. */
+  register(businessType: BusinessType, subject: ApprovalSubject): void {
+    if (!(BUSINESS_TYPES as readonly string[]).includes(businessType)) throw new Error(`Unknown approval business type '${businessType}'`);
+    if (this.byType.has(businessType)) throw new Error(`Approval business type '${businessType}' is already registered`);
+    this.byType.set(businessType, subject);
+  }
+
+  has(businessType: BusinessType): boolean {
+    return this.byType.has(businessType);
+  }
+
+  types(): BusinessType[] {
+    return [...this.byType.keys()].sort();
+  }
+
+  /** The subject of a business type, or `approval.unsupported_business_type`. */
+  get(businessType: BusinessType): ApprovalSubject {
+    const s = this.byType.get(businessType);
+    if (!s) throw unsupportedBusinessType(businessType);
+    return s;
+  }
+}
