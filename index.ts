@@ -13,7 +13,8 @@ export type { Authenticator } from './http/authenticator.js';
 
 // Domain rules (pure, usable without a database).
 export { DomainError, type ErrorKind, type FieldError, type LocalizedText } from './core/shared/domain-error.js';
-export type { Clock, IdGenerator, DomainEvent, UnitOfWork, Tx } from './core/shared/ports.js';
+// Ports double as container tokens (a plugin resolves `ctx.container.get<Clock>(Clock)`).
+export { Clock, IdGenerator, UnitOfWork, EventSink, type DomainEvent, type Tx } from './core/shared/ports.js';
 export { fire, validateMachine, toMermaid, eventsFrom, type MachineDef } from './core/shared/state-machine.js';
 export type { Actor, DataScope } from './core/organisation/actor.js';
 export { PERMISSIONS } from './core/organisation/permissions.js';
@@ -21,3 +22,17 @@ export * from './core/identity/index.js';
 export * from './core/money/index.js';
 export * from './core/loans/index.js';
 export * from './core/grading/index.js';
+
+// What plugins build on (docs/plugins.md): container tokens, the database behind a Tx, permission checks,
+// errors, pagination, event subscribers, message rules, and the scheduler and relay types.
+export { Db, Config, ScheduledJobContribution } from './adapters/composition/tokens.js';
+export { sql } from './adapters/knex/unit-of-work.js';
+export { domainError, notFound, validationFailed, isDomainError } from './core/shared/domain-error.js';
+export { can, requirePermission, inScope } from './core/organisation/actor.js';
+export { encodeCursor, decodeCursor, type Page, type PageRequest } from './core/shared/pagination.js';
+export { EventSubscriber, type OutboxEvent } from './core/events/subscriber.js';
+export { MessageRuleContribution, DEFAULT_MESSAGE_RULES, type MessageRule } from './core/workcenter/message-rules.js';
+export type { TextTemplate } from './core/workcenter/text-template.js';
+export type { Scheduler, JobRun, JobOutcome, StartOptions } from './adapters/scheduler/scheduler.js';
+export { slotOf } from './adapters/scheduler/slots.js';
+export type { OutboxRelay, RelayReport } from './adapters/events/outbox-relay.js';

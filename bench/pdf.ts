@@ -91,12 +91,15 @@ function collect(stream: Readable): Promise<Buffer> {
   });
 }
 
-async function perSecond(renders: number, render: () => Promise<Buffer>): Promise<number> {
-  for (let i = 0; i < Math.min(20, renders); i++) await render(); // warm up the JIT and caches
+async function seconds(renders: number, render: () => Promise<Buffer>): Promise<number> {
   const start = process.hrtime.bigint();
   for (let i = 0; i < renders; i++) await render();
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  return renders / seconds;
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+async function perSecond(renders: number, render: () => Promise<Buffer>): Promise<number> {
+  await seconds(Math.min(20, renders), render); // warm up the JIT and caches
+  return renders / (await seconds(renders, render));
 }
 
 /** Measures and returns the figures (500 renders by default). */
@@ -107,17 +110,21 @@ export async function benchPdf(renders = 500): Promise<PdfBenchFigures> {
   const parsedFont = loadFonts().regular;
   const fontBuffer = readFileSync(defaultFontPath());
 
-  // Alternate the two in rounds, so that neither gains from running after the other has warmed the JIT up.
-  const rounds = 10;
+  const ours = (): Promise<Buffer> => renderer.renderInvoice(data);
+  const bare = (): Promise<Buffer> => collect(bareInvoice(calls, parsedFont));
+  await seconds(50, ours); // warm up the JIT and caches
+  await seconds(50, bare);
+  // Alternate the two in small rounds, so that load from other processes falls on both alike.
+  const rounds = 20;
+  const share = Math.max(1, Math.round(renders / rounds));
   let oursSeconds = 0;
   let bareSeconds = 0;
   for (let r = 0; r < rounds; r++) {
-    const share = Math.round(renders / rounds);
-    oursSeconds += share / (await perSecond(share, () => renderer.renderInvoice(data)));
-    bareSeconds += share / (await perSecond(share, () => collect(bareInvoice(calls, parsedFont))));
+    oursSeconds += await seconds(share, ours);
+    bareSeconds += await seconds(share, bare);
   }
-  const oursPerSecond = renders / oursSeconds;
-  const barePerSecond = renders / bareSeconds;
+  const oursPerSecond = (share * rounds) / oursSeconds;
+  const barePerSecond = (share * rounds) / bareSeconds;
   const invoiceKb = (await renderer.renderInvoice(data)).length / 1024;
   const slow = Math.max(20, Math.round(renders / 10));
   const rereadFontPerSecond = await perSecond(slow, () => new PdfkitRenderer().renderInvoice(data));

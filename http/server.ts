@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { createCrm, type Crm, type CrmOptions } from '../adapters/composition/create-crm.js';
 import { createHttpApp, type HttpOptions } from './app.js';
 import { createLogger } from './logger.js';
-import { recycleEveryFromEnv, scheduleRecycler } from './recycle-schedule.js';
+import { recycleEveryFromEnv } from './recycle-schedule.js';
 
 export interface ServerOptions extends CrmOptions {
   readonly port?: number;
@@ -19,6 +19,8 @@ export interface ServerOptions extends CrmOptions {
   readonly handleSignals?: boolean;
   /** Seconds between pool recycler passes (default YUNZHOU_RECYCLE_EVERY_SECONDS or 300; 0: off). */
   readonly recycleEverySeconds?: number;
+  /** Run the scheduler (outbox relay, reminders, timers, plugins' jobs) in this process (default true). */
+  readonly scheduler?: boolean;
 }
 
 export interface RunningServer {
@@ -47,7 +49,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}`;
   logger.info({ url, database: crm.database.kind }, 'yunzhou is listening');
 
-  const recycling = scheduleRecycler(crm, options.recycleEverySeconds ?? recycleEveryFromEnv(), logger);
+  // The one scheduler: the relay delivers events, core areas' and plugins' jobs run once per slot.
+  if (options.scheduler ?? true) {
+    crm.outboxRelay.setFailureListener((f) => logger.warn({ eventId: f.event.id, type: f.event.type, subscriber: f.subscriber, parked: f.parked, err: f.error }, 'event delivery failed'));
+    crm.scheduler.start({
+      everySeconds: { 'inquiries.recycle': options.recycleEverySeconds ?? recycleEveryFromEnv() },
+      onError: (run, err) => logger.error({ job: run.job, slot: run.slot, err }, 'scheduled job failed'),
+    });
+  }
 
   let stopping: Promise<void> | null = null;
   const stop = (): Promise<void> => {
@@ -57,8 +66,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         server.close(() => resolve());
         server.closeIdleConnections();
       });
-      await recycling.stop();
-      await crm.close();
+      await crm.close(); // stops the scheduler first, waiting for runs in progress
       logger.info('yunzhou stopped');
     })();
     return stopping;

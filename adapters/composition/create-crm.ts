@@ -51,6 +51,24 @@ import type { PlanService } from '../../core/orders/plan.service.js';
 import type { ContractService } from '../../core/orders/contract.service.js';
 import type { OrderSettingsService } from '../../core/orders/order-settings.service.js';
 import { ContractServiceToken, EnterpriseProfileServiceToken, OrderSettingsServiceToken, OrdersServiceToken, PlanServiceToken } from './tokens.js';
+import { attachPlugins, workcenterModule } from './workcenter.module.js';
+import { invoicesModule } from './invoices.module.js';
+import { pdfModule } from './pdf.module.js';
+import type { InvoicesService } from '../../core/invoices/invoices.service.js';
+import type { DocumentsService } from '../../core/invoices/documents.service.js';
+import { DocumentsServiceToken, InvoicesServiceToken } from './tokens.js';
+import { OutboxSignal, OutboxSignalToken, SignallingEventSink } from '../events/commit-signal.js';
+import type { OutboxRelay } from '../events/outbox-relay.js';
+import type { OutboxAdmin } from '../events/outbox-admin.js';
+import type { Scheduler } from '../scheduler/scheduler.js';
+import type { MessageService } from '../../core/workcenter/message.service.js';
+import type { TaskService } from '../../core/workcenter/task.service.js';
+import type { TaskRuleService } from '../../core/workcenter/task-rule.service.js';
+import type { TaskRuleRunner } from '../../core/workcenter/task-rule-runner.js';
+import type { FollowUpReminders } from '../../core/workcenter/follow-up-reminders.js';
+import {
+  FollowUpRemindersToken, MessageServiceToken, OutboxAdminToken, OutboxRelayToken, SchedulerToken, TaskRuleRunnerToken, TaskRuleServiceToken, TaskServiceToken,
+} from './tokens.js';
 
 export interface CrmOptions {
   /** An existing Knex instance, a PostgreSQL URL, a data folder for the embedded database, or in-memory. */
@@ -113,7 +131,28 @@ export interface Crm {
   readonly approvalTimers: ApprovalTimers;
   /** Business types plugged into approvals (ApprovalSubjectContribution, or register() here). */
   readonly approvalSubjects: ApprovalSubjects;
+  /** 发票: requests, approval (issued with a number), red-letter reversal, 账务管理 lists and the invoice settings. */
+  readonly invoices: InvoicesService;
+  /** Invoice, contract and plan PDFs of stored records. */
+  readonly documents: DocumentsService;
+  /** 消息: the actor's notifications, unread counts, mark read. */
+  readonly messages: MessageService;
+  /** 任务管理: tasks by hand, their status and comments. */
+  readonly tasks: TaskService;
+  /** 自动任务规则: the firm's task rules and their settings. */
+  readonly taskRules: TaskRuleService;
+  /** The task rules' pass (a scheduled job; callable by hosts and tests). */
+  readonly taskRuleRunner: TaskRuleRunner;
+  /** 跟进提醒: one pass of the follow-up reminders (a scheduled job). */
+  readonly followUpReminders: FollowUpReminders;
+  /** Delivers committed outbox events to subscribers and plugins (`runOnce(now)`); a scheduled job. */
+  readonly outboxRelay: OutboxRelay;
+  /** Parked events of a firm, and retrying them. */
+  readonly outboxAdmin: OutboxAdmin;
+  /** The one scheduler: `start()` in the server, `runDue(now)` for embedding hosts and tests. */
+  readonly scheduler: Scheduler;
   readonly plugins: readonly PluginRegistration[];
+  /** Stops the scheduler (waiting for runs in progress) and closes the database. */
   close(): Promise<void>;
 }
 
@@ -154,6 +193,7 @@ export async function createCrm(options: CrmOptions = {}): Promise<Crm> {
   const clock = options.clock ?? new SystemClock();
   const ids = options.ids ?? new RandomIds();
 
+  const outboxSignal = new OutboxSignal();
   const infrastructure = new ContainerModule(({ bind }) => {
     bind<Database>(Db).toConstantValue(database);
     bind<CrmConfig>(Config).toConstantValue(config);
@@ -161,9 +201,10 @@ export async function createCrm(options: CrmOptions = {}): Promise<Crm> {
     bind<IdGenerator>(IdGenerator).toConstantValue(ids);
     bind<UnitOfWork>(UnitOfWork).toConstantValue(new KnexUnitOfWork(database.knex));
     bind<Timeline>(Timeline).toConstantValue(new KnexTimeline(clock, ids));
-    bind<EventSink>(EventSink).toConstantValue(new KnexOutbox(clock));
+    bind<OutboxSignal>(OutboxSignalToken).toConstantValue(outboxSignal);
+    bind<EventSink>(EventSink).toConstantValue(new SignallingEventSink(new KnexOutbox(clock), outboxSignal));
   });
-  await container.loadAsync(infrastructure, organisationModule, securityModule, filesModule, inquiriesModule, productsModule, ordersModule, approvalsModule);
+  await container.loadAsync(infrastructure, organisationModule, securityModule, filesModule, inquiriesModule, productsModule, ordersModule, approvalsModule, workcenterModule, pdfModule, invoicesModule);
 
   const registrations: PluginRegistration[] = [];
   for (const plugin of options.plugins ?? []) {
@@ -184,6 +225,8 @@ export async function createCrm(options: CrmOptions = {}): Promise<Crm> {
     const sets: MigrationSet[] = [coreMigrations, ...registrations.map((r) => ({ owner: r.name, migrations: r.migrations }))];
     await migrateLatest(database.knex, sets);
   }
+  attachPlugins(container, registrations);
+  const scheduler = container.get<Scheduler>(SchedulerToken);
 
   return {
     container,
@@ -211,8 +254,21 @@ export async function createCrm(options: CrmOptions = {}): Promise<Crm> {
     approvals: container.get<ApprovalService>(ApprovalServiceToken),
     approvalTimers: container.get<ApprovalTimers>(ApprovalTimersToken),
     approvalSubjects: container.get<ApprovalSubjects>(ApprovalSubjectsToken),
+    invoices: container.get<InvoicesService>(InvoicesServiceToken),
+    documents: container.get<DocumentsService>(DocumentsServiceToken),
+    messages: container.get<MessageService>(MessageServiceToken),
+    tasks: container.get<TaskService>(TaskServiceToken),
+    taskRules: container.get<TaskRuleService>(TaskRuleServiceToken),
+    taskRuleRunner: container.get<TaskRuleRunner>(TaskRuleRunnerToken),
+    followUpReminders: container.get<FollowUpReminders>(FollowUpRemindersToken),
+    outboxRelay: container.get<OutboxRelay>(OutboxRelayToken),
+    outboxAdmin: container.get<OutboxAdmin>(OutboxAdminToken),
+    scheduler,
     plugins: registrations,
-    close: () => database.close(),
+    close: async () => {
+      await scheduler.stop();
+      await database.close();
+    },
   };
 }
 

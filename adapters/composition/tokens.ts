@@ -26,3 +26,20 @@ export const ApprovalServiceToken = Symbol.for('yunzhou.ApprovalService');
 export const ApprovalTimersToken = Symbol.for('yunzhou.ApprovalTimers');
 /** The ApprovalSubjects registry, for a host or test that registers a business type after start. */
 export const ApprovalSubjectsToken = Symbol.for('yunzhou.ApprovalSubjects');
+export const InvoiceRecordDepsToken = Symbol.for('yunzhou.InvoiceRecordDeps');
+export const InvoicesServiceToken = Symbol.for('yunzhou.InvoicesService');
+/** Invoice, contract and plan PDFs of stored records. */
+export const DocumentsServiceToken = Symbol.for('yunzhou.DocumentsService');
+/** Work center: messages, tasks, task rules, reminders; the outbox relay and the scheduler. */
+export const MessageServiceToken = Symbol.for('yunzhou.MessageService');
+export const TaskServiceToken = Symbol.for('yunzhou.TaskService');
+export const TaskRuleServiceToken = Symbol.for('yunzhou.TaskRuleService');
+export const TaskRuleRunnerToken = Symbol.for('yunzhou.TaskRuleRunner');
+export const FollowUpRemindersToken = Symbol.for('yunzhou.FollowUpReminders');
+export const OutboxStoreToken = Symbol.for('yunzhou.OutboxStore');
+export const OutboxRelayToken = Symbol.for('yunzhou.OutboxRelay');
+export const OutboxAdminToken = Symbol.for('yunzhou.OutboxAdmin');
+export const SlotStoreToken = Symbol.for('yunzhou.SlotStore');
+export const SchedulerToken = Symbol.for('yunzhou.Scheduler');
+/** Scheduled jobs of the core areas: bind a ScheduledJob here (a multi-binding); the scheduler runs them all. */
+export const ScheduledJobContribution = Symbol.for('yunzhou.ScheduledJobContribution');

@@ -31,6 +31,8 @@ export class TextMeasure {
 
   /** Splits text into lines no wider than `width` (hard breaks kept; a word wider than a line is cut). */
   wrap(text: string, width: number, size: number): string[] {
+    // Most cells are one short line: no need to tokenise them.
+    if (!/[\n\r\t]/.test(text) && this.width(text, size) <= width) return [text];
     const lines: string[] = [];
     for (const paragraph of text.replace(/\t/g, ' ').split(/\r?\n/)) this.wrapParagraph(paragraph, width, size, lines);
     return lines;

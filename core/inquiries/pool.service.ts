@@ -82,7 +82,10 @@ export class PoolService {
     return this.d.uow.run(async (tx) => {
       const { settings, timeZone } = await loadSettings(tx, this.d.settings, actor.tenantId);
       await this.d.pools.lockHolder(tx, actor.tenantId, actor.userId);
-      const cur = await visibleRecord(tx, this.d.inquiries, actor, id);
+      // Not visibleRecord: once someone else holds it the record leaves the actor's sight, and the loser of a
+      // race must hear "already claimed", not "not found".
+      const cur = await this.d.inquiries.get(tx, actor.tenantId, id);
+      if (!cur) throw notFound('inquiry', '咨询', id);
       requireActive(cur);
       if (cur.ownerId !== null) throw alreadyClaimed(cur);
       const pool = poolOf(cur.lifecycle);

@@ -17,6 +17,6 @@ export class OrderFileAccess implements SubjectAccess {
   /** Uploading needs order.write on an open order the actor can see. */
   async assertCanWrite(tx: Tx, actor: Actor, _subjectType: string, orderId: string): Promise<void> {
     const order = writableOrder(actor, await this.d.orders.get(tx, actor.tenantId, orderId), orderId);
-    requireOpen((await orderSettings(this.d as OrdersDeps, tx, actor.tenantId)).pipeline, order);
+    requireOpen((await orderSettings(this.d, tx, actor.tenantId)).pipeline, order);
   }
 }

@@ -37,7 +37,7 @@ export interface OrdersDeps {
 export const ORDER_SUBJECT = 'order';
 
 /** The tenant's order settings, or the defaults while it saved none. */
-export async function orderSettings(d: OrdersDeps, tx: Tx, tenantId: string): Promise<OrderSettings> {
+export async function orderSettings(d: Pick<OrdersDeps, 'settings'>, tx: Tx, tenantId: string): Promise<OrderSettings> {
   return (await d.settings.get(tx, tenantId)) ?? DEFAULT_ORDER_SETTINGS;
 }
 

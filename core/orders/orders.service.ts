@@ -11,7 +11,7 @@ import { normalizeCompanyName } from '../identity/index.js';
 import type { FileRecord } from '../files/types.js';
 import type { OrderGuardContext } from './order-guards.js';
 import {
-  changeableOrder, currentFileKinds, guardContext, orderEntry, orderEvent, orderSettings, readableOrder, record, saveOrder, ORDER_SUBJECT,
+  changeableOrder, guardContext, orderEntry, orderEvent, orderSettings, readableOrder, record, saveOrder, ORDER_SUBJECT,
   type OrdersDeps,
 } from './order-records.js';
 import { orderStatus } from './order-settings.js';
@@ -252,19 +252,6 @@ export class OrdersService {
     const order = visibleOrder(actor, await this.d.orders.get(tx, actor.tenantId, orderId), orderId);
     const settings = await orderSettings(this.d, tx, actor.tenantId);
     return (await applyPipelineEvents(this.d, tx, actor.userId, order, [{ type: 'complete' }], settings)).order;
-  }
-
-  /** The facts the guards read now, for an order the actor may see (settings screens, other areas' checks). */
-  async guardFacts(actor: Actor, id: string): Promise<OrderGuardContext> {
-    return this.d.uow.read(async (tx) => {
-      const order = await readableOrder(this.d, tx, actor, id);
-      return guardContext(this.d, tx, order, await orderSettings(this.d, tx, actor.tenantId));
-    });
-  }
-
-  /** The kinds of the current files of an order the actor may see. */
-  async fileKinds(actor: Actor, id: string): Promise<string[]> {
-    return this.d.uow.read(async (tx) => currentFileKinds(this.d, tx, await readableOrder(this.d, tx, actor, id)));
   }
 
   private async summaryOf(tx: Tx, order: Order): Promise<OrderSummary> {

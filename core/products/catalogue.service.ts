@@ -133,12 +133,10 @@ export class ProductCatalogueService {
 
   // The tenant's category codes, creating the default categories the first time the catalogue is touched.
   private async categoryCodes(tx: Tx, tenantId: string): Promise<string[]> {
-    let list = await this.d.products.listCategories(tx, tenantId);
-    if (list.length === 0) {
-      await this.d.products.insertCategories(tx, tenantId, DEFAULT_PRODUCT_CATEGORIES);
-      list = await this.d.products.listCategories(tx, tenantId);
-    }
-    return list.map((c) => c.code);
+    const codes = await this.d.products.categoryCodes(tx, tenantId);
+    if (codes.length > 0) return codes;
+    await this.d.products.insertCategories(tx, tenantId, DEFAULT_PRODUCT_CATEGORIES);
+    return DEFAULT_PRODUCT_CATEGORIES.map((c) => c.code);
   }
 
   private async numberFree(tx: Tx, tenantId: string, number: number, selfId: string | null): Promise<void> {

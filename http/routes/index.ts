@@ -10,7 +10,10 @@ import { filesRoutes } from './files.routes.js';
 import { productsRoutes } from './products.routes.js';
 import { loansRoutes } from './loans.routes.js';
 import { approvalRoutes } from './approvals.routes.js';
+import { orderRoutes } from './orders.routes.js';
+import { workcenterRoutes } from './workcenter.routes.js';
+import { invoiceRoutes } from './invoices.routes.js';
 
 export function coreRoutes(crm: Crm): RouteDef[] {
-  return [...authRoutes(crm), ...organisationRoutes(crm), ...inquirySettingsRoutes(crm), ...inquiryRoutes(crm), ...poolRoutes(crm), ...filesRoutes(crm), ...productsRoutes(crm), ...loansRoutes(crm), ...approvalRoutes(crm)];
+  return [...authRoutes(crm), ...organisationRoutes(crm), ...inquirySettingsRoutes(crm), ...inquiryRoutes(crm), ...poolRoutes(crm), ...filesRoutes(crm), ...productsRoutes(crm), ...loansRoutes(crm), ...approvalRoutes(crm), ...orderRoutes(crm), ...workcenterRoutes(crm), ...invoiceRoutes(crm)];
 }

@@ -17,6 +17,16 @@ import * as orderProductsFk from './202611270010_order_products_fk.js';
 import * as approvalFlows from './202611270100_approval_flows.js';
 import * as approvalInstances from './202611270101_approval_instances.js';
 import * as orderReviewStatus from './202611270102_order_review_status.js';
+import * as collectionPlans from './202611270200_collection_plans.js';
+import * as receipts from './202611270201_receipts.js';
+import * as briefingSummaries from './202611270202_briefing_summaries.js';
+import * as instalmentDisbursementDue from './202611270203_instalment_disbursement_due.js';
+import * as outboxDelivery from './202611270400_outbox_delivery.js';
+import * as scheduledRuns from './202611270401_scheduled_runs.js';
+import * as messages from './202611270402_messages.js';
+import * as tasks from './202611270403_tasks.js';
+import * as invoices from './202611270300_invoices.js';
+import * as orderInvoiceTotals from './202611270301_order_invoice_totals.js';
 
 export const coreMigrations: MigrationSet = {
   owner: 'core',
@@ -24,5 +34,11 @@ export const coreMigrations: MigrationSet = {
     // Orders after the products' order_lines table, which their amounts view reads.
     orders, orderProfilePlanContract, orderAmounts, orderProductsFk,
     // Approvals after the orders' order_review_status view, which 202611270102 answers.
-    approvalFlows, approvalInstances, orderReviewStatus],
+    approvalFlows, approvalInstances, orderReviewStatus,
+    // Collections after approvals: order_close_status reads the order_close approvals.
+    collectionPlans, receipts, briefingSummaries, instalmentDisbursementDue,
+    // Work center: the outbox relay's bookkeeping, the scheduler's slots, messages and tasks.
+    outboxDelivery, scheduledRuns, messages, tasks,
+    // Invoices after the orders' order_invoice_totals view, which 202611270301 answers.
+    invoices, orderInvoiceTotals],
 };

@@ -71,6 +71,10 @@ export class KnexProductRepository implements ProductRepository {
     return rows.map((r: Row) => ({ code: r.code, name: r.name, sortOrder: r.sort_order, productCount: Number(r.product_count) }));
   }
 
+  async categoryCodes(tx: Tx, tenantId: string): Promise<string[]> {
+    return (await sql(tx)('product_categories').where('tenant_id', tenantId).orderBy([{ column: 'sort_order' }, { column: 'code' }]).select('code')).map((r: Row) => r.code as string);
+  }
+
   async insertCategories(tx: Tx, tenantId: string, categories: readonly ProductCategory[]): Promise<void> {
     if (categories.length === 0) return;
     await sql(tx)('product_categories')

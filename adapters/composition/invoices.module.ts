@@ -1,0 +1,78 @@
+// Invoices: the Knex repositories, the receipts read from the collections area, the two approval business
+// types ('invoice', 'red_invoice') registered with the approval engine, the invoice use cases, and the
+// documents (invoice, contract and plan PDFs) built from the stored records and rendered by PdfRenderer.
+import { ContainerModule } from 'inversify';
+import { Clock, EventSink, IdGenerator, Timeline, UnitOfWork } from '../../core/shared/ports.js';
+import { OrganisationRepository } from '../../core/organisation/ports.js';
+import { OrderRepository, ProfileRepository } from '../../core/orders/ports.js';
+import { PdfRenderer } from '../../core/documents/ports.js';
+import { ApprovalSubjectContribution } from '../../core/approvals/subjects.js';
+import type { ApprovalService } from '../../core/approvals/approval.service.js';
+import type { ContractService } from '../../core/orders/contract.service.js';
+import type { PlanService } from '../../core/orders/plan.service.js';
+import type { OrderProductsService } from '../../core/products/order-products.service.js';
+import {
+  InvoiceNumberCounter, InvoiceRepository, InvoiceSettingsRepository, OrderDocumentSources, ReceiptSource,
+} from '../../core/invoices/ports.js';
+import type { InvoiceRecordDeps } from '../../core/invoices/invoice-records.js';
+import { InvoicesService } from '../../core/invoices/invoices.service.js';
+import { InvoiceApprovalSubject } from '../../core/invoices/invoice-approval-subject.js';
+import { DocumentsService } from '../../core/invoices/documents.service.js';
+import { OrderDocuments } from '../../core/invoices/order-documents.js';
+import { KnexInvoiceNumberCounter, KnexInvoiceRepository, KnexInvoiceSettingsRepository } from '../knex/repositories/knex-invoice.repository.js';
+import { KnexInvoiceReceiptSource } from '../knex/repositories/knex-invoice-receipts.js';
+import {
+  ApprovalServiceToken, ContractServiceToken, DocumentsServiceToken, InvoiceRecordDepsToken, InvoicesServiceToken, OrderProductsServiceToken, PlanServiceToken,
+} from './tokens.js';
+
+export const invoicesModule = new ContainerModule(({ bind }) => {
+  bind<InvoiceRepository>(InvoiceRepository).toConstantValue(new KnexInvoiceRepository());
+  bind<InvoiceNumberCounter>(InvoiceNumberCounter).toConstantValue(new KnexInvoiceNumberCounter());
+  bind<InvoiceSettingsRepository>(InvoiceSettingsRepository).toConstantValue(new KnexInvoiceSettingsRepository());
+  bind<ReceiptSource>(ReceiptSource).toConstantValue(new KnexInvoiceReceiptSource());
+  bind<InvoiceRecordDeps>(InvoiceRecordDepsToken)
+    .toResolvedValue(
+      (
+        uow: UnitOfWork, invoices: InvoiceRepository, counter: InvoiceNumberCounter, settings: InvoiceSettingsRepository, receipts: ReceiptSource,
+        orders: OrderRepository, profiles: ProfileRepository, org: OrganisationRepository, timeline: Timeline, events: EventSink, clock: Clock, ids: IdGenerator,
+      ) => ({ uow, invoices, counter, settings, receipts, orders, profiles, org, timeline, events, clock, ids }),
+      [
+        UnitOfWork, InvoiceRepository, InvoiceNumberCounter, InvoiceSettingsRepository, ReceiptSource, OrderRepository, ProfileRepository, OrganisationRepository,
+        Timeline, EventSink, Clock, IdGenerator,
+      ],
+    )
+    .inSingletonScope();
+
+  // 发票 and 红冲发票 in the approval engine: approval issues the invoice (number, date) in the deciding transaction.
+  bind<ApprovalSubjectContribution>(ApprovalSubjectContribution)
+    .toResolvedValue((d: InvoiceRecordDeps) => ({ businessType: 'invoice', subject: new InvoiceApprovalSubject(d, 'blue') }), [InvoiceRecordDepsToken])
+    .inSingletonScope();
+  bind<ApprovalSubjectContribution>(ApprovalSubjectContribution)
+    .toResolvedValue((d: InvoiceRecordDeps) => ({ businessType: 'red_invoice', subject: new InvoiceApprovalSubject(d, 'red') }), [InvoiceRecordDepsToken])
+    .inSingletonScope();
+
+  bind<InvoicesService>(InvoicesServiceToken)
+    .toResolvedValue((d: InvoiceRecordDeps, approvals: ApprovalService) => new InvoicesService({ ...d, approvals }), [InvoiceRecordDepsToken, ApprovalServiceToken])
+    .inSingletonScope();
+
+  bind<OrderDocumentSources>(OrderDocumentSources)
+    .toResolvedValue(
+      (d: InvoiceRecordDeps, contracts: ContractService, plans: PlanService, products: OrderProductsService) =>
+        new OrderDocuments({
+          uow: d.uow, orders: d.orders, org: d.org, settings: d.settings,
+          contractDocument: (actor, orderId) => contracts.document(actor, orderId),
+          plan: (actor, orderId) => plans.get(actor, orderId),
+          lines: (actor, orderId) => products.listLines(actor, orderId),
+          comparison: (actor, orderId, lineId) => products.lineComparison(actor, orderId, lineId, {}),
+        }),
+      [InvoiceRecordDepsToken, ContractServiceToken, PlanServiceToken, OrderProductsServiceToken],
+    )
+    .inSingletonScope();
+  bind<DocumentsService>(DocumentsServiceToken)
+    .toResolvedValue(
+      (invoices: InvoicesService, orders: OrderDocumentSources, renderer: PdfRenderer) =>
+        new DocumentsService({ invoiceDocument: (actor, id) => invoices.document(actor, id), orders, renderer }),
+      [InvoicesServiceToken, OrderDocumentSources, PdfRenderer],
+    )
+    .inSingletonScope();
+});

@@ -1,0 +1,43 @@
+// PDFs: the PdfRenderer port bound to pdfkit. The renderer reads and parses its CJK font (about 5 MB) on first
+// use, not when the container starts, so a Crm that never prints pays nothing. YUNZHOU_PDF_FONT and
+// YUNZHOU_PDF_BOLD_FONT name other font files (the shipped Noto Sans SC, GBK subset, by default).
+import { ContainerModule } from 'inversify';
+import { PdfRenderer } from '../../core/documents/ports.js';
+import type { ContractDocument, InvoiceDocument, PlanDocument } from '../../core/documents/types.js';
+import { PdfkitRenderer, type PdfRendererOptions } from '../pdf/pdfkit-renderer.js';
+
+/** A PdfRenderer that creates its pdfkit renderer (and parses the font) once, on the first document. */
+export class LazyPdfRenderer implements PdfRenderer {
+  private renderer: PdfkitRenderer | undefined;
+
+  constructor(private readonly options: PdfRendererOptions = {}) {}
+
+  renderInvoice(data: InvoiceDocument): Promise<Buffer> {
+    return this.get().renderInvoice(data);
+  }
+
+  renderContract(data: ContractDocument): Promise<Buffer> {
+    return this.get().renderContract(data);
+  }
+
+  renderPlan(data: PlanDocument): Promise<Buffer> {
+    return this.get().renderPlan(data);
+  }
+
+  private get(): PdfkitRenderer {
+    this.renderer ??= new PdfkitRenderer(this.options);
+    return this.renderer;
+  }
+}
+
+/** Font options from the environment: YUNZHOU_PDF_FONT, YUNZHOU_PDF_BOLD_FONT. */
+export function pdfOptionsFromEnv(): PdfRendererOptions {
+  return {
+    ...(process.env.YUNZHOU_PDF_FONT ? { fontPath: process.env.YUNZHOU_PDF_FONT } : {}),
+    ...(process.env.YUNZHOU_PDF_BOLD_FONT ? { boldFontPath: process.env.YUNZHOU_PDF_BOLD_FONT } : {}),
+  };
+}
+
+export const pdfModule = new ContainerModule(({ bind }) => {
+  bind<PdfRenderer>(PdfRenderer).toResolvedValue(() => new LazyPdfRenderer(pdfOptionsFromEnv())).inSingletonScope();
+});

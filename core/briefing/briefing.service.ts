@@ -1,0 +1,90 @@
+// 数据简报: the home screen's dashboard for a period and a scope: contract, disbursed and collected amounts, new
+// inquiries and follow-ups, the order funnel, overdue instalments, the ranking by collected amount and the trend.
+import { isDomainError } from '../shared/domain-error.js';
+import type { Clock, UnitOfWork } from '../shared/ports.js';
+import { localDate } from '../shared/zoned-time.js';
+import { requirePermission, type Actor } from '../organisation/actor.js';
+import { PERMISSIONS } from '../organisation/permissions.js';
+import type { OrganisationRepository } from '../organisation/ports.js';
+import type { OrderSettingsRepository } from '../orders/ports.js';
+import { DEFAULT_ORDER_SETTINGS } from '../orders/order-settings.js';
+import { briefingPeriod, type Period, type PeriodKind } from './period.js';
+import { resolveScope, type BriefingScope, type ScopeRequest } from './scope.js';
+import { buildFunnel, type Funnel } from './funnel.js';
+import { rankByAmount, type RankRow } from './ranking.js';
+import { bucketsBetween, checkBucketCount, defaultGranularity, fillBuckets, type TrendGranularity } from './trend.js';
+import type { BriefingFigures, BriefingQueries, OverdueFigures, TrendRow } from './ports.js';
+
+export interface BriefingRequest extends ScopeRequest {
+  readonly period: PeriodKind;
+  /** Custom period: first and last day, inclusive, 'YYYY-MM-DD'. */
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+  readonly granularity?: TrendGranularity | undefined;
+  /** Rows of each ranking (default 10). */
+  readonly rankingLimit?: number | undefined;
+}
+
+export interface Briefing {
+  readonly period: Period;
+  readonly scope: BriefingScope;
+  readonly figures: BriefingFigures;
+  /** Overdue instalments now (not bounded by the period). */
+  readonly overdue: OverdueFigures & { readonly asOf: string };
+  readonly funnel: Funnel;
+  readonly ranking: { readonly people: RankRow[]; readonly departments: RankRow[] };
+  readonly trend: { readonly granularity: TrendGranularity; readonly points: TrendRow[] };
+}
+
+export interface BriefingDeps {
+  readonly uow: UnitOfWork;
+  readonly queries: BriefingQueries;
+  readonly org: OrganisationRepository;
+  readonly orderSettings: OrderSettingsRepository;
+  readonly clock: Clock;
+}
+
+export class BriefingService {
+  constructor(private readonly d: BriefingDeps) {}
+
+  /** The briefing of a period for the scope asked (within the viewer's data scope); needs briefing.read. */
+  async briefing(actor: Actor, req: BriefingRequest): Promise<Briefing> {
+    requirePermission(actor, PERMISSIONS.briefingRead);
+    const now = this.d.clock.now();
+    const period = briefingPeriod(req.period, now, actor.timeZone, { from: req.from, to: req.to });
+    if (isDomainError(period)) throw period;
+    const granularity = req.granularity ?? defaultGranularity(period);
+    const tooMany = checkBucketCount(period, granularity);
+    if (tooMany) throw tooMany;
+    const limit = req.rankingLimit ?? 10;
+    const today = localDate(now, actor.timeZone);
+    return this.d.uow.read(async (tx) => {
+      const departments = await this.d.org.listDepartments(tx, actor.tenantId);
+      const target = req.userId ? await this.d.org.getUser(tx, actor.tenantId, req.userId) : null;
+      const scope = resolveScope(actor, req, departments, target);
+      if (isDomainError(scope)) throw scope;
+      const q = this.d.queries;
+      const { fromDate, toDate } = period;
+      // One query after the other: the embedded database has one connection.
+      const figures = await q.figures(tx, actor.tenantId, scope, fromDate, toDate);
+      const counts = await q.funnel(tx, actor.tenantId, scope, fromDate, toDate);
+      const overdue = await q.overdue(tx, actor.tenantId, scope, today);
+      const people = await q.collectedByPerson(tx, actor.tenantId, scope, fromDate, toDate);
+      const depts = await q.collectedByDepartment(tx, actor.tenantId, scope, fromDate, toDate);
+      const trendRows = await q.trend(tx, actor.tenantId, scope, fromDate, toDate, granularity);
+      const pipeline = ((await this.d.orderSettings.get(tx, actor.tenantId)) ?? DEFAULT_ORDER_SETTINGS).pipeline;
+      return {
+        period,
+        scope,
+        figures,
+        overdue: { ...overdue, asOf: today },
+        funnel: buildFunnel(pipeline.stages, counts),
+        ranking: { people: rankByAmount(people, limit), departments: rankByAmount(depts, limit) },
+        trend: {
+          granularity,
+          points: fillBuckets(bucketsBetween(fromDate, toDate, granularity), trendRows, (bucket) => ({ bucket, collectedFen: 0, contractFen: 0, disbursedFen: 0 })),
+        },
+      };
+    });
+  }
+}

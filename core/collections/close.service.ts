@@ -1,0 +1,83 @@
+// 结单 (step 12): finance or operations ask to close a fully collected order (and, by tenant rule, fully
+// invoiced); the order_close approval flow decides, and its approval completes the order (CloseSubject).
+import { isDomainError } from '../shared/domain-error.js';
+import type { UnmetCondition } from '../shared/state-machine.js';
+import { requirePermission, type Actor } from '../organisation/actor.js';
+import { PERMISSIONS } from '../organisation/permissions.js';
+import type { OrderGuardContext } from '../orders/order-guards.js';
+import type { OrderSettingsRepository } from '../orders/ports.js';
+import { DEFAULT_ORDER_SETTINGS } from '../orders/order-settings.js';
+import { transition, type PipelineState } from '../orders/pipeline.js';
+import { collectionSettings, financeOnly, visibleFinance, type CollectionsDeps } from './collections-deps.js';
+import { closeNotReady, closeProblems } from './close-rules.js';
+import { checkClosable } from './close-subject.js';
+import type { ApprovalRequestOptions, ApprovalSubmitter } from './receipt.service.js';
+import type { OrderFinance } from './ports.js';
+
+/** The facts the pipeline's guards read now (OrdersService.guardFacts). */
+export interface OrderGuardFacts {
+  guardFacts(actor: Actor, orderId: string): Promise<OrderGuardContext>;
+}
+
+export interface CloseServiceDeps extends CollectionsDeps {
+  readonly approvals: ApprovalSubmitter;
+  readonly guardFacts: OrderGuardFacts;
+  readonly orderSettings: OrderSettingsRepository;
+}
+
+export interface CloseStatus {
+  readonly orderId: string;
+  readonly completedAt: Date | null;
+  readonly receivableFen: number;
+  readonly receivedFen: number;
+  readonly invoicedFen: number;
+  /** What still stops a close request (empty: it may be requested). */
+  readonly unmet: readonly UnmetCondition[];
+}
+
+export class CloseService {
+  constructor(private readonly d: CloseServiceDeps) {}
+
+  /** Where the order stands for 结单: amounts and whatever still stops a close request. */
+  async status(actor: Actor, orderId: string): Promise<CloseStatus> {
+    return this.d.uow.read(async (tx) => {
+      const order = visibleFinance(actor, await this.d.plans.orderFinance(tx, actor.tenantId, orderId), orderId);
+      const settings = await collectionSettings(this.d, tx, actor.tenantId);
+      const unmet = order.completedAt !== null ? [] : closeProblems({
+        receivableFen: order.receivableFen, receivedFen: order.receivedFen, invoicedFen: order.invoicedFen, invoiceWantedFen: order.invoiceWantedFen,
+        requireInvoiced: settings.requireInvoicedToClose,
+      });
+      return { orderId, completedAt: order.completedAt, receivableFen: order.receivableFen, receivedFen: order.receivedFen, invoicedFen: order.invoicedFen, unmet };
+    });
+  }
+
+  /**
+   * 申请结单: refused with `collection.close_not_ready` listing what is missing (money outstanding, invoices,
+   * or a condition the pipeline asks of its final move, such as the confirmed contract), else submitted to the
+   * tenant's order_close flow. Needs finance.write.
+   */
+  async requestClose(actor: Actor, orderId: string, opts: ApprovalRequestOptions = {}): Promise<{ instanceId: string; status: string; replayed: boolean }> {
+    requirePermission(actor, PERMISSIONS.financeWrite);
+    const order = await this.d.uow.read(async (tx) => {
+      const o = financeOnly(actor, await this.d.plans.orderFinance(tx, actor.tenantId, orderId), orderId);
+      await checkClosable(this.d, tx, actor, o);
+      return o;
+    });
+    await this.checkPipeline(actor, order);
+    const r = await this.d.approvals.submit(actor, { businessType: 'order_close', businessId: orderId, requestId: opts.requestId, chosenApprovers: opts.chosenApprovers });
+    return { instanceId: r.id, status: r.status, replayed: r.replayed };
+  }
+
+  /** The final move must be possible once collected and approved: the order in the stage before 订单完成, its other conditions met. */
+  private async checkPipeline(actor: Actor, order: OrderFinance): Promise<void> {
+    const facts = await this.d.guardFacts.guardFacts(actor, order.orderId);
+    const pipeline = (await this.d.uow.read((tx) => this.d.orderSettings.get(tx, actor.tenantId)))?.pipeline ?? DEFAULT_ORDER_SETTINGS.pipeline;
+    const state: PipelineState = order.stageBeforeOff === null
+      ? { stageKey: order.stageKey, handlerId: order.handlerId }
+      : { stageKey: order.stageKey, stageBeforeOff: order.stageBeforeOff, handlerId: order.handlerId };
+    const r = transition(state, { type: 'complete' }, { ...facts, fullyCollected: true, closeApproved: true }, pipeline);
+    if (!isDomainError(r)) return;
+    if (r.code === 'order.guard_failed') throw closeNotReady(order.orderId, (r.details.unmet as UnmetCondition[] | undefined) ?? []);
+    throw r;
+  }
+}

@@ -1,0 +1,17 @@
+// core/invoices: 发票 rules (lines by 价税分离, buyer checks, the cap on an order's invoiced total, red-letter
+// reversal, gapless numbering), the invoice state machine, and the use cases (requests, approval, documents).
+export * from './types.js';
+export { INVOICE_MACHINE, INVOICE_EVENTS, invoiceStateLabel, wasIssued, withinCap, blueOnly, type InvoiceEvent, type InvoiceMachineContext } from './invoice-machine.js';
+export { DEFAULT_INVOICE_SETTINGS, TAXPAYER_KINDS, CAP_BASES, defaultRate, applySettingsChange, type InvoiceSettingsChange } from './invoice-settings.js';
+export { checkBuyer, type BuyerInput } from './buyer.js';
+export { buildBlueLines, separateLine, unitPriceText, parseQuantity, lineTotals, MAX_LINES, type LineInput } from './invoice-lines.js';
+export { planRedLetter, reversalsByLine, remainingByLine, type LineReversal, type RedLineRequest } from './red-letter.js';
+export { invoiceCap, invoiceableAmounts, issuableFen, requestProblem, type OrderInvoicingFacts, type InvoiceableAmounts } from './invoiceable.js';
+export { formatInvoiceNumber, parseInvoiceNumber, numberingYear, SEQUENCE_DIGITS, MAX_SEQUENCE } from './invoice-number.js';
+export { buildInvoiceDocument, sellerMissing } from './invoice-document.js';
+export { invoiceView, type InvoiceView } from './invoice-view.js';
+export * from './ports.js';
+export { InvoicesService, type InvoicesDeps, type InvoiceRequest, type InvoiceDraftChange, type RedLetterRequest, type SubmitInvoiceInput, type InvoiceDetail, type InvoiceableView } from './invoices.service.js';
+export { InvoiceApprovalSubject } from './invoice-approval-subject.js';
+export { DocumentsService, type RenderedDocument } from './documents.service.js';
+export { OrderDocuments, type OrderDocumentsDeps } from './order-documents.js';

@@ -1,0 +1,48 @@
+// 发票 ('invoice') and 红冲发票 ('red_invoice') plugged into the approval engine. Submitting loads the invoice
+// with purpose 'submit' inside the submitting transaction; that is where it moves 草稿 → 待审批 (the engine has
+// no separate "submitted" hook), so a submission the engine refuses (no flow, already pending, bad approvers)
+// rolls the move back with it, whichever way it was submitted (POST /invoices/:id/submit or POST /approvals).
+// The outcome arrives in the deciding transaction: approved → 已开具 with its number; rejected or withdrawn →
+// back to 草稿.
+import { notFound } from '../shared/domain-error.js';
+import type { Tx } from '../shared/ports.js';
+import type { Actor } from '../organisation/actor.js';
+import type { ConditionSubject } from '../approvals/condition.js';
+import type { ApprovalInstance } from '../approvals/instance.js';
+import type { ApprovalOutcome, ApprovalSubject, SubjectPurpose } from '../approvals/subjects.js';
+import { issueApproved, returnToDraft } from './invoice-issuing.js';
+import {
+  fireInvoice, INVOICE_SUBJECT, invoiceSettings, invoiceName, recordInvoiceChange, requireInvoiceAccess, saveInvoice, visibleInvoice, type InvoiceRecordDeps,
+} from './invoice-records.js';
+import { sellerMissing } from './invoice-document.js';
+import type { InvoiceDirection } from './types.js';
+
+export class InvoiceApprovalSubject implements ApprovalSubject {
+  readonly timelineSubjectType = INVOICE_SUBJECT;
+
+  constructor(private readonly d: InvoiceRecordDeps, private readonly direction: InvoiceDirection) {}
+
+  /**
+   * Conditions read amountFen (the invoice's 价税合计, as a positive amount on a red-letter invoice), totalFen,
+   * kind (ordinary/special), direction, orderId, ownerId and departmentId of the order, buyerName.
+   */
+  async load(tx: Tx, actor: Actor, id: string, purpose: SubjectPurpose): Promise<ConditionSubject> {
+    if (purpose === 'submit') requireInvoiceAccess(actor, 'write');
+    let { invoice, order } = await visibleInvoice(this.d, tx, actor, id, purpose === 'submit');
+    if (invoice.direction !== this.direction) throw notFound('invoice', '发票', id);
+    if (purpose === 'submit') {
+      if ((await invoiceSettings(this.d, tx, actor.tenantId)).seller === null) throw sellerMissing();
+      invoice = await saveInvoice(this.d, tx, invoice, { state: fireInvoice(invoice, 'submit') }, actor.userId);
+      await recordInvoiceChange(this.d, tx, invoice, actor.userId, 'invoice.submitted', `提交${invoiceName(invoice)}审批`);
+    }
+    return {
+      amountFen: Math.abs(invoice.totalFen), totalFen: invoice.totalFen, kind: invoice.kind, direction: invoice.direction,
+      orderId: order.id, ownerId: order.ownerId, departmentId: order.departmentId, buyerName: invoice.buyer.name,
+    };
+  }
+
+  async onOutcome(tx: Tx, outcome: ApprovalOutcome, instance: ApprovalInstance): Promise<void> {
+    if (outcome.type === 'approval.approved') await issueApproved(this.d, tx, instance.tenantId, instance.businessId, outcome.actorId);
+    else await returnToDraft(this.d, tx, instance.tenantId, instance.businessId, outcome.type === 'approval.rejected' ? 'reject' : 'withdraw', outcome.actorId);
+  }
+}

@@ -1,0 +1,118 @@
+// The contract (融资服务协议) and plan (方案) documents of a stored order, built from what its areas answer: the
+// orders area's contract document (ContractDocumentSource) completed with the firm's details from the
+// invoicing profile and the order's matched products; the plan with each matched product's repayment
+// comparison (core/loans through the products area). Each source checks the actor's sight of the order.
+import type { Actor } from '../organisation/actor.js';
+import type { OrganisationRepository } from '../organisation/ports.js';
+import type { UnitOfWork } from '../shared/ports.js';
+import { isDomainError, notFound } from '../shared/domain-error.js';
+import { localDate } from '../shared/zoned-time.js';
+import type { ContractDocumentSource } from '../orders/contract-document.js';
+import type { OrderRepository } from '../orders/ports.js';
+import type { Plan } from '../orders/types.js';
+import type { MethodSummary } from '../loans/compare-methods.js';
+import type { ContractDocument, ContractInstalment, ContractProductLine, PlanDocument, PlanProduct } from '../documents/types.js';
+import { invoiceSettings, visibleOrderSummary } from './invoice-records.js';
+import type { InvoiceSettingsRepository, OrderDocumentSources } from './ports.js';
+
+/** A matched product line as the products area lists it (the fields the documents print). */
+export interface DocumentProductLine {
+  readonly id: string;
+  readonly productName: string;
+  readonly institution: string;
+  readonly serviceFeeFen: number;
+  readonly discountFen: number;
+  readonly quantity: number;
+  readonly totalFen: number;
+  readonly approvedAmountFen: number | null;
+}
+
+/** One line's repayment comparison as the products area computes it. */
+export interface DocumentLineComparison {
+  readonly terms: { readonly principalFen: number; readonly annualRatePercent: string; readonly months: number };
+  readonly methods: readonly MethodSummary[];
+}
+
+export interface OrderDocumentsDeps {
+  readonly uow: UnitOfWork;
+  readonly orders: OrderRepository;
+  readonly org: OrganisationRepository;
+  readonly settings: InvoiceSettingsRepository;
+  readonly contractDocument: ContractDocumentSource;
+  readonly plan: (actor: Actor, orderId: string) => Promise<{ readonly plan: Plan | null }>;
+  readonly lines: (actor: Actor, orderId: string) => Promise<{ readonly lines: readonly DocumentProductLine[] }>;
+  readonly comparison: (actor: Actor, orderId: string, lineId: string) => Promise<DocumentLineComparison>;
+  /** The collection plan (回款计划) when the collections area provides it; none until then. */
+  readonly collectionPlan?: ((actor: Actor, orderId: string) => Promise<readonly ContractInstalment[]>) | undefined;
+}
+
+export class OrderDocuments implements OrderDocumentSources {
+  constructor(private readonly d: OrderDocumentsDeps) {}
+
+  /** The contract document with 乙方's tax id, address and phone from the invoicing profile, and the matched products. */
+  async contract(actor: Actor, orderId: string): Promise<ContractDocument> {
+    const doc = await this.d.contractDocument(actor, orderId);
+    const seller = await this.d.uow.read((tx) => invoiceSettings(this.d, tx, actor.tenantId)).then((s) => s.seller);
+    const { lines } = await this.d.lines(actor, orderId);
+    const products: ContractProductLine[] = lines.map((l) => ({
+      name: l.productName, institution: l.institution, serviceFeeFen: l.serviceFeeFen, discountFen: l.discountFen, quantity: l.quantity, totalFen: l.totalFen,
+      ...(l.approvedAmountFen !== null ? { expectedAmountFen: l.approvedAmountFen } : {}),
+    }));
+    const collectionPlan = this.d.collectionPlan ? await this.d.collectionPlan(actor, orderId) : doc.collectionPlan;
+    return {
+      ...doc,
+      firm: {
+        ...doc.firm,
+        ...(doc.firm.taxId === undefined && seller ? { taxId: seller.taxId } : {}),
+        ...(doc.firm.address === undefined && seller ? { address: seller.address } : {}),
+        ...(doc.firm.phone === undefined && seller ? { phone: seller.phone } : {}),
+      },
+      products: doc.products.length > 0 ? doc.products : products,
+      collectionPlan: collectionPlan.length > 0 ? collectionPlan : doc.collectionPlan,
+    };
+  }
+
+  /** The plan document; a matched product whose terms cannot be compared (the product was removed) is left out. */
+  async plan(actor: Actor, orderId: string): Promise<PlanDocument> {
+    const { plan } = await this.d.plan(actor, orderId);
+    if (!plan) throw notFound('plan', '方案', orderId);
+    const { order, firmName, preparedBy } = await this.d.uow.read(async (tx) => {
+      const summary = await visibleOrderSummary(this.d, tx, actor, orderId);
+      const tenant = await this.d.org.getTenant(tx, actor.tenantId);
+      const settings = await invoiceSettings(this.d, tx, actor.tenantId);
+      const author = await this.d.org.getUser(tx, actor.tenantId, plan.updatedBy);
+      return { order: summary, firmName: settings.seller?.name ?? tenant?.name ?? '', preparedBy: author?.name ?? null };
+    });
+    const { lines } = await this.d.lines(actor, orderId);
+    const products: PlanProduct[] = [];
+    for (const line of lines) {
+      let comparison: DocumentLineComparison;
+      try {
+        comparison = await this.d.comparison(actor, orderId, line.id);
+      } catch (e) {
+        if (isDomainError(e) && (e.kind === 'not_found' || e.kind === 'invalid')) continue;
+        throw e;
+      }
+      products.push({
+        name: line.productName, institution: line.institution, principalFen: comparison.terms.principalFen,
+        annualRatePercent: comparison.terms.annualRatePercent, termMonths: comparison.terms.months,
+        comparison: comparison.methods.map((m) => ({
+          method: m.method, firstPaymentFen: m.firstPaymentFen, lastPaymentFen: m.lastPaymentFen, totalInterestFen: m.totalInterestFen, totalPaymentFen: m.totalPaymentFen,
+        })),
+      });
+    }
+    return {
+      reference: order.title,
+      customerName: order.companyName,
+      firmName,
+      projectName: plan.projectName,
+      overview: plan.overview,
+      expectedCompletion: plan.expectedCompletion,
+      ...(plan.financialPlan ? { financialPlan: plan.financialPlan } : {}),
+      financingAdvice: plan.financingAdvice,
+      ...(preparedBy ? { preparedBy } : {}),
+      preparedDate: localDate(plan.updatedAt, actor.timeZone),
+      products,
+    };
+  }
+}

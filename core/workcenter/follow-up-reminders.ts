@@ -1,0 +1,55 @@
+// 跟进提醒: a scheduled job tells each owner of an inquiry when its planned follow-up time comes near. One
+// message per inquiry and planned time (a moved plan gets a new reminder); a pass missed by downtime is
+// caught up for plans up to a day old, older ones are the recycler's business (its own warning).
+import type { Clock, IdGenerator, UnitOfWork } from '../shared/ports.js';
+import type { MessageDraft } from './message.js';
+import type { FollowUpDue, FollowUpDueSource, MessageRepository, WorkcenterDirectory } from './ports.js';
+import { renderTemplate } from './text-template.js';
+
+export interface FollowUpReminderDeps {
+  readonly uow: UnitOfWork;
+  readonly source: FollowUpDueSource;
+  readonly messages: MessageRepository;
+  readonly directory: WorkcenterDirectory;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  /** Remind this long before the planned time (default 30 minutes). */
+  readonly leadMinutes?: number;
+  /** Still remind of plans this old after downtime (default 24 hours). */
+  readonly catchUpHours?: number;
+}
+
+const MINUTE = 60_000;
+
+/** The reminder of one planned follow-up, keyed by the inquiry and the planned time. */
+export function followUpReminder(due: FollowUpDue, timeZone: string, now: Date): MessageDraft {
+  const values = { companyName: due.companyName, contactName: due.contactName, nextFollowUpAt: due.nextFollowUpAt.toISOString() };
+  return {
+    tenantId: due.tenantId, recipientId: due.ownerId, kind: 'follow_up',
+    dedupeKey: `follow_up_due:${due.inquiryId}:${due.nextFollowUpAt.toISOString()}`,
+    title: renderTemplate({ zh: '跟进提醒：{companyName}', en: 'Follow-up due: {companyName}' }, values, timeZone),
+    body: renderTemplate({ zh: '计划跟进时间 {nextFollowUpAt}[[，联系人 {contactName}]]', en: 'Planned for {nextFollowUpAt}[[, contact {contactName}]]' }, values, timeZone),
+    eventId: null, eventType: null, subjectType: 'inquiry', subjectId: due.inquiryId, actorId: null,
+    data: { inquiryId: due.inquiryId, nextFollowUpAt: due.nextFollowUpAt.toISOString() }, createdAt: now,
+  };
+}
+
+export class FollowUpReminders {
+  constructor(private readonly d: FollowUpReminderDeps) {}
+
+  /** One pass over every firm; returns how many new reminders were made. */
+  async run(now: Date = this.d.clock.now()): Promise<{ reminded: number }> {
+    const from = new Date(now.getTime() - (this.d.catchUpHours ?? 24) * 60 * MINUTE);
+    const to = new Date(now.getTime() + (this.d.leadMinutes ?? 30) * MINUTE);
+    let reminded = 0;
+    for (const tenantId of await this.d.uow.read((tx) => this.d.directory.tenantIds(tx))) {
+      reminded += await this.d.uow.run(async (tx) => {
+        const due = await this.d.source.followUpsDue(tx, tenantId, from, to, 1000);
+        if (due.length === 0) return 0;
+        const zone = await this.d.directory.timeZone(tx, tenantId);
+        return this.d.messages.insertMany(tx, due.map((x) => ({ ...followUpReminder(x, zone, now), id: this.d.ids.id() })));
+      });
+    }
+    return { reminded };
+  }
+}

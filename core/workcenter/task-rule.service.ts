@@ -1,0 +1,35 @@
+// 自动任务规则: everyone with task.write reads the firm's rules; an administrator (org.manage) switches a rule
+// on or off and tunes its days, time to do it and priority.
+import type { Clock, UnitOfWork } from '../shared/ports.js';
+import { requirePermission, type Actor } from '../organisation/actor.js';
+import { PERMISSIONS } from '../organisation/permissions.js';
+import type { TaskRuleRepository } from './ports.js';
+import { checkRuleSetting, effectiveRules, type TaskRule, type TaskRuleSetting } from './task-rules.js';
+
+export interface TaskRuleServiceDeps {
+  readonly uow: UnitOfWork;
+  readonly settings: TaskRuleRepository;
+  readonly clock: Clock;
+  readonly rules: readonly TaskRule[];
+}
+
+export class TaskRuleService {
+  constructor(private readonly d: TaskRuleServiceDeps) {}
+
+  async list(actor: Actor): Promise<TaskRule[]> {
+    requirePermission(actor, PERMISSIONS.taskWrite);
+    return effectiveRules(this.d.rules, await this.d.uow.read((tx) => this.d.settings.settings(tx, actor.tenantId)));
+  }
+
+  async update(actor: Actor, key: string, change: Omit<TaskRuleSetting, 'ruleKey'>): Promise<TaskRule> {
+    requirePermission(actor, PERMISSIONS.orgManage);
+    const setting: TaskRuleSetting = { ...change, ruleKey: key };
+    checkRuleSetting(this.d.rules, setting);
+    return this.d.uow.run(async (tx) => {
+      await this.d.settings.saveSetting(tx, actor.tenantId, setting, actor.userId, this.d.clock.now());
+      const rule = effectiveRules(this.d.rules, await this.d.settings.settings(tx, actor.tenantId)).find((r) => r.key === key);
+      if (!rule) throw new Error(`rule ${key} vanished`);
+      return rule;
+    });
+  }
+}

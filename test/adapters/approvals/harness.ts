@@ -1,0 +1,93 @@
+// The approval use cases over the real repositories, with a test business type ('receipt', timeline subject
+// 'receipt') whose records live in memory: so these suites do not depend on another area's tables, and they
+// exercise the registration API exactly as a business area uses it.
+import { randomUUID } from 'node:crypto';
+import type { Crm } from '../../../adapters/composition/create-crm.js';
+import { EventSink, IdGenerator, Timeline, UnitOfWork, type Tx } from '../../../core/shared/ports.js';
+import { isDomainError, notFound } from '../../../core/shared/domain-error.js';
+import type { Actor } from '../../../core/organisation/actor.js';
+import { ApprovalService } from '../../../core/approvals/approval.service.js';
+import { ApprovalTimers } from '../../../core/approvals/approval-timers.js';
+import { ApprovalDirectoryLoader, ApprovalFlowRepository, ApprovalInstanceRepository } from '../../../core/approvals/ports.js';
+import { ApprovalSubjects, type ApprovalOutcome, type ApprovalSubject, type SubjectPurpose } from '../../../core/approvals/subjects.js';
+import type { ConditionSubject } from '../../../core/approvals/condition.js';
+import type { ApprovalInstance } from '../../../core/approvals/instance.js';
+import type { NodeDef } from '../../../core/approvals/flow-definition.js';
+import { sql } from '../../../adapters/knex/unit-of-work.js';
+
+interface FakeReceipt {
+  readonly tenantId: string;
+  readonly ownerId: string;
+  readonly amountFen: number;
+}
+
+/** Receipts in memory: the owner submits; the owner and people whose scope is wider than their own records read
+ * (a stand-in for a real area's data scope); outcomes are written in the deciding transaction. */
+export class FakeReceipts implements ApprovalSubject {
+  readonly timelineSubjectType = 'receipt';
+  readonly records = new Map<string, FakeReceipt>();
+  /** Set to make onOutcome fail (to prove the decision rolls back with it). */
+  failOutcome = false;
+
+  add(owner: Actor, amountFen = 1_000_000): string {
+    const id = randomUUID();
+    this.records.set(id, { tenantId: owner.tenantId, ownerId: owner.userId, amountFen });
+    return id;
+  }
+
+  async load(_tx: Tx, actor: Actor, id: string, purpose: SubjectPurpose): Promise<ConditionSubject> {
+    const r = this.records.get(id);
+    const own = r?.ownerId === actor.userId;
+    if (!r || r.tenantId !== actor.tenantId || (!own && (purpose === 'submit' || actor.dataScope === 'self'))) throw notFound('receipt', '回款单', id);
+    return { amountFen: r.amountFen };
+  }
+
+  async onOutcome(tx: Tx, outcome: ApprovalOutcome, instance: ApprovalInstance): Promise<void> {
+    if (this.failOutcome) throw new Error('receipt could not react');
+    // A row in the same transaction: the tests read it back to see the reaction committed with the decision.
+    await sql(tx)('activities').insert({
+      tenant_id: instance.tenantId, id: randomUUID(), subject_type: 'receipt_outcome', subject_id: instance.businessId, actor_id: outcome.actorId,
+      action: outcome.type, summary: 'outcome', data: JSON.stringify({ instanceId: instance.id }), at: new Date(),
+    });
+  }
+}
+
+export interface Harness {
+  readonly approvals: ApprovalService;
+  readonly timers: ApprovalTimers;
+  readonly receipts: FakeReceipts;
+}
+
+export function harness(crm: Crm): Harness {
+  const c = crm.container;
+  const receipts = new FakeReceipts();
+  const subjects = new ApprovalSubjects([{ businessType: 'receipt', subject: receipts }]);
+  const deps = {
+    uow: c.get<UnitOfWork>(UnitOfWork), flows: c.get<ApprovalFlowRepository>(ApprovalFlowRepository), instances: c.get<ApprovalInstanceRepository>(ApprovalInstanceRepository),
+    directory: c.get<ApprovalDirectoryLoader>(ApprovalDirectoryLoader), subjects, timeline: c.get<Timeline>(Timeline), events: c.get<EventSink>(EventSink),
+    clock: crm.clock, ids: c.get<IdGenerator>(IdGenerator),
+  };
+  return { approvals: new ApprovalService(deps), timers: new ApprovalTimers(deps), receipts };
+}
+
+/** A receipt flow with the given nodes, saved by the firm's administrator. */
+export async function aReceiptFlow(crm: Crm, admin: Actor, nodes: readonly NodeDef[], noApproverRule: 'skip' | 'admin' = 'admin'): Promise<string> {
+  return (await crm.approvalFlows.create(admin, { businessType: 'receipt', name: '回款审批', nodes, noApproverRule })).flow.id;
+}
+
+/** The error code of a promise that should fail, or 'ok'. */
+export async function code(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return 'ok';
+  } catch (e) {
+    if (isDomainError(e)) return e.code;
+    throw e;
+  }
+}
+
+/** Outbox event types of one instance, in order. */
+export async function eventTypes(crm: Crm, tenantId: string, instanceId: string): Promise<string[]> {
+  const rows = await crm.database.knex('outbox_events').where({ tenant_id: tenantId, subject_id: instanceId }).orderBy('id').select('type');
+  return rows.map((r: { type: string }) => r.type);
+}
