@@ -36,3 +36,13 @@ export type { TextTemplate } from './core/workcenter/text-template.js';
 export type { Scheduler, JobRun, JobOutcome, StartOptions } from './adapters/scheduler/scheduler.js';
 export { slotOf } from './adapters/scheduler/slots.js';
 export type { OutboxRelay, RelayReport } from './adapters/events/outbox-relay.js';
+
+// PDF documents from plain data (no database needed).
+export {
+  createPdfRenderer, renderInvoicePdf, renderContractPdf, renderPlanPdf,
+  renderInvoicePdfStream, renderContractPdfStream, renderPlanPdfStream, defaultFontPath,
+  PdfkitRenderer, type PdfRendererOptions,
+} from './adapters/pdf/index.js';
+export type * from './core/documents/types.js';
+export { PdfRenderer } from './core/documents/ports.js';
+export { fillTemplate, placeholdersIn } from './core/documents/template.js';

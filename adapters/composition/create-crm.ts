@@ -69,6 +69,17 @@ import type { FollowUpReminders } from '../../core/workcenter/follow-up-reminder
 import {
   FollowUpRemindersToken, MessageServiceToken, OutboxAdminToken, OutboxRelayToken, SchedulerToken, TaskRuleRunnerToken, TaskRuleServiceToken, TaskServiceToken,
 } from './tokens.js';
+import { collectionsModule } from './collections.module.js';
+import type { CollectionPlanService } from '../../core/collections/plan.service.js';
+import type { ReceiptService } from '../../core/collections/receipt.service.js';
+import type { CloseService } from '../../core/collections/close.service.js';
+import type { AccountsService } from '../../core/collections/accounts.service.js';
+import type { CollectionSettingsService } from '../../core/collections/settings.service.js';
+import type { CollectionReminders } from '../../core/collections/reminders.js';
+import type { BriefingService } from '../../core/briefing/briefing.service.js';
+import {
+  AccountsServiceToken, BriefingServiceToken, CloseServiceToken, CollectionPlanServiceToken, CollectionRemindersToken, CollectionSettingsServiceToken, ReceiptServiceToken,
+} from './tokens.js';
 
 export interface CrmOptions {
   /** An existing Knex instance, a PostgreSQL URL, a data folder for the embedded database, or in-memory. */
@@ -131,6 +142,20 @@ export interface Crm {
   readonly approvalTimers: ApprovalTimers;
   /** Business types plugged into approvals (ApprovalSubjectContribution, or register() here). */
   readonly approvalSubjects: ApprovalSubjects;
+  /** 回款计划: an order's plan, generate (equal / percentages / deposit / by hand), revise, every revision kept. */
+  readonly collectionPlans: CollectionPlanService;
+  /** 回款单: record (idempotent), allocate, submit to approval, reverse (冲销), and 回款办理 (awaitingMe). */
+  readonly receipts: ReceiptService;
+  /** 结单: close status and the close request through the order_close approval flow. */
+  readonly closes: CloseService;
+  /** 账务管理: receipts, instalments and overdue lists with totals, and their .xlsx exports. */
+  readonly accounts: AccountsService;
+  /** The firm's payment methods, receipt types and collection rules. */
+  readonly collectionSettings: CollectionSettingsService;
+  /** 到期提醒: one pass of the instalment reminders (a scheduled job). */
+  readonly collectionReminders: CollectionReminders;
+  /** 数据简报: the home screen's briefing for a period and a scope. */
+  readonly briefing: BriefingService;
   /** 发票: requests, approval (issued with a number), red-letter reversal, 账务管理 lists and the invoice settings. */
   readonly invoices: InvoicesService;
   /** Invoice, contract and plan PDFs of stored records. */
@@ -204,7 +229,7 @@ export async function createCrm(options: CrmOptions = {}): Promise<Crm> {
     bind<OutboxSignal>(OutboxSignalToken).toConstantValue(outboxSignal);
     bind<EventSink>(EventSink).toConstantValue(new SignallingEventSink(new KnexOutbox(clock), outboxSignal));
   });
-  await container.loadAsync(infrastructure, organisationModule, securityModule, filesModule, inquiriesModule, productsModule, ordersModule, approvalsModule, workcenterModule, pdfModule, invoicesModule);
+  await container.loadAsync(infrastructure, organisationModule, securityModule, filesModule, inquiriesModule, productsModule, ordersModule, approvalsModule, collectionsModule, workcenterModule, pdfModule, invoicesModule);
 
   const registrations: PluginRegistration[] = [];
   for (const plugin of options.plugins ?? []) {
@@ -254,6 +279,13 @@ export async function createCrm(options: CrmOptions = {}): Promise<Crm> {
     approvals: container.get<ApprovalService>(ApprovalServiceToken),
     approvalTimers: container.get<ApprovalTimers>(ApprovalTimersToken),
     approvalSubjects: container.get<ApprovalSubjects>(ApprovalSubjectsToken),
+    collectionPlans: container.get<CollectionPlanService>(CollectionPlanServiceToken),
+    receipts: container.get<ReceiptService>(ReceiptServiceToken),
+    closes: container.get<CloseService>(CloseServiceToken),
+    accounts: container.get<AccountsService>(AccountsServiceToken),
+    collectionSettings: container.get<CollectionSettingsService>(CollectionSettingsServiceToken),
+    collectionReminders: container.get<CollectionReminders>(CollectionRemindersToken),
+    briefing: container.get<BriefingService>(BriefingServiceToken),
     invoices: container.get<InvoicesService>(InvoicesServiceToken),
     documents: container.get<DocumentsService>(DocumentsServiceToken),
     messages: container.get<MessageService>(MessageServiceToken),

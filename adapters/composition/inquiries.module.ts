@@ -21,6 +21,7 @@ import { KnexInquiryRepository } from '../knex/repositories/knex-inquiry.reposit
 import { KnexFollowUpRepository } from '../knex/repositories/knex-follow-up.repository.js';
 import { KnexPoolRepository } from '../knex/repositories/knex-pool.repository.js';
 import { KnexInquirySettingsRepository } from '../knex/repositories/knex-inquiry-settings.repository.js';
+import { CachedInquirySettingsRepository } from '../knex/repositories/cached-inquiry-settings.repository.js';
 import { TimelineMergeParticipant } from '../knex/repositories/knex-inquiry-merge.js';
 import { FollowUpServiceToken, InquiryServiceToken, InquirySettingsServiceToken, PoolRecyclerToken, PoolServiceToken } from './tokens.js';
 
@@ -28,7 +29,9 @@ export const inquiriesModule = new ContainerModule(({ bind }) => {
   bind<InquiryRepository>(InquiryRepository).toConstantValue(new KnexInquiryRepository());
   bind<FollowUpRepository>(FollowUpRepository).toConstantValue(new KnexFollowUpRepository());
   bind<PoolRepository>(PoolRepository).toConstantValue(new KnexPoolRepository());
-  bind<InquirySettingsRepository>(InquirySettingsRepository).toResolvedValue((clock: Clock) => new KnexInquirySettingsRepository(clock), [Clock]).inSingletonScope();
+  bind<InquirySettingsRepository>(InquirySettingsRepository)
+    .toResolvedValue((clock: Clock) => new CachedInquirySettingsRepository(new KnexInquirySettingsRepository(clock)), [Clock])
+    .inSingletonScope();
   bind<MergeParticipant>(MergeParticipant).toConstantValue(new TimelineMergeParticipant());
 
   bind<InquiryService>(InquiryServiceToken)

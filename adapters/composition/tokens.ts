@@ -43,3 +43,12 @@ export const SlotStoreToken = Symbol.for('yunzhou.SlotStore');
 export const SchedulerToken = Symbol.for('yunzhou.Scheduler');
 /** Scheduled jobs of the core areas: bind a ScheduledJob here (a multi-binding); the scheduler runs them all. */
 export const ScheduledJobContribution = Symbol.for('yunzhou.ScheduledJobContribution');
+/** Collections (回款计划, 回款单, 结单, 账务管理) and the briefing (数据简报). */
+export const CollectionsDepsToken = Symbol.for('yunzhou.CollectionsDeps');
+export const CollectionPlanServiceToken = Symbol.for('yunzhou.CollectionPlanService');
+export const ReceiptServiceToken = Symbol.for('yunzhou.ReceiptService');
+export const CloseServiceToken = Symbol.for('yunzhou.CloseService');
+export const AccountsServiceToken = Symbol.for('yunzhou.AccountsService');
+export const CollectionSettingsServiceToken = Symbol.for('yunzhou.CollectionSettingsService');
+export const CollectionRemindersToken = Symbol.for('yunzhou.CollectionReminders');
+export const BriefingServiceToken = Symbol.for('yunzhou.BriefingService');

@@ -4,6 +4,7 @@ import type { Crm } from '../composition/create-crm.js';
 import { seedDemoOrganisation, type DemoOrganisation } from './organisation.seed.js';
 import { seedDemoInquiries } from './inquiries.seed.js';
 import { seedDemoOrders } from './orders.seed.js';
+import { seedDemoProducts } from './products.seed.js';
 import { seedDemoApprovals } from './approvals.seed.js';
 
 export const DEFAULT_DEMO_PASSWORD = 'demo123456';
@@ -11,7 +12,7 @@ export const DEFAULT_DEMO_PASSWORD = 'demo123456';
 export type DemoStep = (crm: Crm, demo: DemoOrganisation) => Promise<void>;
 
 /** Area seeds in the order of the flow (inquiries → orders → products → …). */
-export const DEMO_STEPS: DemoStep[] = [seedDemoInquiries, seedDemoOrders, seedDemoApprovals];
+export const DEMO_STEPS: DemoStep[] = [seedDemoInquiries, seedDemoOrders, seedDemoProducts, seedDemoApprovals];
 
 export async function seedDemo(crm: Crm, password = process.env.YUNZHOU_DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD): Promise<DemoOrganisation> {
   const demo = await seedDemoOrganisation(crm, password);

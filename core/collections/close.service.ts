@@ -4,25 +4,20 @@ import { isDomainError } from '../shared/domain-error.js';
 import type { UnmetCondition } from '../shared/state-machine.js';
 import { requirePermission, type Actor } from '../organisation/actor.js';
 import { PERMISSIONS } from '../organisation/permissions.js';
-import type { OrderGuardContext } from '../orders/order-guards.js';
-import type { OrderSettingsRepository } from '../orders/ports.js';
-import { DEFAULT_ORDER_SETTINGS } from '../orders/order-settings.js';
-import { transition, type PipelineState } from '../orders/pipeline.js';
+import type { Tx } from '../shared/ports.js';
+import { guardContext, orderSettings, type OrdersDeps } from '../orders/order-records.js';
+import { pipelineStateOf } from '../orders/pipeline-step.js';
+import { transition } from '../orders/pipeline.js';
 import { collectionSettings, financeOnly, visibleFinance, type CollectionsDeps } from './collections-deps.js';
 import { closeNotReady, closeProblems } from './close-rules.js';
 import { checkClosable } from './close-subject.js';
 import type { ApprovalRequestOptions, ApprovalSubmitter } from './receipt.service.js';
 import type { OrderFinance } from './ports.js';
 
-/** The facts the pipeline's guards read now (OrdersService.guardFacts). */
-export interface OrderGuardFacts {
-  guardFacts(actor: Actor, orderId: string): Promise<OrderGuardContext>;
-}
-
 export interface CloseServiceDeps extends CollectionsDeps {
   readonly approvals: ApprovalSubmitter;
-  readonly guardFacts: OrderGuardFacts;
-  readonly orderSettings: OrderSettingsRepository;
+  /** The orders area's ports, to ask its pipeline whether the final move would pass (its own guardContext). */
+  readonly orders: OrdersDeps;
 }
 
 export interface CloseStatus {
@@ -58,26 +53,24 @@ export class CloseService {
    */
   async requestClose(actor: Actor, orderId: string, opts: ApprovalRequestOptions = {}): Promise<{ instanceId: string; status: string; replayed: boolean }> {
     requirePermission(actor, PERMISSIONS.financeWrite);
-    const order = await this.d.uow.read(async (tx) => {
+    await this.d.uow.read(async (tx) => {
       const o = financeOnly(actor, await this.d.plans.orderFinance(tx, actor.tenantId, orderId), orderId);
       await checkClosable(this.d, tx, actor, o);
-      return o;
+      await this.checkPipeline(tx, o);
     });
-    await this.checkPipeline(actor, order);
     const r = await this.d.approvals.submit(actor, { businessType: 'order_close', businessId: orderId, requestId: opts.requestId, chosenApprovers: opts.chosenApprovers });
     return { instanceId: r.id, status: r.status, replayed: r.replayed };
   }
 
   /** The final move must be possible once collected and approved: the order in the stage before 订单完成, its other conditions met. */
-  private async checkPipeline(actor: Actor, order: OrderFinance): Promise<void> {
-    const facts = await this.d.guardFacts.guardFacts(actor, order.orderId);
-    const pipeline = (await this.d.uow.read((tx) => this.d.orderSettings.get(tx, actor.tenantId)))?.pipeline ?? DEFAULT_ORDER_SETTINGS.pipeline;
-    const state: PipelineState = order.stageBeforeOff === null
-      ? { stageKey: order.stageKey, handlerId: order.handlerId }
-      : { stageKey: order.stageKey, stageBeforeOff: order.stageBeforeOff, handlerId: order.handlerId };
-    const r = transition(state, { type: 'complete' }, { ...facts, fullyCollected: true, closeApproved: true }, pipeline);
+  private async checkPipeline(tx: Tx, o: OrderFinance): Promise<void> {
+    const order = await this.d.orders.orders.get(tx, o.tenantId, o.orderId);
+    if (!order) throw new Error(`order ${o.orderId} vanished`);
+    const settings = await orderSettings(this.d.orders, tx, o.tenantId);
+    const facts = await guardContext(this.d.orders, tx, order, settings);
+    const r = transition(pipelineStateOf(order), { type: 'complete' }, { ...facts, fullyCollected: true, closeApproved: true }, settings.pipeline);
     if (!isDomainError(r)) return;
-    if (r.code === 'order.guard_failed') throw closeNotReady(order.orderId, (r.details.unmet as UnmetCondition[] | undefined) ?? []);
+    if (r.code === 'order.guard_failed') throw closeNotReady(o.orderId, (r.details.unmet as UnmetCondition[] | undefined) ?? []);
     throw r;
   }
 }

@@ -114,8 +114,11 @@ export interface PoolRepository {
 export const PoolRepository = Symbol.for('yunzhou.PoolRepository');
 
 export interface InquirySettingsRepository {
-  /** The tenant's settings (defaults where it saved none) with its time zone; null for an unknown tenant. */
-  load(tx: Tx, tenantId: string): Promise<TenantInquirySettings | null>;
+  /**
+   * The tenant's settings (defaults where it saved none) with its time zone; null for an unknown tenant. An
+   * adapter may serve them from a short-lived cache unless `fresh` is asked for.
+   */
+  load(tx: Tx, tenantId: string, options?: { fresh?: boolean }): Promise<TenantInquirySettings | null>;
   /** Saves when the stored version is settings.version − 1 (0: never saved); false when stale. */
   save(tx: Tx, tenantId: string, settings: InquirySettings, actorId: string): Promise<boolean>;
   /** Every tenant, for the recycler. */

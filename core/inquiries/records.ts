@@ -16,8 +16,8 @@ export const MOVE_EVENTS: Readonly<Record<PoolMoveKind, string>> = {
   claim: 'inquiry.claimed', assign: 'inquiry.assigned', transfer: 'inquiry.transferred', release: 'inquiry.released', recycle: 'inquiry.recycled',
 };
 
-export async function loadSettings(tx: Tx, repo: InquirySettingsRepository, tenantId: string): Promise<TenantInquirySettings> {
-  const s = await repo.load(tx, tenantId);
+export async function loadSettings(tx: Tx, repo: InquirySettingsRepository, tenantId: string, fresh = false): Promise<TenantInquirySettings> {
+  const s = await repo.load(tx, tenantId, { fresh });
   if (!s) throw notFound('tenant', '机构', tenantId);
   return s;
 }

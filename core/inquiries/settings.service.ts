@@ -41,7 +41,8 @@ export class InquirySettingsService {
 
   async get(actor: Actor): Promise<InquirySettingsView> {
     requirePermission(actor, PERMISSIONS.inquiryRead);
-    const { settings, timeZone } = await this.d.uow.read((tx) => loadSettings(tx, this.d.settings, actor.tenantId));
+    // Fresh: an administrator editing the settings needs the stored version.
+    const { settings, timeZone } = await this.d.uow.read((tx) => loadSettings(tx, this.d.settings, actor.tenantId, true));
     return { ...settings, timeZone };
   }
 
@@ -62,7 +63,7 @@ export class InquirySettingsService {
   async update(actor: Actor, changes: InquirySettingsChanges): Promise<InquirySettingsView> {
     requirePermission(actor, PERMISSIONS.orgManage);
     return this.d.uow.run(async (tx) => {
-      const { settings: cur, timeZone } = await loadSettings(tx, this.d.settings, actor.tenantId);
+      const { settings: cur, timeZone } = await loadSettings(tx, this.d.settings, actor.tenantId, true);
       if (cur.version !== changes.version) throw versionConflict();
       const next = tidySettings({
         grading: changes.grading

@@ -25,12 +25,12 @@ test.after.always(async () => {
 const V1 = '/api/v1';
 
 /** A firm with the demo catalogue (the first three products created over HTTP by 运营) and a salesperson. */
-async function aFirmWithCatalogue(): Promise<{ firm: TestFirm; ops: string; sales: { token: string; userId: string }; ids: Map<string, string> }> {
+async function aFirmWithCatalogue(names?: readonly string[]): Promise<{ firm: TestFirm; ops: string; sales: { token: string; userId: string }; ids: Map<string, string> }> {
   const firm = await aFirm(crm);
   const ops = await firm.person(['operations']);
   const sales = await firm.person(['sales']);
   const ids = new Map<string, string>();
-  for (const [i, p] of DEMO_PRODUCTS.entries()) {
+  for (const [i, p] of DEMO_PRODUCTS.filter((x) => !names || names.includes(x.name)).entries()) {
     if (i < 3) {
       const r = await api.call('POST', `${V1}/products`, { token: ops.token, body: p });
       if (r.status !== 201) throw new Error(`product ${p.name}: ${JSON.stringify(r.body)}`);
@@ -166,7 +166,7 @@ test('the repayment calculators answer over HTTP with the published figures and 
 
 // Serial, so that no other test's requests disturb the timing comparison.
 test.serial('the public lookup needs no account, answers an unknown code and wrong digits alike, and throttles with Retry-After', async (t) => {
-  const { sales, ids } = await aFirmWithCatalogue();
+  const { sales, ids } = await aFirmWithCatalogue(['税E贷', '快贷']);
   const { orderId } = await anOrder(sales.token);
   await api.call('PUT', `${V1}/orders/${orderId}/product-lines`, { token: sales.token, body: { version: 0, lines: [{ productId: ids.get('税E贷') }] } });
   const issued = await api.call('POST', `${V1}/orders/${orderId}/status-code`, { token: sales.token });
@@ -206,7 +206,7 @@ test.serial('the public lookup needs no account, answers an unknown code and wro
 });
 
 test('every order resource of products is 404 for another tenant and for a colleague outside the data scope', async (t) => {
-  const { firm, sales, ids } = await aFirmWithCatalogue();
+  const { firm, sales, ids } = await aFirmWithCatalogue(['税E贷', '快贷']);
   const { orderId } = await anOrder(sales.token);
   const saved = await api.call('PUT', `${V1}/orders/${orderId}/product-lines`, { token: sales.token, body: { version: 0, lines: [{ productId: ids.get('快贷') }] } });
   const lineId = saved.body.lines[0].id;

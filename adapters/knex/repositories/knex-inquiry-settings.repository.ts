@@ -10,7 +10,7 @@ import { sql } from '../unit-of-work.js';
 export class KnexInquirySettingsRepository implements InquirySettingsRepository {
   constructor(private readonly clock: Clock) {}
 
-  async load(tx: Tx, tenantId: string): Promise<TenantInquirySettings | null> {
+  async load(tx: Tx, tenantId: string, _options?: { fresh?: boolean }): Promise<TenantInquirySettings | null> {
     const r = await sql(tx)('tenants as t')
       .leftJoin('inquiry_settings as s', 's.tenant_id', 't.id')
       .where('t.id', tenantId)

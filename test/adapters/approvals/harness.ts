@@ -14,6 +14,7 @@ import type { ConditionSubject } from '../../../core/approvals/condition.js';
 import type { ApprovalInstance } from '../../../core/approvals/instance.js';
 import type { NodeDef } from '../../../core/approvals/flow-definition.js';
 import { sql } from '../../../adapters/knex/unit-of-work.js';
+import { aFirm, type TestFirm } from '../../support/tenant.js';
 
 interface FakeReceipt {
   readonly tenantId: string;
@@ -70,9 +71,47 @@ export function harness(crm: Crm): Harness {
   return { approvals: new ApprovalService(deps), timers: new ApprovalTimers(deps), receipts };
 }
 
-/** A receipt flow with the given nodes, saved by the firm's administrator. */
-export async function aReceiptFlow(crm: Crm, admin: Actor, nodes: readonly NodeDef[], noApproverRule: 'skip' | 'admin' = 'admin'): Promise<string> {
-  return (await crm.approvalFlows.create(admin, { businessType: 'receipt', name: '回款审批', nodes, noApproverRule })).flow.id;
+export interface Person {
+  readonly actor: Actor;
+  readonly token: string;
+}
+
+/**
+ * One firm per suite (people cost a password hash each): 孙露露 and 周销售 in sales, 赵财务 and 周财务 in finance,
+ * 钱运营 in operations, nobody with the approver role; and another firm for isolation checks. Tests tell their own
+ * instances apart by id.
+ */
+export interface Cast {
+  readonly firm: TestFirm;
+  readonly other: TestFirm;
+  readonly sales: Person;
+  readonly fin: Person;
+  readonly fin2: Person;
+  readonly ops: Person;
+  /** Another sales person: self scope, so 孙露露's records are out of sight. */
+  readonly sales2: Person;
+  /** Saves the firm's receipt flow with these nodes (a new version when it exists) and returns its id. */
+  receiptFlow(nodes: readonly NodeDef[], noApproverRule?: 'skip' | 'admin'): Promise<string>;
+}
+
+export async function aCast(crm: Crm): Promise<Cast> {
+  const firm = await aFirm(crm);
+  const other = await aFirm(crm);
+  const [sales, fin, fin2, ops, sales2] = [
+    await firm.person(['sales'], { name: '孙露露' }), await firm.person(['finance'], { name: '赵财务' }),
+    await firm.person(['finance'], { name: '周财务' }), await firm.person(['operations'], { name: '钱运营' }), await firm.person(['sales'], { name: '周销售' }),
+  ];
+  let flow: { id: string; version: number } | null = null;
+  return {
+    firm, other, sales, fin, fin2, ops, sales2,
+    async receiptFlow(nodes, noApproverRule = 'admin') {
+      const saved = flow
+        ? await crm.approvalFlows.update(firm.admin, flow.id, { version: flow.version, nodes, noApproverRule })
+        : await crm.approvalFlows.create(firm.admin, { businessType: 'receipt', name: '回款审批', nodes, noApproverRule });
+      flow = { id: saved.flow.id, version: saved.flow.version };
+      return flow.id;
+    },
+  };
 }
 
 /** The error code of a promise that should fail, or 'ok'. */

@@ -5,28 +5,27 @@ import test from 'ava';
 import type { Crm } from '../../../adapters/composition/create-crm.js';
 import { backends } from '../../support/database.js';
 import { FakeClock, testCrm } from '../../support/crm.js';
-import { aFirm } from '../../support/tenant.js';
-import { aReceiptFlow, eventTypes, harness, type Harness } from './harness.js';
+import { aCast, eventTypes, harness, type Cast, type Harness } from './harness.js';
 
 const HOUR = 3_600_000;
 
 for (const backend of backends()) {
   let crm: Crm;
   let h: Harness;
+  let c: Cast;
   const clock = new FakeClock(new Date('2026-11-27T01:00:00Z'));
   test.before(async () => {
     crm = await testCrm(backend, { clock });
     h = harness(crm);
+    c = await aCast(crm);
   });
   test.after.always(async () => {
     await crm?.close();
   });
 
   test.serial(`[${backend}] a reminder-only limit reminds the approver once, when due and not before`, async (t) => {
-    const firm = await aFirm(crm);
-    const sales = await firm.person(['sales']);
-    const fin = await firm.person(['finance']);
-    await aReceiptFlow(crm, firm.admin, [{ key: 'finance', name: '财务审批', approvers: { kind: 'users', userIds: [fin.actor.userId] }, mode: 'any', timeLimitHours: 24 }]);
+    const { firm, sales, fin } = c;
+    await c.receiptFlow([{ key: 'finance', name: '财务审批', approvers: { kind: 'users', userIds: [fin.actor.userId] }, mode: 'any', timeLimitHours: 24 }]);
     const inst = await h.approvals.submit(sales.actor, { businessType: 'receipt', businessId: h.receipts.add(sales.actor) });
     const start = clock.now();
     await h.timers.runApprovalTimers(new Date(start.getTime() + 23 * HOUR));
@@ -41,10 +40,8 @@ for (const backend of backends()) {
   });
 
   test.serial(`[${backend}] escalation hands an overdue task to the administrator; auto-approval decides and ends the instance as automatic`, async (t) => {
-    const firm = await aFirm(crm);
-    const sales = await firm.person(['sales']);
-    const fin = await firm.person(['finance'], { name: '赵财务' });
-    await aReceiptFlow(crm, firm.admin, [
+    const { firm, sales, fin } = c;
+    await c.receiptFlow([
       { key: 'finance', name: '财务审批', approvers: { kind: 'users', userIds: [fin.actor.userId] }, mode: 'any', timeLimitHours: 8, onTimeout: 'escalate' },
       { key: 'auto', name: '自动审批', approvers: { kind: 'users', userIds: [fin.actor.userId] }, mode: 'any', timeLimitHours: 2, onTimeout: 'auto_approve' },
     ]);
@@ -66,10 +63,8 @@ for (const backend of backends()) {
   });
 
   test.serial(`[${backend}] two timer runners at once act once on each due instance`, async (t) => {
-    const firm = await aFirm(crm);
-    const sales = await firm.person(['sales']);
-    const fin = await firm.person(['finance']);
-    await aReceiptFlow(crm, firm.admin, [{ key: 'finance', name: '财务审批', approvers: { kind: 'users', userIds: [fin.actor.userId] }, mode: 'any', timeLimitHours: 1 }]);
+    const { firm, sales, fin } = c;
+    await c.receiptFlow([{ key: 'finance', name: '财务审批', approvers: { kind: 'users', userIds: [fin.actor.userId] }, mode: 'any', timeLimitHours: 1 }]);
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) ids.push((await h.approvals.submit(sales.actor, { businessType: 'receipt', businessId: h.receipts.add(sales.actor) })).id);
     const at = new Date(clock.now().getTime() + 2 * HOUR);

@@ -7,10 +7,10 @@ import type { StoredProduct } from '../../../core/products/ports.js';
 import type { OrderSummary } from '../../../core/orders/types.js';
 import { aProfile, anOrder } from '../orders/order-builders.js';
 
-/** The demo catalogue in the actor's tenant, by product name. */
-export async function aCatalogue(crm: Crm, manager: Actor): Promise<Map<string, StoredProduct>> {
+/** The demo catalogue (or the named part of it) in the actor's tenant, by product name. */
+export async function aCatalogue(crm: Crm, manager: Actor, names?: readonly string[]): Promise<Map<string, StoredProduct>> {
   const out = new Map<string, StoredProduct>();
-  for (const p of DEMO_PRODUCTS) out.set(p.name, await crm.products.createProduct(manager, p));
+  for (const p of DEMO_PRODUCTS.filter((x) => !names || names.includes(x.name))) out.set(p.name, await crm.products.createProduct(manager, p));
   return out;
 }
 

@@ -45,7 +45,7 @@ for (const backend of backends()) {
   async function anOrderWithCode() {
     const firm = await aFirm(crm);
     const sales = await firm.person(['sales']);
-    const catalogue = await aCatalogue(crm, firm.admin);
+    const catalogue = await aCatalogue(crm, firm.admin, ['税E贷']);
     const { order, legalPersonMobile } = await anOrderWithProfile(crm, sales.actor);
     const [line] = (await crm.orderProducts.saveLines(sales.actor, order.id, 0, [{ productId: catalogue.get('税E贷')?.id as string }])).lines;
     if (!line) throw new Error('a line expected');

@@ -1,0 +1,116 @@
+// Collections and the briefing: the Knex repositories and queries, the spreadsheet writer (exceljs), the use
+// cases, the two approval business types this area answers ('receipt', 'order_close'), the instalment
+// reminder job and the work center's message rules for collections events.
+import { ContainerModule } from 'inversify';
+import { Clock, EventSink, IdGenerator, Timeline, UnitOfWork } from '../../core/shared/ports.js';
+import { OrganisationRepository } from '../../core/organisation/ports.js';
+import { OrderSettingsRepository } from '../../core/orders/ports.js';
+import type { OrdersService } from '../../core/orders/orders.service.js';
+import type { OrdersDeps } from '../../core/orders/order-records.js';
+import type { ApprovalService } from '../../core/approvals/approval.service.js';
+import { ApprovalSubjectContribution } from '../../core/approvals/subjects.js';
+import { AccountsQueries, CollectionPlanRepository, CollectionSettingsRepository, ReceiptRepository } from '../../core/collections/ports.js';
+import { SpreadsheetWriter } from '../../core/collections/spreadsheet.js';
+import type { CollectionsDeps } from '../../core/collections/collections-deps.js';
+import { CollectionPlanService } from '../../core/collections/plan.service.js';
+import { ReceiptService } from '../../core/collections/receipt.service.js';
+import { CloseService } from '../../core/collections/close.service.js';
+import { AccountsService } from '../../core/collections/accounts.service.js';
+import { CollectionSettingsService } from '../../core/collections/settings.service.js';
+import { CollectionReminders } from '../../core/collections/reminders.js';
+import { ReceiptSubject } from '../../core/collections/receipt-subject.js';
+import { CloseSubject } from '../../core/collections/close-subject.js';
+import { BriefingQueries } from '../../core/briefing/ports.js';
+import { BriefingService } from '../../core/briefing/briefing.service.js';
+import { MessageRuleContribution, type MessageRule } from '../../core/workcenter/message-rules.js';
+import { KnexCollectionPlanRepository } from '../knex/repositories/knex-collection-plan.repository.js';
+import { KnexReceiptRepository } from '../knex/repositories/knex-receipt.repository.js';
+import { KnexCollectionSettingsRepository } from '../knex/repositories/knex-collection-settings.repository.js';
+import { KnexAccountsQueries } from '../knex/repositories/knex-accounts.queries.js';
+import { KnexBriefingQueries } from '../knex/repositories/knex-briefing.queries.js';
+import { ExcelJsSpreadsheetWriter } from '../spreadsheet/exceljs-writer.js';
+import type { ScheduledJob } from './plugin-api.js';
+import {
+  AccountsServiceToken, ApprovalServiceToken, BriefingServiceToken, CloseServiceToken, CollectionPlanServiceToken, CollectionRemindersToken, CollectionsDepsToken,
+  CollectionSettingsServiceToken, OrdersDepsToken, OrdersServiceToken, ReceiptServiceToken, ScheduledJobContribution,
+} from './tokens.js';
+
+/** Messages for collections events the work center's built-in table does not know. */
+export const COLLECTION_MESSAGE_RULES: readonly MessageRule[] = [
+  {
+    eventType: 'collection.instalment_due_soon', kind: 'finance', recipients: ['recipientId'], notifyActor: true,
+    title: { zh: '回款即将到期：{companyName} 第{number}期', en: 'Instalment {number} of {companyName} falls due soon' },
+    body: { zh: '到期日 {dueOn}[[，订单「{orderTitle}」]]', en: 'Due on {dueOn}[[, order "{orderTitle}"]]' },
+  },
+  {
+    eventType: 'receipt.rejected', kind: 'finance', recipients: ['notifyUserIds', 'ownerId'],
+    title: { zh: '回款单被驳回[[：{orderTitle}]]', en: 'Receipt rejected[[: {orderTitle}]]' },
+    body: { zh: '[[金额 {amountText}]]', en: '[[Amount {amountText}]]' },
+  },
+  {
+    eventType: 'receipt.reversed', kind: 'finance', recipients: ['notifyUserIds', 'ownerId'],
+    title: { zh: '回款已冲销[[：{orderTitle}]]', en: 'Receipt reversed[[: {orderTitle}]]' },
+    body: { zh: '[[金额 {amountText}]]', en: '[[Amount {amountText}]]' },
+  },
+];
+
+export const collectionsModule = new ContainerModule(({ bind }) => {
+  bind<CollectionPlanRepository>(CollectionPlanRepository).toConstantValue(new KnexCollectionPlanRepository());
+  bind<ReceiptRepository>(ReceiptRepository).toConstantValue(new KnexReceiptRepository());
+  bind<CollectionSettingsRepository>(CollectionSettingsRepository).toConstantValue(new KnexCollectionSettingsRepository());
+  bind<AccountsQueries>(AccountsQueries).toConstantValue(new KnexAccountsQueries());
+  bind<BriefingQueries>(BriefingQueries).toConstantValue(new KnexBriefingQueries());
+  bind<SpreadsheetWriter>(SpreadsheetWriter).toConstantValue(new ExcelJsSpreadsheetWriter());
+
+  bind<CollectionsDeps>(CollectionsDepsToken)
+    .toResolvedValue(
+      (uow: UnitOfWork, plans: CollectionPlanRepository, receipts: ReceiptRepository, settings: CollectionSettingsRepository, accounts: AccountsQueries,
+        org: OrganisationRepository, timeline: Timeline, events: EventSink, clock: Clock, ids: IdGenerator) =>
+        ({ uow, plans, receipts, settings, accounts, org, timeline, events, clock, ids }),
+      [UnitOfWork, CollectionPlanRepository, ReceiptRepository, CollectionSettingsRepository, AccountsQueries, OrganisationRepository, Timeline, EventSink, Clock, IdGenerator],
+    )
+    .inSingletonScope();
+
+  bind<CollectionPlanService>(CollectionPlanServiceToken).toResolvedValue((d: CollectionsDeps) => new CollectionPlanService(d), [CollectionsDepsToken]).inSingletonScope();
+  bind<ReceiptService>(ReceiptServiceToken)
+    .toResolvedValue((d: CollectionsDeps, approvals: ApprovalService) => new ReceiptService({ ...d, approvals }), [CollectionsDepsToken, ApprovalServiceToken])
+    .inSingletonScope();
+  bind<CloseService>(CloseServiceToken)
+    .toResolvedValue(
+      (d: CollectionsDeps, approvals: ApprovalService, orders: OrdersDeps) => new CloseService({ ...d, approvals, orders }),
+      [CollectionsDepsToken, ApprovalServiceToken, OrdersDepsToken],
+    )
+    .inSingletonScope();
+  bind<AccountsService>(AccountsServiceToken)
+    .toResolvedValue((d: CollectionsDeps, spreadsheets: SpreadsheetWriter) => new AccountsService({ ...d, spreadsheets }), [CollectionsDepsToken, SpreadsheetWriter])
+    .inSingletonScope();
+  bind<CollectionSettingsService>(CollectionSettingsServiceToken).toResolvedValue((d: CollectionsDeps) => new CollectionSettingsService(d), [CollectionsDepsToken]).inSingletonScope();
+  bind<CollectionReminders>(CollectionRemindersToken)
+    .toResolvedValue((d: CollectionsDeps) => new CollectionReminders({ uow: d.uow, accounts: d.accounts, events: d.events, clock: d.clock }), [CollectionsDepsToken])
+    .inSingletonScope();
+  bind<BriefingService>(BriefingServiceToken)
+    .toResolvedValue(
+      (uow: UnitOfWork, queries: BriefingQueries, org: OrganisationRepository, orderSettings: OrderSettingsRepository, clock: Clock) =>
+        new BriefingService({ uow, queries, org, orderSettings, clock }),
+      [UnitOfWork, BriefingQueries, OrganisationRepository, OrderSettingsRepository, Clock],
+    )
+    .inSingletonScope();
+
+  // 回款单 and 结单 answer the approval engine for their business types.
+  bind<ApprovalSubjectContribution>(ApprovalSubjectContribution)
+    .toResolvedValue((d: CollectionsDeps) => ({ businessType: 'receipt', subject: new ReceiptSubject(d) }), [CollectionsDepsToken])
+    .inSingletonScope();
+  bind<ApprovalSubjectContribution>(ApprovalSubjectContribution)
+    .toResolvedValue(
+      (d: CollectionsDeps, orders: OrdersService) => ({ businessType: 'order_close', subject: new CloseSubject({ ...d, completion: orders }) }),
+      [CollectionsDepsToken, OrdersServiceToken],
+    )
+    .inSingletonScope();
+
+  bind<ScheduledJob>(ScheduledJobContribution)
+    .toResolvedValue((r: CollectionReminders) => ({ name: 'collections.due_reminders', everySeconds: 3600, run: async (_slot: Date, now: Date) => { await r.run(now); } }), [
+      CollectionRemindersToken,
+    ])
+    .inSingletonScope();
+  bind<readonly MessageRule[]>(MessageRuleContribution).toConstantValue(COLLECTION_MESSAGE_RULES);
+});
