@@ -22,6 +22,13 @@ export * from './core/identity/index.js';
 export * from './core/money/index.js';
 export * from './core/loans/index.js';
 export * from './core/grading/index.js';
+// 发票 rules: lines by 价税分离, the buyer of a special invoice, the cap, red-letter reversal, numbering.
+export {
+  INVOICE_MACHINE, DEFAULT_INVOICE_SETTINGS, defaultRate, checkBuyer, buildBlueLines, separateLine, unitPriceText, lineTotals, planRedLetter,
+  reversalsByLine, invoiceCap, invoiceableAmounts, requestProblem, formatInvoiceNumber, parseInvoiceNumber, buildInvoiceDocument,
+  type Invoice, type InvoiceState, type InvoiceSettings, type InvoiceLineRecord, type InvoiceBuyer, type SellerProfile, type LineInput, type BuyerInput,
+  type RedLineRequest, type OrderInvoicingFacts, type InvoiceableAmounts,
+} from './core/invoices/index.js';
 
 // What plugins build on (docs/plugins.md): container tokens, the database behind a Tx, permission checks,
 // errors, pagination, event subscribers, message rules, and the scheduler and relay types.

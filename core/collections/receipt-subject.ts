@@ -35,7 +35,9 @@ export class ReceiptSubject implements ApprovalSubject {
       throw notFound('receipt', '回款单', receiptId);
     }
     let current = receipt;
-    if (purpose === 'submit') {
+    // Already under approval: a concurrent retry of the same submission. The engine's one-pending-instance rule
+    // answers it (the retry gets the first instance back; anyone else `approval.already_pending`).
+    if (purpose === 'submit' && receipt.state !== 'pending' && receipt.state !== 'reversing') {
       if (receipt.state === 'approved') {
         financeOnly(actor, order, receipt.orderId);
         if (!receipt.reversalReason) throw reversalReasonRequired();

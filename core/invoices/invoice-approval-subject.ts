@@ -28,7 +28,9 @@ export class InvoiceApprovalSubject implements ApprovalSubject {
    */
   async load(tx: Tx, actor: Actor, id: string, purpose: SubjectPurpose): Promise<ConditionSubject> {
     if (purpose === 'submit') requireInvoiceAccess(actor, 'write');
-    let { invoice, order } = await visibleInvoice(this.d, tx, actor, id, purpose === 'submit');
+    const seen = await visibleInvoice(this.d, tx, actor, id, purpose === 'submit');
+    const order = seen.order;
+    let invoice = seen.invoice;
     if (invoice.direction !== this.direction) throw notFound('invoice', '发票', id);
     if (purpose === 'submit') {
       if ((await invoiceSettings(this.d, tx, actor.tenantId)).seller === null) throw sellerMissing();

@@ -294,7 +294,8 @@ export class InvoicesService {
         problems.push({ path: '/kind', code: 'invoice.receipt_kinds_differ', zh: '所选回款单的发票类型不一致，请指定发票类型', en: 'The receipts ask for different invoice kinds; choose the kind' });
       }
       const receivedFen = picked.reduce((s, r) => s + r.amountFen, 0);
-      if (lineInputs === undefined) lineInputs = [{ totalFen: receivedFen }];
+      // One line of the receipts' total; when a receipt cannot be used, its problem is the one reported.
+      if (lineInputs === undefined) lineInputs = picked.length === receiptIds.length ? [{ totalFen: receivedFen }] : undefined;
       else if (picked.length === receiptIds.length && lineInputs.reduce((s, l) => s + l.totalFen, 0) !== receivedFen) {
         problems.push({
           path: '/lines', code: 'invoice.lines_differ_from_receipts',
@@ -306,7 +307,8 @@ export class InvoicesService {
     const given = input.buyer ?? {};
     const buyerInput: BuyerInput = { ...given, name: given.name ?? order.companyName, taxId: given.taxId === undefined ? profile?.taxId ?? null : given.taxId };
     const { buyer, problems: buyerProblems } = checkBuyer(kind, buyerInput);
-    const { lines, problems: lineProblems } = buildBlueLines(lineInputs ?? [], { rate: defaultRate(settings), serviceName: settings.defaultServiceName });
+    const skipLines = lineInputs === undefined && receiptIds.length > 0;
+    const { lines, problems: lineProblems } = skipLines ? { lines: [], problems: [] } : buildBlueLines(lineInputs ?? [], { rate: defaultRate(settings), serviceName: settings.defaultServiceName });
     problems.push(...buyerProblems, ...lineProblems);
     if (problems.length > 0) throw validationFailed(problems);
     return { kind, buyer, lines, receiptIds };

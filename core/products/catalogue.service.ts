@@ -57,6 +57,7 @@ export class ProductCatalogueService {
   async updateCategory(actor: Actor, code: string, input: { name?: string | undefined; sortOrder?: number | undefined }): Promise<ProductCategory> {
     requirePermission(actor, PERMISSIONS.productManage);
     return this.d.uow.run(async (tx) => {
+      await this.categoryCodes(tx, actor.tenantId);
       const current = (await this.d.products.listCategories(tx, actor.tenantId)).find((c) => c.code === code);
       if (!current) throw notFound('product_category', '产品分类', code);
       const category = validateProductCategory({ code, name: input.name ?? current.name, sortOrder: input.sortOrder ?? current.sortOrder });

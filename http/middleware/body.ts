@@ -2,14 +2,35 @@
 import type { IncomingMessage } from 'node:http';
 import { domainError } from '../../core/shared/domain-error.js';
 
+/** Bodies up to this size are read to the end and dropped before a 413, so the client sees the answer
+ * instead of a broken pipe; a larger one has its connection closed. */
+const DRAIN_LIMIT = 16 * 1024 * 1024;
+
+async function discard(req: IncomingMessage, already: number): Promise<void> {
+  let size = already;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > DRAIN_LIMIT) {
+      req.destroy();
+      return;
+    }
+  }
+}
+
 export async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown> {
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > maxBytes) throw tooLarge(maxBytes);
+  if (declared > maxBytes) {
+    if (declared <= DRAIN_LIMIT) await discard(req, 0);
+    throw tooLarge(maxBytes);
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > maxBytes) throw tooLarge(maxBytes);
+    if (size > maxBytes) {
+      await discard(req, size);
+      throw tooLarge(maxBytes);
+    }
     chunks.push(chunk as Buffer);
   }
   if (size === 0) return undefined;

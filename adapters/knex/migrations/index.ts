@@ -27,6 +27,7 @@ import * as messages from './202611270402_messages.js';
 import * as tasks from './202611270403_tasks.js';
 import * as invoices from './202611270300_invoices.js';
 import * as orderInvoiceTotals from './202611270301_order_invoice_totals.js';
+import * as invoiceReceiptsFk from './202611270302_invoice_receipts_fk.js';
 
 export const coreMigrations: MigrationSet = {
   owner: 'core',
@@ -40,5 +41,5 @@ export const coreMigrations: MigrationSet = {
     // Work center: the outbox relay's bookkeeping, the scheduler's slots, messages and tasks.
     outboxDelivery, scheduledRuns, messages, tasks,
     // Invoices after the orders' order_invoice_totals view, which 202611270301 answers.
-    invoices, orderInvoiceTotals],
+    invoices, orderInvoiceTotals, invoiceReceiptsFk],
 };

@@ -9,6 +9,8 @@ import { sql } from '../unit-of-work.js';
 type Row = Record<string, any>;
 
 const num = (v: unknown): number => Number(v ?? 0);
+// knex-pglite answers a delete with the driver's result rather than the row count.
+const affected = (r: unknown): number => (typeof r === 'number' ? r : Number((r as { rowCount?: number }).rowCount ?? 0));
 
 export const toInstalment = (r: Row): StoredInstalment => ({
   tenantId: r.tenant_id, id: r.id, orderId: r.order_id, number: r.number, dueOn: r.due_on ?? null, onDisbursement: r.on_disbursement === true,
@@ -110,7 +112,7 @@ export class KnexCollectionPlanRepository implements CollectionPlanRepository {
   async deletePlan(tx: Tx, tenantId: string, orderId: string, version: number): Promise<boolean> {
     const db = sql(tx);
     await db('collection_instalments').where({ tenant_id: tenantId, order_id: orderId }).del();
-    return (await db('collection_plans').where({ tenant_id: tenantId, order_id: orderId, version }).del()) === 1;
+    return affected(await db('collection_plans').where({ tenant_id: tenantId, order_id: orderId, version }).del()) === 1;
   }
 
   async adjustInstalments(tx: Tx, tenantId: string, deltas: readonly InstalmentDelta[]): Promise<void> {

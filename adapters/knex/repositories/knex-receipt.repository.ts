@@ -8,6 +8,8 @@ import { sql } from '../unit-of-work.js';
 type Row = Record<string, any>;
 
 const num = (v: unknown): number => Number(v ?? 0);
+// knex-pglite answers a delete with the driver's result rather than the row count.
+const affected = (r: unknown): number => (typeof r === 'number' ? r : Number((r as { rowCount?: number }).rowCount ?? 0));
 
 export const toReceipt = (r: Row, allocations: readonly Allocation[]): Receipt => ({
   tenantId: r.tenant_id, id: r.id, orderId: r.order_id, receivedOn: r.received_on, amountFen: num(r.amount_fen), instalmentId: r.instalment_id ?? null,
@@ -84,7 +86,7 @@ export class KnexReceiptRepository implements ReceiptRepository {
   }
 
   async deleteDraft(tx: Tx, tenantId: string, id: string): Promise<boolean> {
-    return (await sql(tx)('receipts').where({ tenant_id: tenantId, id, state: 'draft' }).del()) === 1;
+    return affected(await sql(tx)('receipts').where({ tenant_id: tenantId, id, state: 'draft' }).del()) === 1;
   }
 
   async listForOrder(tx: Tx, tenantId: string, orderId: string): Promise<Receipt[]> {

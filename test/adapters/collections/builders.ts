@@ -26,10 +26,10 @@ export interface FinanceFirm {
  * A firm whose orders go straight from 初次沟通 to 订单完成 (only the finance close's own conditions), with a
  * receipt flow decided by finance and a close flow decided by operations.
  */
-export async function aFinanceFirm(crm: Crm): Promise<FinanceFirm> {
+export async function aFinanceFirm(crm: Crm, opts: { defaultPipeline?: boolean } = {}): Promise<FinanceFirm> {
   const firm = await aFirm(crm);
   const [sales, finance, operations] = [await firm.person(['sales'], { name: '孙露露' }), await firm.person(['finance'], { name: '赵财务' }), await firm.person(['operations'], { name: '钱运营' })];
-  await crm.orderSettings.savePipeline(firm.admin, {
+  if (!opts.defaultPipeline) await crm.orderSettings.savePipeline(firm.admin, {
     version: 0,
     stages: [
       { key: 'initial_contact', name: '初次沟通', progress: 50, exitGuards: [] },
@@ -84,5 +84,19 @@ export async function code(p: Promise<unknown>): Promise<string> {
   } catch (e) {
     if (isDomainError(e)) return e.code;
     throw e;
+  }
+}
+
+/** A clock that starts at a fixed instant and moves on a millisecond per reading, so records keep their order. */
+export class TickingClock {
+  private t: number;
+  constructor(start = '2026-11-26T08:00:00Z') {
+    this.t = Date.parse(start);
+  }
+  now(): Date {
+    return new Date(this.t++);
+  }
+  set(at: string): void {
+    this.t = Date.parse(at);
   }
 }

@@ -49,3 +49,25 @@ export async function approve(crm: Crm, approver: Actor, instanceId: string, dec
   if (!taskId) throw new Error(`no open task of ${approver.name} on ${instanceId}`);
   await crm.approvals.decide(approver, instanceId, { taskId, decision, opinion: decision === 'reject' ? '抬头有误' : '同意' });
 }
+
+/** The firm's receipt flow (one 财务审批 node), for tests that invoice approved receipts. */
+export async function aReceiptFlow(crm: Crm, firm: TestFirm): Promise<void> {
+  await crm.approvalFlows.create(firm.admin, {
+    businessType: 'receipt', name: '回款审批', nodes: [{ key: 'finance', name: '财务审批', approvers: { kind: 'role', role: 'finance' }, mode: 'any' }],
+  });
+}
+
+/** A one-instalment collection plan and a receipt of the amount asking for an invoice of the kind, approved by finance. */
+export async function anApprovedReceipt(
+  crm: Crm, owner: Actor, finance: Actor, orderId: string, amountFen: number, invoiceKind: 'normal' | 'special' = 'special',
+): Promise<string> {
+  const plan = await crm.collectionPlans.get(owner, orderId);
+  if (plan.plan === null) await crm.collectionPlans.save(owner, orderId, { version: 0, spec: { method: 'equal', count: 1, firstDueOn: '2026-12-01' } });
+  const { receipt } = await crm.receipts.create(owner, {
+    orderId, receivedOn: '2026-11-25', amountFen, paymentMethod: '转账', payer: '盛博科技有限公司', type: '服务费', invoiceWanted: true, invoiceKind,
+  }, { submit: true });
+  const [instance] = await crm.approvals.listForBusiness(owner, 'receipt', receipt.id);
+  if (!instance) throw new Error('the receipt was not submitted');
+  await approve(crm, finance, instance.id);
+  return receipt.id;
+}

@@ -101,7 +101,7 @@ for (const backend of backends()) {
     t.is(await outcome(crm.products.getProduct(firm.admin, unused.id)), 'product.not_found');
   });
 
-  test.serial(`[${backend}] another tenant's product is not found by id and never listed`, async (t) => {
+  test.serial(`[${backend}] another tenant's products and categories are not found by id and never listed`, async (t) => {
     const a = await aFirm(crm);
     const b = await aFirm(crm);
     const p = await crm.products.createProduct(a.admin, aProductInput());
@@ -110,6 +110,10 @@ for (const backend of backends()) {
     t.is(await outcome(crm.products.deleteProduct(b.admin, p.id)), 'product.not_found');
     t.is((await crm.products.listProducts(b.admin, {}, { limit: 10, withTotal: true })).total, 0);
     t.deepEqual(await crm.products.institutions(b.admin), []);
+    await crm.products.createCategory(a.admin, { code: 'gold', name: '黄金贷', sortOrder: 9 });
+    t.false((await crm.products.listCategories(b.admin)).some((c) => c.code === 'gold'));
+    t.is(await outcome(crm.products.updateCategory(b.admin, 'gold', { name: '偷改' })), 'product_category.not_found');
+    t.is((await crm.products.listCategories(b.admin)).find((c) => c.code === 'tax_loan')?.productCount, 0);
   });
 
   test.serial(`[${backend}] sales read the catalogue but only product managers (运营, admin) change it`, async (t) => {

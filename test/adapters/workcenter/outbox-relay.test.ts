@@ -12,19 +12,31 @@ import { FakeClock, testCrm } from '../../support/crm.js';
 import { aFirm } from '../../support/tenant.js';
 import { anEvent, isolatedPostgres, publish, Recorder, type IsolatedDatabase } from './harness.js';
 
-const T0 = new Date('2026-11-27T08:00:00Z');
+// One database per backend serves the whole file and a relay takes every firm's events, so the tests run one
+// by one, each at its own time (a day after the last), clear of what an earlier test leased.
+let day = 0;
+const nextT0 = (): Date => new Date(Date.UTC(2026, 10, 27, 8) + day++ * 86_400_000);
 let pg: IsolatedDatabase | null = null;
+const shared = new Map<Backend, Promise<Crm>>();
 
 test.before(async () => {
   if (process.env.TEST_DATABASE_URL) pg = await isolatedPostgres();
 });
 test.after.always(async () => {
+  for (const c of shared.values()) await (await c).close();
   await pg?.drop();
 });
 
-async function crmOn(backend: Backend, clock = new FakeClock(T0)): Promise<Crm> {
+function newCrm(backend: Backend): Promise<Crm> {
+  const clock = new FakeClock(new Date('2026-11-27T08:00:00Z'));
   if (backend === 'pglite') return testCrm('pglite', { clock });
   return createCrm({ database: { url: (pg as IsolatedDatabase).url, poolMax: 4 }, migrate: false, clock, config: { secret: 'test-secret', filesDir: '/tmp/yunzhou-test-files' } });
+}
+
+function crmOn(backend: Backend): Promise<Crm> {
+  let c = shared.get(backend);
+  if (!c) shared.set(backend, (c = newCrm(backend)));
+  return c;
 }
 
 function relayOf(crm: Crm, subscribers: Recorder[], policy = {}): OutboxRelay {
@@ -32,11 +44,9 @@ function relayOf(crm: Crm, subscribers: Recorder[], policy = {}): OutboxRelay {
 }
 
 for (const backend of backends()) {
-  // One PostgreSQL database serves the file, and a relay takes every firm's events: those tests run one by one.
-  const test_ = backend === 'postgres' ? test.serial : test;
-  test_(`${backend}: every event is delivered once, in order per record, and marked delivered`, async (t) => {
+  test.serial(`${backend}: every event is delivered once, in order per record, and marked delivered`, async (t) => {
     const crm = await crmOn(backend);
-    try {
+    const T0 = nextT0();
       const firm = await aFirm(crm);
       const [a, b] = [randomUUID(), randomUUID()];
       await publish(crm, [1, 2, 3].map((n) => anEvent(firm.tenantId, a, 'probe.step', { n })));
@@ -52,14 +62,11 @@ for (const backend of backends()) {
       t.deepEqual(rec.sequence(a), [1, 2, 3, 4, 5]);
       const rows = await crm.database.knex('outbox_events').where({ tenant_id: firm.tenantId }).whereNull('delivered_at');
       t.is(rows.length, 0);
-    } finally {
-      await crm.close();
-    }
   });
 
-  test_(`${backend}: a failing subscriber makes its event wait with back-off; its record waits, others go on`, async (t) => {
+  test.serial(`${backend}: a failing subscriber makes its event wait with back-off; its record waits, others go on`, async (t) => {
     const crm = await crmOn(backend);
-    try {
+    const T0 = nextT0();
       const firm = await aFirm(crm);
       const [a, b] = [randomUUID(), randomUUID()];
       await publish(crm, [anEvent(firm.tenantId, a, 'probe.step', { n: 1 }), anEvent(firm.tenantId, a, 'probe.step', { n: 2 }), anEvent(firm.tenantId, b, 'probe.step', { n: 1 })]);
@@ -83,14 +90,11 @@ for (const backend of backends()) {
       t.like(await relay.runOnce(new Date(T0.getTime() + 30_000)), { delivered: 2 });
       t.deepEqual(flaky.sequence(a), [1, 2]);
       t.deepEqual(good.sequence(a), [1, 2]); // … is not called again on the retries
-    } finally {
-      await crm.close();
-    }
   });
 
-  test_(`${backend}: a poison event is parked after the last attempt, shown to the firm's admin, and can be retried`, async (t) => {
+  test.serial(`${backend}: a poison event is parked after the last attempt, shown to the firm's admin, and can be retried`, async (t) => {
     const crm = await crmOn(backend);
-    try {
+    const T0 = nextT0();
       const firm = await aFirm(crm);
       const other = await aFirm(crm);
       const a = randomUUID();
@@ -114,14 +118,11 @@ for (const backend of backends()) {
       t.like(await relay.runOnce(new Date(T0.getTime() + 120_000)), { delivered: 1 });
       t.deepEqual(rec.sequence(a), [2, 1]);
       t.deepEqual((await crm.outboxAdmin.parked(firm.admin, { limit: 10 })).items, []);
-    } finally {
-      await crm.close();
-    }
   });
 
-  test_(`${backend}: events claimed by a relay that crashed come back when its lease runs out`, async (t) => {
+  test.serial(`${backend}: events claimed by a relay that crashed come back when its lease runs out`, async (t) => {
     const crm = await crmOn(backend);
-    try {
+    const T0 = nextT0();
       const firm = await aFirm(crm);
       const a = randomUUID();
       await publish(crm, [1, 2].map((n) => anEvent(firm.tenantId, a, 'probe.step', { n })));
@@ -134,30 +135,25 @@ for (const backend of backends()) {
       t.deepEqual(rec.sequence(a), []);
       await relay.runOnce(new Date(T0.getTime() + 60_000));
       t.deepEqual(rec.sequence(a), [1, 2]);
-    } finally {
-      await crm.close();
-    }
   });
 
-  test_(`${backend}: a subscriber sees only the event types it asked for`, async (t) => {
+  test.serial(`${backend}: a subscriber sees only the event types it asked for`, async (t) => {
     const crm = await crmOn(backend);
-    try {
+    const T0 = nextT0();
       const firm = await aFirm(crm);
       const a = randomUUID();
       await publish(crm, [anEvent(firm.tenantId, a, 'probe.wanted', { n: 1 }), anEvent(firm.tenantId, a, 'probe.other', { n: 2 })]);
       const picky = new Recorder('picky', ['probe.wanted']);
       await relayOf(crm, [picky]).runOnce(T0);
       t.deepEqual(picky.sequence(a), [1]);
-    } finally {
-      await crm.close();
-    }
   });
 }
 
 if (process.env.TEST_DATABASE_URL) {
   test.serial('postgres: two relays in two Crm instances deliver each event exactly once, in order per record', async (t) => {
     const one = await crmOn('postgres');
-    const two = await crmOn('postgres');
+    const two = await newCrm('postgres');
+    const T0 = nextT0();
     try {
       const firm = await aFirm(one);
       const subjects = Array.from({ length: 8 }, () => randomUUID());
@@ -178,7 +174,6 @@ if (process.env.TEST_DATABASE_URL) {
       for (const s of subjects) t.deepEqual(log.filter((l) => l.subjectId === s).map((l) => l.n), Array.from({ length: 15 }, (_, i) => i + 1));
       t.true(new Set(log.map((l) => l.by)).size === 2, 'both relays took part');
     } finally {
-      await one.close();
       await two.close();
     }
   });
