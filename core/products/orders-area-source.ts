@@ -9,7 +9,7 @@ import { pipelineStateName } from '../orders/pipeline.js';
 import type { OrderRepository, OrderSettingsRepository, ProfileRepository } from '../orders/ports.js';
 import type { InquiryRepository } from '../inquiries/ports.js';
 import type { OrganisationRepository } from '../organisation/ports.js';
-import type { Cipher } from '../security/ports.js';
+import { SealedValueError, type Cipher } from '../security/ports.js';
 import type { Clock, Tx } from '../shared/ports.js';
 import { isDomainError } from '../shared/domain-error.js';
 import type { OrderProfileFacts } from './match-facts.js';
@@ -44,8 +44,13 @@ export class OrdersAreaSource implements OrderSource {
     const tenant = await this.d.org.getTenant(tx, tenantId);
     let birthDate: string | null = null;
     if (profile?.residentIdSealed) {
-      const derived = deriveFromResidentId(this.d.cipher.decrypt(profile.residentIdSealed), this.d.clock.now(), tenant?.timeZone ?? 'Asia/Shanghai');
-      birthDate = derived?.birthDate ?? null;
+      try {
+        // Only the birth date leaves this function: the number itself is never shown, so no unmasked read is logged.
+        const derived = deriveFromResidentId(this.d.cipher.decrypt(profile.residentIdSealed), this.d.clock.now(), tenant?.timeZone ?? 'Asia/Shanghai');
+        birthDate = derived?.birthDate ?? null;
+      } catch (e) {
+        if (!(e instanceof SealedValueError)) throw e; // a key no longer configured: the age is simply unknown
+      }
     }
     return { legalRepBirthDate: birthDate, taxId: profile?.taxId ?? inquiry?.taxId ?? null, propertyType: inquiry?.propertyType ?? null };
   }

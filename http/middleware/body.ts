@@ -27,12 +27,13 @@ export async function readJson(req: IncomingMessage, maxBytes: number): Promise<
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > maxBytes) {
-      await discard(req, size);
-      throw tooLarge(maxBytes);
+    if (size > DRAIN_LIMIT) {
+      req.destroy();
+      break;
     }
-    chunks.push(chunk as Buffer);
+    if (size <= maxBytes) chunks.push(chunk as Buffer); // past the limit: keep reading, keep nothing
   }
+  if (size > maxBytes) throw tooLarge(maxBytes);
   if (size === 0) return undefined;
   const type = String(req.headers['content-type'] ?? '');
   if (!/^application\/(.+\+)?json\b/i.test(type)) {

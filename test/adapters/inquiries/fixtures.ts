@@ -17,9 +17,11 @@ export interface Firm {
   readonly sun: Actor; // sales, 三部
   readonly zhou: Actor; // sales, 三部
   readonly li: Actor; // sales, 五部
+  readonly qian: Actor; // sales, 三部一组 (a sub-department of 三部)
   readonly wang: Actor; // manager of 三部
   readonly dept3: string;
   readonly dept5: string;
+  readonly dept3a: string;
 }
 
 export async function aDaxinFirm(crm: Crm): Promise<Firm> {
@@ -28,13 +30,15 @@ export async function aDaxinFirm(crm: Crm): Promise<Firm> {
   const salesCentre = await org.createDepartment(firm.admin, { name: '销售中心', parentId: firm.rootDepartmentId });
   const dept3 = await org.createDepartment(firm.admin, { name: '三：新媒体运营中心', parentId: salesCentre.id });
   const dept5 = await org.createDepartment(firm.admin, { name: '五：新媒体运营中心', parentId: salesCentre.id });
-  const [sun, zhou, li, wang] = await Promise.all([
+  const dept3a = await org.createDepartment(firm.admin, { name: '三部一组', parentId: dept3.id });
+  const [sun, zhou, li, wang, qian] = await Promise.all([
     firm.person(['sales'], { departmentId: dept3.id, name: '孙露露' }),
     firm.person(['sales'], { departmentId: dept3.id, name: '周销售' }),
     firm.person(['sales'], { departmentId: dept5.id, name: '李销售' }),
     firm.person(['manager'], { departmentId: dept3.id, name: '王经理' }),
+    firm.person(['sales'], { departmentId: dept3a.id, name: '钱销售' }),
   ]);
-  return { firm, tenantId: firm.tenantId, admin: firm.admin, sun: sun.actor, zhou: zhou.actor, li: li.actor, wang: wang.actor, dept3: dept3.id, dept5: dept5.id };
+  return { firm, tenantId: firm.tenantId, admin: firm.admin, sun: sun.actor, zhou: zhou.actor, li: li.actor, wang: wang.actor, qian: qian.actor, dept3: dept3.id, dept5: dept5.id, dept3a: dept3a.id };
 }
 
 /** A unique tag for the names of one test's records, so concurrent tests in one firm never see each other's. */

@@ -136,12 +136,15 @@ each('data scope: sales see their own, a manager the department subtree, the adm
   const tag = aTag();
   const make = (who: typeof a.sun) => crm.inquiries.create(who, aForm(crm.clock.now(), { companyName: `${tag}${who.name}的客户` }));
   const [sun, zhou, li] = [await make(a.sun), await make(a.zhou), await make(a.li)];
+  const qian = await make(a.qian); // in 三部一组, under 王经理's 三部
   const names = async (who: typeof a.sun): Promise<string[]> =>
     (await crm.inquiries.list(who, { keyword: tag }, { limit: 50 })).items.map((i) => i.ownerName as string).sort();
   t.deepEqual(await names(a.sun), ['孙露露']);
   t.deepEqual(await names(a.li), ['李销售']);
-  t.deepEqual(await names(a.wang), ['周销售', '孙露露']);
-  t.deepEqual(await names(a.admin), ['周销售', '孙露露', '李销售']);
+  t.deepEqual(await names(a.wang), ['周销售', '孙露露', '钱销售']);
+  t.deepEqual(await names(a.admin), ['周销售', '孙露露', '李销售', '钱销售']);
+  t.deepEqual(await names(a.qian), ['钱销售']);
+  t.is((await crm.inquiries.get(a.wang, qian.id)).ownerName, '钱销售');
   t.is(await codeOf(crm.inquiries.get(a.sun, zhou.id)), 'inquiry.not_found');
   t.is(await codeOf(crm.inquiries.get(a.wang, li.id)), 'inquiry.not_found');
   t.is((await crm.inquiries.get(a.wang, sun.id)).mobile, sun.mobile);
@@ -162,6 +165,7 @@ each('list filters: level, source, owner, department, due today, overdue, create
     { ownerId: a.li.userId, departmentId: a.dept5, companyName: `${tag}丁物流`, contactName: '李四', level: 'C', nextFollowUpAt: at(30), createdAt: at(-1) },
     { ...mine, companyName: `${tag}戊电子`, contactName: '周五', level: 'A', nextFollowUpAt: at(48), lifecycle: 'prospect' },
     { ownerId: null, companyName: `${tag}己机械`, contactName: '吴六', nextFollowUpAt: at(-1) }, // in the pool: never in 咨询
+    { ownerId: a.qian.userId, departmentId: a.dept3a, companyName: `${tag}庚农业`, contactName: '郑七', nextFollowUpAt: at(60), lifecycle: 'customer' },
   ]);
   const names = async (q: Parameters<typeof crm.inquiries.list>[1]): Promise<string[]> =>
     (await crm.inquiries.list(a.admin, { keyword: tag, ...q }, { limit: 50 })).items.map((i) => i.contactName);
@@ -170,6 +174,8 @@ each('list filters: level, source, owner, department, due today, overdue, create
   t.deepEqual(await names({ source: '转介绍' }), ['钱二']);
   t.deepEqual(await names({ ownerId: a.li.userId }), ['李四']);
   t.deepEqual(await names({ departmentId: a.dept3 }), ['孙三', '赵一', '钱二']);
+  t.deepEqual(await names({ departmentId: a.dept3, lifecycles: ['inquiry', 'customer'] }), ['孙三', '赵一', '钱二', '郑七']);
+  t.deepEqual(await names({ departmentId: a.dept5, lifecycles: ['inquiry', 'customer'] }), ['李四']);
   t.deepEqual(await names({ dueToday: true }), ['赵一', '钱二']);
   t.deepEqual(await names({ overdue: true }), ['孙三', '赵一']);
   t.deepEqual(await names({ overdue: true, dueToday: true }), ['赵一']);
