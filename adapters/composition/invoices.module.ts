@@ -11,6 +11,7 @@ import type { ApprovalService } from '../../core/approvals/approval.service.js';
 import type { ContractService } from '../../core/orders/contract.service.js';
 import type { PlanService } from '../../core/orders/plan.service.js';
 import type { OrderProductsService } from '../../core/products/order-products.service.js';
+import type { CollectionPlanService } from '../../core/collections/plan.service.js';
 import {
   InvoiceNumberCounter, InvoiceRepository, InvoiceSettingsRepository, OrderDocumentSources, ReceiptSource,
 } from '../../core/invoices/ports.js';
@@ -22,7 +23,7 @@ import { OrderDocuments } from '../../core/invoices/order-documents.js';
 import { KnexInvoiceNumberCounter, KnexInvoiceRepository, KnexInvoiceSettingsRepository } from '../knex/repositories/knex-invoice.repository.js';
 import { KnexInvoiceReceiptSource } from '../knex/repositories/knex-invoice-receipts.js';
 import {
-  ApprovalServiceToken, ContractServiceToken, DocumentsServiceToken, InvoiceRecordDepsToken, InvoicesServiceToken, OrderProductsServiceToken, PlanServiceToken,
+  ApprovalServiceToken, CollectionPlanServiceToken, ContractServiceToken, DocumentsServiceToken, InvoiceRecordDepsToken, InvoicesServiceToken, OrderProductsServiceToken, PlanServiceToken,
 } from './tokens.js';
 
 export const invoicesModule = new ContainerModule(({ bind }) => {
@@ -57,15 +58,16 @@ export const invoicesModule = new ContainerModule(({ bind }) => {
 
   bind<OrderDocumentSources>(OrderDocumentSources)
     .toResolvedValue(
-      (d: InvoiceRecordDeps, contracts: ContractService, plans: PlanService, products: OrderProductsService) =>
+      (d: InvoiceRecordDeps, contracts: ContractService, plans: PlanService, products: OrderProductsService, collections: CollectionPlanService) =>
         new OrderDocuments({
           uow: d.uow, orders: d.orders, org: d.org, settings: d.settings,
           contractDocument: (actor, orderId) => contracts.document(actor, orderId),
           plan: (actor, orderId) => plans.get(actor, orderId),
           lines: (actor, orderId) => products.listLines(actor, orderId),
           comparison: (actor, orderId, lineId) => products.lineComparison(actor, orderId, lineId, {}),
+          collectionPlan: (actor, orderId) => collections.get(actor, orderId),
         }),
-      [InvoiceRecordDepsToken, ContractServiceToken, PlanServiceToken, OrderProductsServiceToken],
+      [InvoiceRecordDepsToken, ContractServiceToken, PlanServiceToken, OrderProductsServiceToken, CollectionPlanServiceToken],
     )
     .inSingletonScope();
   bind<DocumentsService>(DocumentsServiceToken)

@@ -7,6 +7,7 @@ import { seedDemoOrders } from './orders.seed.js';
 import { seedDemoProducts } from './products.seed.js';
 import { seedDemoApprovals } from './approvals.seed.js';
 import { seedDemoInvoices } from './invoices.seed.js';
+import { seedDemoCollections } from './collections.seed.js';
 
 export const DEFAULT_DEMO_PASSWORD = 'demo123456';
 
@@ -14,7 +15,7 @@ export type DemoStep = (crm: Crm, demo: DemoOrganisation) => Promise<void>;
 
 /** Area seeds in the order of the flow (inquiries → orders → products → …). */
 // Invoices stay last: they bill the money the earlier steps received.
-export const DEMO_STEPS: DemoStep[] = [seedDemoInquiries, seedDemoOrders, seedDemoProducts, seedDemoApprovals, seedDemoInvoices];
+export const DEMO_STEPS: DemoStep[] = [seedDemoInquiries, seedDemoOrders, seedDemoProducts, seedDemoApprovals, seedDemoCollections, seedDemoInvoices];
 
 export async function seedDemo(crm: Crm, password = process.env.YUNZHOU_DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD): Promise<DemoOrganisation> {
   const demo = await seedDemoOrganisation(crm, password);

@@ -153,7 +153,7 @@ export class InquiryService {
     requirePermission(actor, P.inquiryRead);
     const now = this.d.clock.now();
     return this.d.uow.read(async (tx) => {
-      const departments = query.departmentId ? await this.d.org.listDepartments(tx, actor.tenantId) : [];
+      const departments = query.departmentId || query.view === 'department' ? await this.d.org.listDepartments(tx, actor.tenantId) : [];
       const { filter, sort } = listFilter(actor, query, { owned: true, now, departments });
       const { settings } = await loadSettings(tx, this.d.settings, actor.tenantId);
       const p = await this.d.inquiries.list(tx, actor.tenantId, filter, sort, page);

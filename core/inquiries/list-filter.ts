@@ -9,7 +9,12 @@ import type { Department } from '../organisation/types.js';
 import type { InquiryListFilter, InquirySort } from './ports.js';
 import type { Lifecycle } from './types.js';
 
+/** The list's 视图 inside the actor's data scope: 我的 (own), 本部门 (own department and below), 全部 (all in scope). */
+export type ListView = 'mine' | 'department' | 'all';
+
 export interface InquiryListQuery {
+  /** Default 'all': everything the actor's data scope allows. */
+  readonly view?: ListView | undefined;
   /** Default: ['inquiry'] (the 咨询 list); ['prospect'] is the 准客户 list. */
   readonly lifecycles?: readonly Lifecycle[] | undefined;
   readonly level?: string | undefined;
@@ -50,8 +55,9 @@ function keywordOf(text: string | undefined): InquiryListFilter['keyword'] {
 }
 
 /**
- * A list query as a repository filter: owned lists are limited to the actor's data scope, pools show the
- * whole tenant; "due today" is the firm's calendar day of `now`, "overdue" is before `now`, and both together
+ * A list query as a repository filter: owned lists are limited to the actor's data scope (and to the view
+ * chosen inside it: 我的 is the actor's own records, 本部门 the actor's department and its sub-departments),
+ * pools show the whole tenant; "due today" is the firm's calendar day of `now`, "overdue" is before `now`, and both together
  * mean earlier today; created dates are whole days in the firm's zone, both ends included.
  */
 export function listFilter(
@@ -76,14 +82,20 @@ export function listFilter(
   }
   if (query.overdue) before = earlier(before, ctx.now);
 
+  // The view narrows within the scope; a department filter and the 本部门 view both apply (their overlap).
+  let departmentIds = query.departmentId ? subtreeIds(ctx.departments, query.departmentId) : undefined;
+  if (query.view === 'department') {
+    const mine = actor.departmentId ? subtreeIds(ctx.departments, actor.departmentId) : [];
+    departmentIds = departmentIds ? departmentIds.filter((d) => mine.includes(d)) : mine;
+  }
   const filter: InquiryListFilter = {
     lifecycles: query.lifecycles?.length ? [...new Set(query.lifecycles)] : [...(ctx.defaultLifecycles ?? ['inquiry'])],
     owned: ctx.owned,
     scope: ctx.owned ? scopeFilter(actor) : null,
     level: query.level,
     source: query.source,
-    ownerId: query.ownerId,
-    departmentIds: query.departmentId ? subtreeIds(ctx.departments, query.departmentId) : undefined,
+    ownerId: query.view === 'mine' ? actor.userId : query.ownerId,
+    departmentIds,
     nextFollowUpFrom: from,
     nextFollowUpBefore: before,
     createdFrom: query.createdFrom ? instantOfLocalDateTime(query.createdFrom, '00:00', zone) : undefined,

@@ -64,7 +64,7 @@ export class PoolService {
     const allowed = lifecyclesOf(pool);
     const lifecycles = query.lifecycles?.filter((l) => allowed.includes(l));
     return this.d.uow.read(async (tx) => {
-      const departments = query.departmentId ? await this.d.org.listDepartments(tx, actor.tenantId) : [];
+      const departments = query.departmentId || query.view === 'department' ? await this.d.org.listDepartments(tx, actor.tenantId) : [];
       const { filter, sort } = listFilter(actor, { ...query, lifecycles: lifecycles?.length ? lifecycles : allowed }, { owned: false, now, departments });
       const { settings } = await loadSettings(tx, this.d.settings, actor.tenantId);
       const p = await this.d.inquiries.list(tx, actor.tenantId, filter, sort, page);

@@ -14,4 +14,5 @@ export * from './ports.js';
 export { InvoicesService, type InvoicesDeps, type InvoiceRequest, type InvoiceDraftChange, type RedLetterRequest, type SubmitInvoiceInput, type InvoiceDetail, type InvoiceableView } from './invoices.service.js';
 export { InvoiceApprovalSubject } from './invoice-approval-subject.js';
 export { DocumentsService, type RenderedDocument } from './documents.service.js';
-export { OrderDocuments, type OrderDocumentsDeps } from './order-documents.js';
+export { OrderDocuments, contractInstalments, type OrderDocumentsDeps, type DocumentInstalment } from './order-documents.js';
+export { INVOICE_SHEET, invoiceSheetRow } from './invoice-export.js';

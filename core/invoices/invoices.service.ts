@@ -158,7 +158,8 @@ export class InvoicesService {
         orderId: invoice.orderId,
         kind: change.kind ?? invoice.kind,
         receiptIds: change.receiptIds ?? invoice.receiptIds,
-        buyer: change.buyer ?? { ...invoice.buyer, accountConfirmed: true },
+        // The buyer's fields given replace the draft's; an account kept as it was needs no second confirmation.
+        buyer: { ...invoice.buyer, ...change.buyer, accountConfirmed: change.buyer?.account === undefined ? true : change.buyer.accountConfirmed },
         lines: change.lines ?? (change.receiptIds !== undefined ? undefined : invoice.lines.map((l) => ({ name: l.name, quantity: l.quantity, totalFen: l.totalFen, taxRate: l.taxRate }))),
       };
       const prepared = await this.prepare(tx, actor, order, settings, merged, invoice.id);

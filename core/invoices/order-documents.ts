@@ -42,8 +42,25 @@ export interface OrderDocumentsDeps {
   readonly plan: (actor: Actor, orderId: string) => Promise<{ readonly plan: Plan | null }>;
   readonly lines: (actor: Actor, orderId: string) => Promise<{ readonly lines: readonly DocumentProductLine[] }>;
   readonly comparison: (actor: Actor, orderId: string, lineId: string) => Promise<DocumentLineComparison>;
-  /** The collection plan (回款计划) when the collections area provides it; none until then. */
-  readonly collectionPlan?: ((actor: Actor, orderId: string) => Promise<readonly ContractInstalment[]>) | undefined;
+  /** The collection plan (回款计划) as the collections area shows it. */
+  readonly collectionPlan?: ((actor: Actor, orderId: string) => Promise<{ readonly instalments: readonly DocumentInstalment[] }>) | undefined;
+}
+
+/** An instalment of the collection plan (期次): due on a date, or on the disbursement (no date yet). */
+export interface DocumentInstalment {
+  readonly number: number;
+  readonly dueOn: string | null;
+  readonly amountFen: number;
+  readonly onDisbursement: boolean;
+}
+
+/**
+ * The contract's 回款计划 from the collection plan. An instalment due on the disbursement has no date until the
+ * bank pays out; while one has none, the contract prints no plan rather than a made-up date.
+ */
+export function contractInstalments(instalments: readonly DocumentInstalment[]): ContractInstalment[] {
+  if (instalments.some((i) => i.dueOn === null)) return [];
+  return instalments.map((i) => ({ sequence: i.number, dueDate: i.dueOn as string, amountFen: i.amountFen, ...(i.onDisbursement ? { note: '放款后支付' } : {}) }));
 }
 
 export class OrderDocuments implements OrderDocumentSources {
@@ -58,7 +75,7 @@ export class OrderDocuments implements OrderDocumentSources {
       name: l.productName, institution: l.institution, serviceFeeFen: l.serviceFeeFen, discountFen: l.discountFen, quantity: l.quantity, totalFen: l.totalFen,
       ...(l.approvedAmountFen !== null ? { expectedAmountFen: l.approvedAmountFen } : {}),
     }));
-    const collectionPlan = this.d.collectionPlan ? await this.d.collectionPlan(actor, orderId) : doc.collectionPlan;
+    const collectionPlan = await this.collectionPlanOf(actor, orderId);
     return {
       ...doc,
       firm: {
@@ -70,6 +87,17 @@ export class OrderDocuments implements OrderDocumentSources {
       products: doc.products.length > 0 ? doc.products : products,
       collectionPlan: collectionPlan.length > 0 ? collectionPlan : doc.collectionPlan,
     };
+  }
+
+  // The collection plan, when the actor may see it (it needs finance.read); otherwise the contract prints none.
+  private async collectionPlanOf(actor: Actor, orderId: string): Promise<ContractInstalment[]> {
+    if (!this.d.collectionPlan) return [];
+    try {
+      return contractInstalments((await this.d.collectionPlan(actor, orderId)).instalments);
+    } catch (e) {
+      if (isDomainError(e) && (e.kind === 'forbidden' || e.kind === 'not_found')) return [];
+      throw e;
+    }
   }
 
   /** The plan document; a matched product whose terms cannot be compared (the product was removed) is left out. */

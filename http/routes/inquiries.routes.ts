@@ -26,6 +26,7 @@ const inquiryFields = {
 /** Query properties of the 咨询 / 准客户 / pool lists. */
 export const listQuery = {
   ...pageQuery,
+  view: { type: 'string', enum: ['mine', 'department', 'all'], default: 'all', description: '我的 / 本部门 / 全部, inside your data scope' },
   lifecycle: { type: 'array', items: { type: 'string', enum: [...LIFECYCLES] }, maxItems: 3, description: 'inquiry (咨询), prospect (准客户), customer (客户)' },
   level,
   source: text(20),
@@ -42,6 +43,7 @@ export const listQuery = {
 /** The service's list query from the validated query string. */
 export function listQueryOf(q: Record<string, any>): Record<string, any> {
   return {
+    view: q.view,
     lifecycles: q.lifecycle, level: q.level, source: q.source, ownerId: q.ownerId, departmentId: q.departmentId, dueToday: q.dueToday,
     overdue: q.overdue, createdFrom: q.createdFrom, createdTo: q.createdTo, keyword: q.keyword, sort: q.sort,
   };

@@ -7,7 +7,7 @@ import { testCrm } from '../support/crm.js';
 import { aFirm, type TestFirm } from '../support/tenant.js';
 import { serve, type TestServer } from '../support/http.js';
 import { pdfText } from '../adapters/pdf/pdf-tools.js';
-import { aContractedOrder, anApprovedReceipt, aReceiptFlow, SELLER } from '../adapters/invoices/builders.js';
+import { aContractedOrder, aReceiptFlow, SELLER } from '../adapters/invoices/builders.js';
 import { aPlan } from '../adapters/orders/order-builders.js';
 
 let crm: Crm;
@@ -61,7 +61,17 @@ test('receipt approved → invoice requested → approved: issued with its numbe
   const firm = await aFirmOverHttp();
   const sales = await firm.person(['sales'], { name: '孙露露' });
   const order = await aContractedOrder(crm, sales.actor, 1_000_000);
-  const receiptId = await anApprovedReceipt(crm, sales.actor, firm.finance.actor, order.id, 1_000_000, 'special');
+  // 回款 through the collections area's API: a plan, a receipt asking for a special invoice, approved by finance.
+  const plan = await api.call('PUT', `/api/v1/orders/${order.id}/collection-plan`, { token: sales.token, body: { version: 0, spec: { method: 'equal', count: 1, firstDueOn: '2026-12-01' } } });
+  t.is(plan.status, 200, JSON.stringify(plan.body));
+  const receipt = await api.call('POST', '/api/v1/receipts', {
+    token: sales.token, headers: { 'Idempotency-Key': `receipt-${order.id}` },
+    body: { orderId: order.id, receivedOn: '2026-11-25', amountFen: 1_000_000, paymentMethod: '转账', payer: '盛博科技有限公司', type: '服务费', invoiceWanted: true, invoiceKind: 'special', submit: true },
+  });
+  t.is(receipt.status, 201, JSON.stringify(receipt.body));
+  const receiptId = receipt.body.id as string;
+  const receiptApproval = await api.call('GET', `/api/v1/approvals?businessType=receipt&businessId=${receiptId}`, { token: sales.token });
+  await approveOverHttp(firm.finance.token, receiptApproval.body.items[0].id);
 
   const before = await api.call('GET', `/api/v1/orders/${order.id}/invoiceable`, { token: sales.token });
   t.is(before.status, 200);
@@ -148,6 +158,7 @@ test('the contract and plan PDFs of a stored order carry its contract number, th
   const detail = await crm.orders.get(firm.admin, order.id);
   await crm.orderPlans.save(firm.admin, order.id, { ...plan, version: detail.order.version } as never);
   const contract = await crm.orderContracts.get(firm.admin, order.id);
+  await crm.collectionPlans.save(firm.admin, order.id, { version: 0, spec: { method: 'equal', count: 2, firstDueOn: '2026-12-15' } });
 
   const c = await fetch(`${api.url}/api/v1/orders/${order.id}/contract.pdf`, { headers: { authorization: `Bearer ${firm.adminToken}` } });
   t.is(c.status, 200);
@@ -155,6 +166,7 @@ test('the contract and plan PDFs of a stored order carry its contract number, th
   t.true(contractText.includes(contract.contract?.number ?? '?'));
   t.true(contractText.includes(SELLER.taxId), 'the firm\'s tax id comes from the invoicing profile');
   t.true(contractText.includes('贰万元整'));
+  t.true(contractText.includes('2026年12月15日') && contractText.includes('第2期'), 'the collection plan is printed');
 
   const p = await fetch(`${api.url}/api/v1/orders/${order.id}/plan.pdf`, { headers: { authorization: `Bearer ${firm.adminToken}` } });
   t.is(p.status, 200);

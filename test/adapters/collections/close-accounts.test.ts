@@ -141,6 +141,6 @@ for (const backend of backends()) {
     x = await crm.orderProducts.changeApplication(f.sales.actor, order.id, line.id, x.version, { type: 'approve', approvedAmountFen: 100_000_000, annualRatePercent: '3.85', termMonths: 12 });
     t.deepEqual((await crm.collectionPlans.get(f.finance.actor, order.id)).instalments.map((i) => [i.dueOn, i.onDisbursement, i.amountFen]), [['2026-12-01', false, 400_000], [null, true, 1_600_000]]);
     await crm.orderProducts.changeApplication(f.sales.actor, order.id, line.id, x.version, { type: 'disburse', disbursedAmountFen: 80_000_000, disbursedOn: '2026-11-25' });
-    t.deepEqual((await crm.collectionPlans.get(f.finance.actor, order.id)).instalments.map((i) => i.dueOn), ['2026-11-25', '2026-12-01']);
+    t.deepEqual((await crm.collectionPlans.get(f.finance.actor, order.id)).instalments.map((i) => i.dueOn), ['2026-12-01', '2026-11-25']);
   });
 }

@@ -144,6 +144,13 @@ each('data scope: sales see their own, a manager the department subtree, the adm
   t.deepEqual(await names(a.wang), ['周销售', '孙露露', '钱销售']);
   t.deepEqual(await names(a.admin), ['周销售', '孙露露', '李销售', '钱销售']);
   t.deepEqual(await names(a.qian), ['钱销售']);
+  // Views inside the scope: 王经理's own (none), his department and below.
+  const view = async (who: typeof a.sun, v: 'mine' | 'department'): Promise<string[]> =>
+    (await crm.inquiries.list(who, { keyword: tag, view: v }, { limit: 50 })).items.map((i) => i.ownerName as string).sort();
+  t.deepEqual(await view(a.wang, 'mine'), []);
+  t.deepEqual(await view(a.wang, 'department'), ['周销售', '孙露露', '钱销售']);
+  t.deepEqual(await view(a.admin, 'department'), ['周销售', '孙露露', '李销售', '钱销售']);
+  t.deepEqual(await view(a.li, 'department'), ['李销售']);
   t.is((await crm.inquiries.get(a.wang, qian.id)).ownerName, '钱销售');
   t.is(await codeOf(crm.inquiries.get(a.sun, zhou.id)), 'inquiry.not_found');
   t.is(await codeOf(crm.inquiries.get(a.wang, li.id)), 'inquiry.not_found');

@@ -5,7 +5,7 @@ import type { Crm } from '../../../adapters/composition/create-crm.js';
 import { isDomainError } from '../../../core/shared/domain-error.js';
 import { backends } from '../../support/database.js';
 import { testCrm } from '../../support/crm.js';
-import { aContractedOrder, anInvoicingFirm, approve, SELLER } from './builders.js';
+import { aContractedOrder, anApprovedReceipt, anInvoicingFirm, approve, aReceiptFlow, SELLER } from './builders.js';
 
 async function code(p: Promise<unknown>): Promise<string> {
   try {
@@ -66,6 +66,23 @@ for (const backend of backends()) {
     const e = await t.throwsAsync(crm.invoices.request(firm.admin, { orderId: order.id, lines: [{ totalFen: 1 }] }));
     t.is(isDomainError(e) ? e.code : '', 'invoice.exceeds_invoiceable');
     t.regex(isDomainError(e) ? e.text.zh : '', /已回款 ¥0\.00/);
+  });
+
+  test.serial(`[${backend}] an invoice from approved receipts takes their total and 发票类型; a cancelled draft frees them for the next request`, async (t) => {
+    const firm = await anInvoicingFirm(crm, 'received');
+    await aReceiptFlow(crm, firm);
+    const order = await aContractedOrder(crm, firm.admin, 1_000_000);
+    const r1 = await anApprovedReceipt(crm, firm.admin, firm.finance.actor, order.id, 400_000, 'normal');
+    const r2 = await anApprovedReceipt(crm, firm.admin, firm.finance.actor, order.id, 100_000, 'normal');
+    const view = await crm.invoices.invoiceable(firm.admin, order.id);
+    t.deepEqual([view.capFen, view.invoiceableFen, view.receipts.map((r) => [r.amountFen, r.invoiceKind, r.selectable])], [500_000, 500_000, [[400_000, 'ordinary', true], [100_000, 'ordinary', true]]]);
+    const draft = await crm.invoices.request(firm.admin, { orderId: order.id, receiptIds: [r1, r2] });
+    t.deepEqual([draft.kind, draft.totalFen, draft.lines.length, [...draft.receiptIds].sort()], ['ordinary', 500_000, 1, [r1, r2].sort()]);
+    const e = await t.throwsAsync(crm.invoices.request(firm.admin, { orderId: order.id, receiptIds: [r2], lines: [{ totalFen: 1 }] }));
+    t.deepEqual(isDomainError(e) ? e.fieldErrors.map((f) => f.code) : [], ['invoice.receipt_already_invoiced']);
+    await crm.invoices.cancel(firm.admin, draft.id, { version: draft.version });
+    const again = await crm.invoices.request(firm.admin, { orderId: order.id, receiptIds: [r2], kind: 'ordinary' });
+    t.is(again.totalFen, 100_000);
   });
 
   test.serial(`[${backend}] a special invoice needs the buyer's full details, and a draft is corrected before submitting`, async (t) => {

@@ -58,3 +58,12 @@ test('the 准客户 list and sorting by creation', (t) => {
   t.deepEqual(filter.lifecycles, ['prospect']);
   t.is(sort, 'created');
 });
+
+test('views inside the scope: 我的 is one’s own records, 本部门 one’s department and below', (t) => {
+  t.is(listFilter(aManager(), { view: 'mine' }, ctx).filter.ownerId, 'u-wang');
+  t.deepEqual(listFilter(aManager(), { view: 'department' }, ctx).filter.departmentIds, ['d-3', 'd-3a']);
+  t.deepEqual(listFilter(aManager(), { view: 'department', departmentId: 'd-3a' }, ctx).filter.departmentIds, ['d-3a']);
+  t.deepEqual(listFilter(aManager(), { view: 'department', departmentId: 'd-5' }, ctx).filter.departmentIds, []);
+  t.deepEqual(listFilter(anActor({ departmentId: null }), { view: 'department' }, ctx).filter.departmentIds, []);
+  t.is(listFilter(aManager(), { view: 'all' }, ctx).filter.departmentIds, undefined);
+});

@@ -40,3 +40,15 @@ test('the view shows state and kind in Chinese and 价税合计 in 大写', (t) 
   const red = invoiceView({ ...anInvoice({ direction: 'red', totalFen: -500_000 }), orderTitle: '', companyName: '', createdByName: null, originalNumber: '202600000001' });
   t.deepEqual([red.kindLabel, red.totalUppercase], ['红字专用发票', '负伍仟元整']);
 });
+
+test('the contract\'s 回款计划 comes from dated instalments; while one waits for the disbursement, none is printed', async (t) => {
+  const { contractInstalments } = await import('../../../core/invoices/order-documents.js');
+  t.deepEqual(contractInstalments([
+    { number: 1, dueOn: '2026-12-01', amountFen: 100_00, onDisbursement: false },
+    { number: 2, dueOn: '2027-01-10', amountFen: 200_00, onDisbursement: true },
+  ]), [
+    { sequence: 1, dueDate: '2026-12-01', amountFen: 100_00 },
+    { sequence: 2, dueDate: '2027-01-10', amountFen: 200_00, note: '放款后支付' },
+  ]);
+  t.deepEqual(contractInstalments([{ number: 1, dueOn: null, amountFen: 1, onDisbursement: true }]), []);
+});
