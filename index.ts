@@ -53,3 +53,22 @@ export {
 export type * from './core/documents/types.js';
 export { PdfRenderer } from './core/documents/ports.js';
 export { fillTemplate, placeholdersIn } from './core/documents/template.js';
+
+// What the import-export plugin (and any plugin that imports or exports records) builds on: the inquiry
+// rules, ports and list use case, the organisation directory, the timeline, the spreadsheet writer, the
+// tenant's calendar, and the HTTP list filters of the 咨询 list.
+export {
+  InquiryRepository, InquirySettingsRepository, checkInquiryFields, duplicateMobileError, gradingPolicyOf, stageLabel, LIFECYCLE_LABELS, POOL_LABELS,
+  type Inquiry, type InquiryDetail, type InquiryView, type InquiryInput, type InquiryFields, type InquiryListQuery, type InquirySettings, type TenantInquirySettings,
+  type Lifecycle, type InquiryService,
+} from './core/inquiries/index.js';
+export { InquiryServiceToken, OrganisationServiceToken } from './adapters/composition/tokens.js';
+export { OrganisationRepository, type UserListFilter } from './core/organisation/ports.js';
+export type { OrganisationService } from './core/organisation/organisation.service.js';
+export type { Tenant, Department, Role, User } from './core/organisation/types.js';
+export { buildActor } from './core/organisation/build-actor.js';
+export { Timeline, type ActivityEntry } from './core/shared/ports.js';
+export { SpreadsheetWriter, XLSX_CONTENT_TYPE, type SheetSpec, type SheetRow, type SheetColumn } from './core/collections/spreadsheet.js';
+export { instantOfLocal, isLocalDateText, localDate, localDateTime } from './core/shared/zoned-time.js';
+export { listQuery as inquiryListQuerySchema, listQueryOf as inquiryListQueryOf } from './http/routes/inquiries.routes.js';
+export { contentDisposition } from './http/content-disposition.js';

@@ -70,6 +70,9 @@ import {
   FollowUpRemindersToken, MessageServiceToken, OutboxAdminToken, OutboxRelayToken, SchedulerToken, TaskRuleRunnerToken, TaskRuleServiceToken, TaskServiceToken,
 } from './tokens.js';
 import { collectionsModule } from './collections.module.js';
+import { inboxModule } from './inbox.module.js';
+import type { InboxService } from '../../core/workcenter/inbox.service.js';
+import { InboxServiceToken } from './tokens.js';
 import type { CollectionPlanService } from '../../core/collections/plan.service.js';
 import type { ReceiptService } from '../../core/collections/receipt.service.js';
 import type { CloseService } from '../../core/collections/close.service.js';
@@ -164,6 +167,8 @@ export interface Crm {
   readonly messages: MessageService;
   /** 任务管理: tasks by hand, their status and comments. */
   readonly tasks: TaskService;
+  /** 办理中心: what waits on the signed-in person, counted per kind and listed by kind. */
+  readonly inbox: InboxService;
   /** 自动任务规则: the firm's task rules and their settings. */
   readonly taskRules: TaskRuleService;
   /** The task rules' pass (a scheduled job; callable by hosts and tests). */
@@ -229,7 +234,7 @@ export async function createCrm(options: CrmOptions = {}): Promise<Crm> {
     bind<OutboxSignal>(OutboxSignalToken).toConstantValue(outboxSignal);
     bind<EventSink>(EventSink).toConstantValue(new SignallingEventSink(new KnexOutbox(clock), outboxSignal));
   });
-  await container.loadAsync(infrastructure, organisationModule, securityModule, filesModule, inquiriesModule, productsModule, ordersModule, approvalsModule, collectionsModule, workcenterModule, pdfModule, invoicesModule);
+  await container.loadAsync(infrastructure, organisationModule, securityModule, filesModule, inquiriesModule, productsModule, ordersModule, approvalsModule, collectionsModule, workcenterModule, pdfModule, invoicesModule, inboxModule);
 
   const registrations: PluginRegistration[] = [];
   for (const plugin of options.plugins ?? []) {
@@ -290,6 +295,7 @@ export async function createCrm(options: CrmOptions = {}): Promise<Crm> {
     documents: container.get<DocumentsService>(DocumentsServiceToken),
     messages: container.get<MessageService>(MessageServiceToken),
     tasks: container.get<TaskService>(TaskServiceToken),
+    inbox: container.get<InboxService>(InboxServiceToken),
     taskRules: container.get<TaskRuleService>(TaskRuleServiceToken),
     taskRuleRunner: container.get<TaskRuleRunner>(TaskRuleRunnerToken),
     followUpReminders: container.get<FollowUpReminders>(FollowUpRemindersToken),

@@ -52,3 +52,5 @@ export const AccountsServiceToken = Symbol.for('yunzhou.AccountsService');
 export const CollectionSettingsServiceToken = Symbol.for('yunzhou.CollectionSettingsService');
 export const CollectionRemindersToken = Symbol.for('yunzhou.CollectionReminders');
 export const BriefingServiceToken = Symbol.for('yunzhou.BriefingService');
+/** 办理中心: the signed-in person's inbox (counts per kind and the list of a kind). */
+export const InboxServiceToken = Symbol.for('yunzhou.InboxService');

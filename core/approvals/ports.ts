@@ -107,8 +107,8 @@ export interface ApprovalInstanceRepository {
   /** A business object's instances, newest first. */
   listForBusiness(tx: Tx, tenantId: string, businessType: BusinessType, businessId: string): Promise<InstanceSummary[]>;
   listSubmittedBy(tx: Tx, tenantId: string, submitterId: string, filter: SubmittedFilter, page: PageRequest): Promise<Page<InstanceSummary>>;
-  /** The open tasks appointed to the person, oldest first. */
-  pendingTasksOf(tx: Tx, tenantId: string, userId: string, page: PageRequest): Promise<Page<PendingTaskRow>>;
+  /** The open tasks appointed to the person, oldest first (without the business types excluded: the 办理中心 lists receipts apart). */
+  pendingTasksOf(tx: Tx, tenantId: string, userId: string, page: PageRequest, filter?: { readonly excludeBusinessTypes?: readonly BusinessType[] }): Promise<Page<PendingTaskRow>>;
   /** Pending instances whose next timer is at or before `now`, earliest first. */
   dueTimers(tx: Tx, now: Date, limit: number): Promise<DueInstanceRef[]>;
   /** The instance, locked, if it is still due and no other runner holds it (skips a locked row). */

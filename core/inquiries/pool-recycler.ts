@@ -25,6 +25,7 @@ export interface RecyclerDeps {
 }
 
 export interface RecycleReport {
+  /** Firms looked at (an unknown tenant id counts none). */
   readonly tenants: number;
   readonly recycled: number;
   readonly reminded: number;
@@ -37,18 +38,20 @@ export class PoolRecycler {
   async run(options: { tenantId?: string | undefined; now?: Date | undefined } = {}): Promise<RecycleReport> {
     const now = options.now ?? this.d.clock.now();
     const tenantIds = options.tenantId ? [options.tenantId] : await this.d.uow.read((tx) => this.d.settings.tenantIds(tx));
+    let tenants = 0;
     let recycled = 0;
     let reminded = 0;
     for (const tenantId of tenantIds) {
       const loaded = await this.d.uow.read((tx) => this.d.settings.load(tx, tenantId));
       if (!loaded) continue;
+      tenants++;
       for (const pool of POOL_KINDS) {
         const r = await this.runPool(tenantId, pool, poolPolicyOf(loaded.settings, pool), now);
         recycled += r.recycled;
         reminded += r.reminded;
       }
     }
-    return { tenants: tenantIds.length, recycled, reminded };
+    return { tenants, recycled, reminded };
   }
 
   private async runPool(tenantId: string, pool: PoolKind, policy: PoolPolicy, now: Date): Promise<{ recycled: number; reminded: number }> {

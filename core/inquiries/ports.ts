@@ -37,8 +37,16 @@ export interface InquiryRepository {
    * exists (a unique partial index: of two concurrent creates one wins); returns false then.
    */
   insert(tx: Tx, inquiry: Inquiry, options: { exclusiveMobile: boolean }): Promise<boolean>;
-  /** Bulk insert (demo data, imports), mobiles not exclusive. */
-  insertMany(tx: Tx, inquiries: readonly Inquiry[]): Promise<void>;
+  /**
+   * Bulk insert (demo data, imports). Mobiles are not exclusive unless `exclusiveMobile` is set: then each record
+   * claims its mobile as insert() does, a record whose mobile is claimed already is skipped, and the ids
+   * actually inserted are returned.
+   */
+  insertMany(tx: Tx, inquiries: readonly Inquiry[], options?: { exclusiveMobile?: boolean }): Promise<string[]>;
+  /** Active (not merged) records of the tenant, owned or pooled, holding any of these mobiles (查重 of many rows: imports). */
+  findByMobiles(tx: Tx, tenantId: string, mobiles: readonly string[]): Promise<InquiryDetail[]>;
+  /** After bulk inserts: refreshes the planner's statistics (the embedded database has no autovacuum) so 查重 stays an index lookup. */
+  refreshStatistics(tx: Tx): Promise<void>;
   /** With `lock`, the row stays locked until the transaction ends (FOR UPDATE). */
   get(tx: Tx, tenantId: string, id: string, options?: { lock?: boolean }): Promise<InquiryDetail | null>;
   /** Saves when the stored version is inquiry.version − 1. A merged record gives up its mobile claim. */

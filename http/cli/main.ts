@@ -9,6 +9,7 @@ import { seedDemo, seedDemoIfEmpty, DEFAULT_DEMO_PASSWORD } from '../../adapters
 import { isDomainError } from '../../core/shared/domain-error.js';
 import { startServer } from '../server.js';
 import { builtInPlugins } from '../../plugins/index.js';
+import { importCommand } from '../../plugins/import-export/index.js';
 
 const HELP = `yunzhou — CRM for loan-brokerage firms (助贷机构)
 
@@ -22,6 +23,9 @@ Commands:
   recycle [--tenant ID]      one pass of the pool recycler now: neglected and overdue records go back to 咨询公海 /
                              客户公海, owners are warned beforehand (the server also runs it every
                              YUNZHOU_RECYCLE_EVERY_SECONDS, default 300; safe with several processes)
+  import FILE --tenant ID --as MOBILE [--report PATH]
+                             import inquiries from an .xlsx or .csv (the template's Chinese headers) as the
+                             user with that mobile, with a progress bar; writes the per-row report beside FILE
   tenant create --name NAME --admin-name NAME --admin-mobile MOBILE [--time-zone Asia/Shanghai]
                              create a firm and its administrator; the password is read from env
                              YUNZHOU_ADMIN_PASSWORD or asked for at the prompt (never from the command line)
@@ -110,6 +114,14 @@ export async function main(argv: string[]): Promise<number> {
         await crm.close();
       }
       return 0;
+    }
+    case 'import': {
+      const crm = await createCrm({ database: databaseFromEnv(), migrate: autoMigrate, plugins });
+      try {
+        return await importCommand(crm, argv.slice(1));
+      } finally {
+        await crm.close();
+      }
     }
     case 'tenant': {
       if (sub !== 'create') {

@@ -15,7 +15,8 @@ import { workcenterRoutes } from './workcenter.routes.js';
 import { invoiceRoutes } from './invoices.routes.js';
 import { collectionRoutes } from './collections.routes.js';
 import { briefingRoutes } from './briefing.routes.js';
+import { inboxRoutes } from './inbox.routes.js';
 
 export function coreRoutes(crm: Crm): RouteDef[] {
-  return [...authRoutes(crm), ...organisationRoutes(crm), ...inquirySettingsRoutes(crm), ...inquiryRoutes(crm), ...poolRoutes(crm), ...filesRoutes(crm), ...productsRoutes(crm), ...loansRoutes(crm), ...approvalRoutes(crm), ...orderRoutes(crm), ...workcenterRoutes(crm), ...invoiceRoutes(crm), ...collectionRoutes(crm), ...briefingRoutes(crm)];
+  return [...authRoutes(crm), ...organisationRoutes(crm), ...inquirySettingsRoutes(crm), ...inquiryRoutes(crm), ...poolRoutes(crm), ...filesRoutes(crm), ...productsRoutes(crm), ...loansRoutes(crm), ...approvalRoutes(crm), ...orderRoutes(crm), ...workcenterRoutes(crm), ...invoiceRoutes(crm), ...collectionRoutes(crm), ...briefingRoutes(crm), ...inboxRoutes(crm)];
 }

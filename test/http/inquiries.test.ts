@@ -9,6 +9,10 @@ import { startServer } from '../../http/server.js';
 import { createLogger } from '../../http/logger.js';
 import type { Crm } from '../../adapters/composition/create-crm.js';
 import { someRecords } from '../adapters/inquiries/fixtures.js';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 interface Firm {
   readonly firm: TestFirm;
@@ -268,3 +272,22 @@ test('the server’s schedule runs the recycler in process and stops with the se
     await s.stop();
   }
 });
+
+// `yunzhou recycle` against PostgreSQL (the shared test database; --tenant keeps it to this test's firm).
+if (process.env.TEST_DATABASE_URL) {
+  test('yunzhou recycle --tenant returns a firm’s neglected records to the pool and says how many', async (t) => {
+    const pgCrm = await testCrm('postgres');
+    t.teardown(() => pgCrm.close());
+    const f = await aFirm(pgCrm);
+    const old = new Date(Date.now() - 100 * DAY);
+    const [r] = await someRecords(pgCrm, f.tenantId, [{ ownerId: f.admin.userId, level: 'C', createdAt: old, nextFollowUpAt: old }]);
+    const cli = resolve(dirname(fileURLToPath(import.meta.url)), '../../http/cli/main.js');
+    const env = { ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL, YUNZHOU_AUTO_MIGRATE: 'false', YUNZHOU_SECRET: 'x', LOG_LEVEL: 'silent' };
+    const run = promisify(execFile);
+    const first = await run(process.execPath, [cli, 'recycle', '--tenant', f.tenantId], { env, timeout: 60_000 });
+    t.is(first.stdout.trim(), 'Recycled 1 record(s) to the pools and warned owners of 0, over 1 firm(s).');
+    const second = await run(process.execPath, [cli, 'recycle', '--tenant', f.tenantId], { env, timeout: 60_000 });
+    t.is(second.stdout.trim(), 'Recycled 0 record(s) to the pools and warned owners of 0, over 1 firm(s).');
+    t.is((await pgCrm.database.knex('inquiries').where({ tenant_id: f.tenantId, id: r?.id }).first('owner_id')).owner_id, null);
+  });
+}

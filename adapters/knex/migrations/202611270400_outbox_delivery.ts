@@ -16,5 +16,8 @@ export async function up(knex: Knex): Promise<void> {
   // The head of each record's queue: the earliest undelivered, unparked event of a subject.
   await knex.raw(`create index outbox_pending_by_subject on outbox_events (tenant_id, subject_type, subject_id, id)
     where delivered_at is null and parked_at is null`);
+  // Events written before the relay existed had no subscriber to go to; delivering that backlog now would
+  // flood people with stale notifications, so it counts as delivered.
+  await knex.raw('update outbox_events set delivered_at = created_at where delivered_at is null');
   await knex.raw('create index outbox_parked on outbox_events (tenant_id, id) where parked_at is not null and delivered_at is null');
 }

@@ -6,6 +6,7 @@ import * as inquiries from './202611262100_inquiries.js';
 import * as inquiryFollowUps from './202611262101_inquiry_follow_ups.js';
 import * as inquiryPoolMoves from './202611262102_inquiry_pool_moves.js';
 import * as inquirySettings from './202611262103_inquiry_settings.js';
+import * as inquiryCountIndex from './202611262104_inquiry_count_index.js';
 import * as files from './202611262200_files.js';
 import * as sensitiveReads from './202611262201_sensitive_reads.js';
 import * as products from './202611270000_products.js';
@@ -31,7 +32,7 @@ import * as invoiceReceiptsFk from './202611270302_invoice_receipts_fk.js';
 
 export const coreMigrations: MigrationSet = {
   owner: 'core',
-  migrations: [organisation, timelineOutbox, inquiries, inquiryFollowUps, inquiryPoolMoves, inquirySettings, files, sensitiveReads, products, orderProducts,
+  migrations: [organisation, timelineOutbox, inquiries, inquiryFollowUps, inquiryPoolMoves, inquirySettings, inquiryCountIndex, files, sensitiveReads, products, orderProducts,
     // Orders after the products' order_lines table, which their amounts view reads.
     orders, orderProfilePlanContract, orderAmounts, orderProductsFk,
     // Approvals after the orders' order_review_status view, which 202611270102 answers.

@@ -161,11 +161,13 @@ export class KnexApprovalInstanceRepository implements ApprovalInstanceRepositor
     return { items, nextCursor, total: Number(c[0]?.count ?? 0) };
   }
 
-  async pendingTasksOf(tx: Tx, tenantId: string, userId: string, page: PageRequest): Promise<Page<PendingTaskRow>> {
+  async pendingTasksOf(tx: Tx, tenantId: string, userId: string, page: PageRequest, filter: { readonly excludeBusinessTypes?: readonly BusinessType[] } = {}): Promise<Page<PendingTaskRow>> {
+    const excluded = filter.excludeBusinessTypes ?? [];
     const base = (): Knex.QueryBuilder => sql(tx)('approval_tasks as t')
       .join('approval_instances as i', (j) => j.on('i.tenant_id', 't.tenant_id').andOn('i.id', 't.instance_id'))
       .leftJoin('users as u', (j) => j.on('u.tenant_id', 'i.tenant_id').andOn('u.id', 'i.submitter_id'))
-      .where({ 't.tenant_id': tenantId, 't.appointed_approver_id': userId, 't.status': 'pending' });
+      .where({ 't.tenant_id': tenantId, 't.appointed_approver_id': userId, 't.status': 'pending' })
+      .modify((q) => { if (excluded.length > 0) q.whereNotIn('i.business_type', [...excluded]); });
     const q = base()
       .select('t.id as task_id', 't.instance_id', 'i.business_type', 'i.business_id', 'i.flow_name', 't.node_name', 't.node_index', 'i.submitter_id',
         'u.name as submitter_name', 'i.submitted_at', 't.opened_at', 't.due_at', 't.transferred_from_task_id')

@@ -88,8 +88,36 @@ export class KnexInquiryRepository implements InquiryRepository {
     return rows.length === 1;
   }
 
-  async insertMany(tx: Tx, inquiries: readonly Inquiry[]): Promise<void> {
-    for (let i = 0; i < inquiries.length; i += 500) await sql(tx)('inquiries').insert(inquiries.slice(i, i + 500).map(inquiryColumns));
+  async insertMany(tx: Tx, inquiries: readonly Inquiry[], options: { exclusiveMobile?: boolean } = {}): Promise<string[]> {
+    const db = sql(tx);
+    const ids: string[] = [];
+    for (let i = 0; i < inquiries.length; i += 500) {
+      const batch = inquiries.slice(i, i + 500);
+      if (!options.exclusiveMobile) {
+        await db('inquiries').insert(batch.map(inquiryColumns));
+        ids.push(...batch.map((r) => r.id));
+        continue;
+      }
+      const rows = await db('inquiries')
+        .insert(batch.map((r) => ({ ...inquiryColumns(r), mobile_exclusive: true })))
+        .onConflict(db.raw('(tenant_id, mobile) where mobile_exclusive'))
+        .ignore()
+        .returning('id');
+      ids.push(...rows.map((r: { id: string }) => r.id));
+    }
+    return ids;
+  }
+
+  async findByMobiles(tx: Tx, tenantId: string, mobiles: readonly string[]): Promise<InquiryDetail[]> {
+    if (mobiles.length === 0) return [];
+    const db = sql(tx);
+    const q = db('inquiries as i').where('i.tenant_id', tenantId).whereNull('i.merged_into_id').whereIn('i.mobile', [...new Set(mobiles)]);
+    const rows = await withNames(db, q).orderBy([{ column: 'i.created_at' }, { column: 'i.id' }]);
+    return rows.map(toDetail);
+  }
+
+  async refreshStatistics(tx: Tx): Promise<void> {
+    await sql(tx).raw('analyze inquiries');
   }
 
   async get(tx: Tx, tenantId: string, id: string, options: { lock?: boolean } = {}): Promise<InquiryDetail | null> {

@@ -1,0 +1,40 @@
+// 办理中心: the badge counts and the items of one kind waiting on the signed-in person, each with the record it
+// concerns, where to open it and the call that acts on it.
+import type { Crm } from '../../adapters/composition/create-crm.js';
+import type { RouteDef } from '../../adapters/composition/route-def.js';
+import { INBOX_KINDS, type InboxItem } from '../../core/workcenter/inbox.js';
+import { objectSchema, pageOf, pageQuery } from '../schemas.js';
+
+const kind = {
+  type: 'string', enum: [...INBOX_KINDS],
+  description: 'approval 待我审批, order 我处理的订单, follow_up 待跟进 (today and overdue), receipt 回款办理, instalment 回款到期 (due soon or overdue), task 我的任务',
+};
+
+function present(i: InboxItem, lang: 'zh' | 'en'): Record<string, unknown> {
+  return {
+    kind: i.kind, id: i.id, title: i.title[lang], text: { title: i.title }, related: i.related, link: i.link,
+    action: { method: i.action.method, path: i.action.path, label: i.action.label[lang] }, at: i.at, overdue: i.overdue, data: i.data,
+  };
+}
+
+export function inboxRoutes(crm: Crm): RouteDef[] {
+  const tags = ['workcenter'];
+  return [
+    {
+      method: 'get', path: '/workcenter/inbox/counts', tags, summary: '办理中心角标 How many items of each kind wait on me, and the total',
+      handler: async ({ actor, lang }) => {
+        const c = await crm.inbox.counts(actor);
+        return { total: c.total, dueSoonDays: c.dueSoonDays, kinds: c.kinds.map((k) => ({ kind: k.kind, label: k.label[lang], count: k.count })) };
+      },
+    },
+    {
+      method: 'get', path: '/workcenter/inbox', tags, summary: '办理中心 The items of one kind waiting on me (oldest waiting or earliest due first)',
+      description: 'Each item: kind, title, related record (type and id), link (GET, to open it) and action (the call that acts on it). Instalments: due within the firm\'s reminder days (回款设置 reminderDaysBefore, default 3) or overdue.',
+      schemas: { query: objectSchema({ ...pageQuery, kind }, ['kind']) },
+      handler: async ({ actor, query, lang }) => {
+        const p = await crm.inbox.list(actor, query.kind, pageOf(query));
+        return { ...p, items: p.items.map((i) => present(i, lang)) };
+      },
+    },
+  ];
+}

@@ -1,0 +1,68 @@
+// Built-in plugin `import-export`: inquiries imported from .xlsx or .csv as a background job with progress
+// and a per-row report, and any list exported to .xlsx through a registry of exporters. API under
+// /api/v1/plugins/import-export; the CLI's `yunzhou import`. It uses only the public plugin API, like a
+// third party's plugin would.
+import { join } from 'node:path';
+import { Config, Db, type CrmConfig, type Database, type Plugin } from '../../index.js';
+import { ExporterRegistry, inquiriesExporter, usersExporter, type Exporter } from './exporters.js';
+import { ImportRunner } from './import-runner.js';
+import { ImportService } from './import-service.js';
+import { ImportJobStore } from './job-store.js';
+import { importJobsTables } from './migrations.js';
+import { importExportRoutes } from './routes.js';
+import { ImportExportToken } from './token.js';
+
+export { ExporterRegistry, inquiriesExporter, usersExporter, type Exporter, type ExportContext } from './exporters.js';
+export { ImportService, presentJob, percentageOf, type ImportJobView, type UploadInput } from './import-service.js';
+export type { ImportRunner, Progress } from './import-runner.js';
+export type { ImportJob, RowResult, RowOutcome, JobStatus } from './job-store.js';
+export { IMPORT_COLUMNS, mapHeaders, normalizeHeader, type ImportColumn, type ImportField } from './columns.js';
+export { parseCsv, decodeCsv, detectDelimiter } from './csv.js';
+export { importCommand, actorByMobile, IMPORT_USAGE } from './cli.js';
+export { ImportExportToken } from './token.js';
+
+
+export interface ImportExportOptions {
+  /** Largest upload accepted (default 50 MiB). */
+  readonly maxUploadBytes?: number;
+  /** Most data rows in one file (default 200,000). */
+  readonly maxRows?: number;
+  /** Rows per transaction (default 1000). */
+  readonly chunkSize?: number;
+  /** A runner that commits nothing for this long loses its job to another (default 120 s). */
+  readonly leaseSeconds?: number;
+  /** How often jobs left behind by a stopped process are looked for (default 30 s). */
+  readonly resumeEverySeconds?: number;
+  /** Where uploads wait while imported (default <filesDir>/.import-export; shared by all server processes). */
+  readonly dir?: string;
+  /** Exporters beside the built-in inquiries and users ones. */
+  readonly exporters?: readonly Exporter[];
+}
+
+export interface ImportExportPlugin extends Plugin {
+  /** Register further exporters here before createCrm() loads the plugin. */
+  readonly exporters: ExporterRegistry;
+}
+
+export function importExportPlugin(options: ImportExportOptions = {}): ImportExportPlugin {
+  const exporters = new ExporterRegistry().register(inquiriesExporter).register(usersExporter);
+  for (const e of options.exporters ?? []) exporters.register(e);
+  const maxUploadBytes = options.maxUploadBytes ?? 50 * 1024 * 1024;
+  return {
+    name: 'import-export',
+    exporters,
+    register(ctx) {
+      const dir = (): string => options.dir ?? join(ctx.container.get<CrmConfig>(Config).filesDir, '.import-export');
+      const store = new ImportJobStore(() => ctx.container.get<Database>(Db).knex);
+      const runner = new ImportRunner(() => ctx.container, store, {
+        chunkSize: options.chunkSize ?? 1000, leaseSeconds: options.leaseSeconds ?? 120, maxRows: options.maxRows ?? 200_000, dir,
+      });
+      const service = new ImportService(() => ctx.container, store, runner, { maxUploadBytes, dir });
+      ctx.addMigrations([importJobsTables]);
+      ctx.container.bind<ImportService>(ImportExportToken).toConstantValue(service);
+      ctx.addJob({ name: 'resume', everySeconds: options.resumeEverySeconds ?? 30, exclusive: false, run: async (_slot, now) => { await runner.resumeStale(now); } });
+      exporters.freeze();
+      ctx.addRoutes(importExportRoutes(() => service, exporters, ctx, maxUploadBytes));
+    },
+  };
+}
