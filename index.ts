@@ -62,6 +62,8 @@ export {
   type Inquiry, type InquiryDetail, type InquiryView, type InquiryInput, type InquiryFields, type InquiryListQuery, type InquirySettings, type TenantInquirySettings,
   type Lifecycle, type InquiryService,
 } from './core/inquiries/index.js';
+// The inquiry ports other areas and hosts build on: the lifecycle moves (orders) and merge participants.
+export { InquiryLifecycle, MergeParticipant, DEFAULT_INQUIRY_SETTINGS, type LifecycleChange, type DuplicateMatch, type FollowUp } from './core/inquiries/index.js';
 export { InquiryServiceToken, OrganisationServiceToken } from './adapters/composition/tokens.js';
 export { OrganisationRepository, type UserListFilter } from './core/organisation/ports.js';
 export type { OrganisationService } from './core/organisation/organisation.service.js';

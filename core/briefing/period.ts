@@ -75,3 +75,27 @@ export function briefingPeriod(kind: PeriodKind, now: Date, zone: string, custom
     }
   }
 }
+
+/** A period cut for the summary tables: whole calendar months, and the days before and after them. */
+export interface PeriodSegments {
+  /** [from, to) ranges of days not covered by whole months. */
+  readonly days: readonly (readonly [string, string])[];
+  /** [first month, first month after) of the whole months, or null. */
+  readonly months: readonly [string, string] | null;
+}
+
+const firstOfNextMonth = (date: string): string => {
+  const [y, m] = date.split('-').map(Number) as [number, number];
+  return m === 12 ? `${String(y + 1).padStart(4, '0')}-01-01` : `${String(y).padStart(4, '0')}-${String(m + 1).padStart(2, '0')}-01`;
+};
+
+/** Splits [fromDate, toDate) into whole months and the remaining days, so that a year reads 12 monthly rows per key. */
+export function periodSegments(fromDate: string, toDate: string): PeriodSegments {
+  const firstWhole = fromDate.endsWith('-01') ? fromDate : firstOfNextMonth(fromDate);
+  const lastWholeEnd = `${toDate.slice(0, 7)}-01`;
+  if (firstWhole >= lastWholeEnd) return { days: fromDate < toDate ? [[fromDate, toDate]] : [], months: null };
+  const days: [string, string][] = [];
+  if (fromDate < firstWhole) days.push([fromDate, firstWhole]);
+  if (lastWholeEnd < toDate) days.push([lastWholeEnd, toDate]);
+  return { days, months: [firstWhole, lastWholeEnd] };
+}

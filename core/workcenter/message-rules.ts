@@ -10,6 +10,8 @@ export interface MessageRule {
   readonly kind: MessageKind;
   /** Keys of event.data holding a user id or an array of user ids; every one found is told. */
   readonly recipients: readonly string[];
+  /** A key of event.data holding an order id: that order's owner (负责人) is told too. */
+  readonly orderOwnerOf?: string;
   readonly title: TextTemplate;
   readonly body?: TextTemplate;
   readonly labels?: ValueLabels;
@@ -93,14 +95,19 @@ export const DEFAULT_MESSAGE_RULES: readonly MessageRule[] = [
     body: { zh: '{summary}', en: '{productName}[[ at {institution}]]: {from} → {to}' },
   },
   {
-    eventType: 'receipt.approved', kind: 'finance', recipients: ['notifyUserIds', 'ownerId'],
-    title: { zh: '回款单已审核通过[[：{orderTitle}]]', en: 'Receipt approved[[: {orderTitle}]]' },
-    body: { zh: '[[金额 {amountText}]]', en: '[[Amount {amountText}]]' },
+    eventType: 'collection.instalment_due_soon', kind: 'finance', recipients: ['recipientId'],
+    title: { zh: '回款提醒：「{orderTitle}」第 {number} 期将于 {dueOn} 到期', en: 'Instalment {number} of "{orderTitle}" falls due on {dueOn}' },
+    body: { zh: '[[{companyName}，]][[待回款 {outstandingFen}]]', en: '[[{companyName}: ]][[{outstandingFen} outstanding]]' },
   },
   {
-    eventType: 'invoice.issued', kind: 'finance', recipients: ['notifyUserIds', 'ownerId'],
+    eventType: 'receipt.approved', kind: 'finance', recipients: ['notifyUserIds', 'ownerId'], orderOwnerOf: 'orderId',
+    title: { zh: '回款单已审核通过[[：{orderTitle}]]', en: 'Receipt approved[[: {orderTitle}]]' },
+    body: { zh: '[[金额 {amountFen}]]', en: '[[Amount {amountFen}]]' },
+  },
+  {
+    eventType: 'invoice.issued', kind: 'finance', recipients: ['notifyUserIds', 'ownerId'], orderOwnerOf: 'orderId',
     title: { zh: '发票已开具[[：{orderTitle}]]', en: 'Invoice issued[[: {orderTitle}]]' },
-    body: { zh: '[[发票号码 {invoiceNumber}]]', en: '[[Invoice number {invoiceNumber}]]' },
+    body: { zh: '[[发票号码 {number}]][[，价税合计 {totalFen}]]', en: '[[Number {number}]][[, total {totalFen}]]' },
   },
   {
     eventType: 'task.assigned', kind: 'task', recipients: ['assigneeId'],
@@ -125,15 +132,27 @@ function userIdsAt(data: Readonly<Record<string, unknown>>, key: string): string
   return [];
 }
 
+/** The owners of the orders events name, looked up by the subscriber before the rules run. */
+export type OrderOwners = ReadonlyMap<string, string>;
+
+/** The order ids whose owners the rules for this event need. */
+export function ordersToLookUp(event: OutboxEvent, rules: readonly MessageRule[]): string[] {
+  return [...new Set(rules.filter((r) => r.eventType === event.type && r.orderOwnerOf).flatMap((r) => userIdsAt(event.data, r.orderOwnerOf as string)))];
+}
+
 /** Who a rule tells about an event: each once, never the actor unless the rule says so. */
-export function recipientsOf(rule: MessageRule, event: OutboxEvent): string[] {
+export function recipientsOf(rule: MessageRule, event: OutboxEvent, orderOwners: OrderOwners = new Map()): string[] {
   const ids = new Set(rule.recipients.flatMap((k) => userIdsAt(event.data, k)));
+  if (rule.orderOwnerOf) for (const orderId of userIdsAt(event.data, rule.orderOwnerOf)) {
+    const owner = orderOwners.get(orderId);
+    if (owner) ids.add(owner);
+  }
   if (!rule.notifyActor && event.actorId !== null) ids.delete(event.actorId);
   return [...ids];
 }
 
 /** The messages an event makes under the rules (none for an unknown type): one per recipient. */
-export function messagesForEvent(event: OutboxEvent, rules: readonly MessageRule[], timeZone: string): MessageDraft[] {
+export function messagesForEvent(event: OutboxEvent, rules: readonly MessageRule[], timeZone: string, orderOwners: OrderOwners = new Map()): MessageDraft[] {
   const seen = new Set<string>();
   const out: MessageDraft[] = [];
   for (const rule of rules) {
@@ -141,7 +160,7 @@ export function messagesForEvent(event: OutboxEvent, rules: readonly MessageRule
     const labels = rule.labels ?? {};
     const title = renderTemplate(rule.title, event.data, timeZone, labels);
     const body = rule.body ? renderTemplate(rule.body, event.data, timeZone, labels) : null;
-    for (const recipientId of recipientsOf(rule, event)) {
+    for (const recipientId of recipientsOf(rule, event, orderOwners)) {
       if (seen.has(recipientId)) continue;
       seen.add(recipientId);
       out.push({

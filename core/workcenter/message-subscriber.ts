@@ -2,7 +2,7 @@
 // (recipient, 'event:<id>') key makes a repeated delivery a no-op; deactivated or unknown users are skipped.
 import type { IdGenerator, UnitOfWork } from '../shared/ports.js';
 import type { EventSubscriber, OutboxEvent } from '../events/subscriber.js';
-import { messagesForEvent, ruleEventTypes, type MessageRule } from './message-rules.js';
+import { messagesForEvent, ordersToLookUp, ruleEventTypes, type MessageRule } from './message-rules.js';
 import type { MessageRepository, WorkcenterDirectory } from './ports.js';
 
 export interface MessageSubscriberDeps {
@@ -24,7 +24,9 @@ export class MessageSubscriber implements EventSubscriber {
   async handle(event: OutboxEvent): Promise<void> {
     await this.d.uow.run(async (tx) => {
       const zone = await this.d.directory.timeZone(tx, event.tenantId);
-      const drafts = messagesForEvent(event, this.d.rules, zone);
+      const orders = ordersToLookUp(event, this.d.rules);
+      const owners = orders.length > 0 ? await this.d.directory.orderOwners(tx, event.tenantId, orders) : new Map<string, string>();
+      const drafts = messagesForEvent(event, this.d.rules, zone, owners);
       if (drafts.length === 0) return;
       const active = new Set((await this.d.directory.users(tx, event.tenantId, drafts.map((m) => m.recipientId))).filter((u) => u.active).map((u) => u.id));
       await this.d.messages.insertMany(tx, drafts.filter((m) => active.has(m.recipientId)).map((m) => ({ ...m, id: this.d.ids.id() })));

@@ -90,5 +90,7 @@ export interface WorkcenterDirectory {
   tenantIds(tx: Tx): Promise<string[]>;
   timeZone(tx: Tx, tenantId: string): Promise<string>;
   users(tx: Tx, tenantId: string, ids: readonly string[]): Promise<DirectoryUser[]>;
+  /** Each order's owner (负责人), by order id; unknown ids are left out. */
+  orderOwners(tx: Tx, tenantId: string, orderIds: readonly string[]): Promise<Map<string, string>>;
 }
 export const WorkcenterDirectory = Symbol.for('yunzhou.WorkcenterDirectory');

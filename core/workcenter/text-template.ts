@@ -1,8 +1,10 @@
 // Message and task texts as data: '{key}' takes a value from the event's data, '[[…]]' is an optional part
-// left out when a value inside it is missing, and times (ISO text under a key ending in 'At') are shown
-// as the tenant's wall clock. Kept as data so that a firm could one day edit them.
+// left out when a value inside it is missing, times (ISO text under a key ending in 'At') are shown as the
+// tenant's wall clock and money (integer fen under a key ending in 'Fen') as yuan. Kept as data so that a
+// firm could one day edit them.
 import type { LocalizedText } from '../shared/domain-error.js';
 import { localDateTime } from '../shared/zoned-time.js';
+import { formatYuanGrouped } from '../money/fen.js';
 
 export interface TextTemplate {
   readonly zh: string;
@@ -22,6 +24,10 @@ function textOf(key: string, value: unknown, lang: 'zh' | 'en', zone: string, la
     const label = labels[key]?.[String(value)];
     if (label) return label[lang];
     if (typeof value === 'string' && key.endsWith('At') && ISO_INSTANT.test(value)) return localDateTime(new Date(value), zone).slice(0, 16);
+    if (typeof value === 'number' && key.endsWith('Fen') && Number.isSafeInteger(value)) {
+      const yuan = formatYuanGrouped(value, { decimals: 'auto' });
+      return lang === 'zh' ? `${yuan} 元` : `CNY ${yuan}`;
+    }
     if (typeof value === 'string' && value.trim() === '') return null;
     return String(value);
   }

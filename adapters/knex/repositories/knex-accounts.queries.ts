@@ -73,7 +73,7 @@ function instalmentFilter(q: Knex.QueryBuilder, f: InstalmentListFilter, v: Acco
       q.andWhereRaw('i.collected_fen >= i.amount_fen');
       break;
     case 'overdue':
-      q.andWhereRaw('i.collected_fen < i.amount_fen and i.due_on < ?::date', [today]);
+      q.andWhereRaw('i.outstanding_fen > 0 and i.due_on < ?::date', [today]);
       break;
     case 'partial':
       q.andWhereRaw('i.collected_fen > 0 and i.collected_fen < i.amount_fen and (i.due_on is null or i.due_on >= ?::date)', [today]);
@@ -198,7 +198,7 @@ export class KnexAccountsQueries implements AccountsQueries {
       .join('orders as o', (j) => j.on('o.tenant_id', 'i.tenant_id').andOn('o.id', 'i.order_id'))
       .join('tenants as t', 't.id', 'i.tenant_id')
       .leftJoin('collection_settings as s', 's.tenant_id', 'i.tenant_id')
-      .whereRaw('i.collected_fen < i.amount_fen and i.due_on is not null and o.completed_at is null')
+      .whereRaw('i.outstanding_fen > 0 and i.due_on is not null and o.completed_at is null')
       .whereRaw('(i.reminded_for is null or i.reminded_for <> i.due_on)')
       .whereRaw('i.due_on >= (?::timestamptz at time zone t.time_zone)::date', [now])
       .whereRaw('i.due_on <= (?::timestamptz at time zone t.time_zone)::date + coalesce(s.reminder_days_before, ?::integer)', [now, DEFAULT_COLLECTION_SETTINGS.reminderDaysBefore])

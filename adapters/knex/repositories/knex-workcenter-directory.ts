@@ -5,6 +5,7 @@ import type { DirectoryUser, FollowUpDue, FollowUpDueSource, WorkcenterDirectory
 import { sql } from '../unit-of-work.js';
 
 type Row = Record<string, any>;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class KnexWorkcenterDirectory implements WorkcenterDirectory, FollowUpDueSource {
   async tenantIds(tx: Tx): Promise<string[]> {
@@ -19,11 +20,17 @@ export class KnexWorkcenterDirectory implements WorkcenterDirectory, FollowUpDue
   async users(tx: Tx, tenantId: string, ids: readonly string[]): Promise<DirectoryUser[]> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return [];
-    const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
     const valid = unique.filter((id) => UUID.test(id));
     if (valid.length === 0) return [];
     const rows = await sql(tx)('users').where({ tenant_id: tenantId }).whereIn('id', valid).select('id', 'name', 'department_id', 'active');
     return rows.map((r: Row) => ({ id: r.id, name: r.name, departmentId: r.department_id, active: r.active }));
+  }
+
+  async orderOwners(tx: Tx, tenantId: string, orderIds: readonly string[]): Promise<Map<string, string>> {
+    const ids = [...new Set(orderIds)].filter((id) => UUID.test(id));
+    if (ids.length === 0) return new Map();
+    const rows = await sql(tx)('orders').where({ tenant_id: tenantId }).whereIn('id', ids).select('id', 'owner_id');
+    return new Map(rows.map((r: Row) => [r.id as string, r.owner_id as string]));
   }
 
   async followUpsDue(tx: Tx, tenantId: string, from: Date, to: Date, limit: number): Promise<FollowUpDue[]> {

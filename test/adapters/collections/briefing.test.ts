@@ -102,8 +102,13 @@ for (const backend of backends()) {
         .orderBy(['day', 'department_key', 'owner_key']).select('day', 'department_key', 'owner_key', 'contract_fen', 'contract_count', 'collected_fen', 'receipt_count', 'inquiry_count'),
       orders: await db('briefing_daily_orders').where({ tenant_id: f.firm.tenantId }).where('order_count', '<>', 0).orderBy(['day', 'department_key', 'stage_key']).select('day', 'department_key', 'stage_key', 'off_from', 'order_count'),
       followUps: await db('briefing_daily_follow_ups').where({ tenant_id: f.firm.tenantId }).where('follow_up_count', '<>', 0).orderBy(['day', 'author_key']).select('day', 'author_key', 'follow_up_count'),
+      monthly: await db('briefing_monthly').where({ tenant_id: f.firm.tenantId }).whereRaw('(contract_fen, contract_count, disbursed_fen, collected_fen, receipt_count, inquiry_count) <> (0, 0, 0, 0, 0, 0)')
+        .orderBy(['month', 'department_key', 'owner_key']).select('month', 'department_key', 'owner_key', 'contract_fen', 'collected_fen', 'receipt_count', 'inquiry_count'),
+      monthlyOrders: await db('briefing_monthly_orders').where({ tenant_id: f.firm.tenantId }).where('order_count', '<>', 0).orderBy(['month', 'department_key', 'stage_key', 'off_from']).select('month', 'department_key', 'stage_key', 'off_from', 'order_count'),
+      monthlyFollowUps: await db('briefing_monthly_follow_ups').where({ tenant_id: f.firm.tenantId }).where('follow_up_count', '<>', 0).orderBy(['month', 'author_key']).select('month', 'author_key', 'follow_up_count'),
     });
     const incremental = await snapshot();
+    t.true(incremental.daily.length > 5 && incremental.monthly.length > 3 && incremental.monthlyOrders.length > 1);
     await db.raw('select briefing_rebuild(?)', [f.firm.tenantId]);
     t.deepEqual(incremental, await snapshot());
     // The tenant's zone moves the calendar days: in New York O1's contract was confirmed on 31 October.

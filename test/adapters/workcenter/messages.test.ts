@@ -54,6 +54,17 @@ for (const backend of backends()) {
     t.deepEqual(await crm.messages.unreadCount(colleague.actor), { total: 1, byKind: { approval: 0, assignment: 1, follow_up: 0, pool: 0, application: 0, finance: 0, task: 0 } });
   });
 
+  test.serial(`${backend}: a receipt approved tells the owner of its order, looked up from the order`, async (t) => {
+    const crm = await crmOn(backend);
+    const firm = await aFirm(crm);
+    const sales = await firm.person(['sales']);
+    const order = await anOrder(crm, sales.actor);
+    await publish(crm, [{ type: 'receipt.approved', tenantId: firm.tenantId, subjectType: 'receipt', subjectId: randomUUID(), actorId: firm.admin.userId, data: { orderId: order.id, amountFen: 5_000_000 } }]);
+    await crm.outboxRelay.runOnce();
+    const [m] = (await crm.messages.list(sales.actor, { kind: 'finance' }, { limit: 10 })).items;
+    t.deepEqual([m?.title.zh, m?.body?.zh], ['回款单已审核通过', '金额 50,000 元']);
+  });
+
   test.serial(`${backend}: the same event delivered twice makes one message`, async (t) => {
     const crm = await crmOn(backend);
     const firm = await aFirm(crm);

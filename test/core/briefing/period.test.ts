@@ -1,6 +1,6 @@
 import test from 'ava';
 import type { DomainError } from '../../../core/shared/domain-error.js';
-import { briefingPeriod, type Period, type PeriodKind } from '../../../core/briefing/period.js';
+import { briefingPeriod, periodSegments, type Period, type PeriodKind } from '../../../core/briefing/period.js';
 
 // Thursday 2026-11-26 01:30 in Shanghai (still Wednesday the 25th in UTC).
 const now = new Date('2026-11-25T17:30:00Z');
@@ -32,4 +32,13 @@ test('a custom period includes both dates and is checked', (t) => {
   t.is((briefingPeriod('custom', now, SH, { from: '2026-03-01', to: '2026-02-01' }) as DomainError).code, 'briefing.invalid_period');
   t.is((briefingPeriod('custom', now, SH, { from: '2026-03-01' }) as DomainError).code, 'briefing.invalid_period');
   t.is((briefingPeriod('custom', now, SH, { from: '2000-01-01', to: '2026-01-01' }) as DomainError).code, 'briefing.invalid_period');
+});
+
+test('a period is read as whole months from the monthly summaries and the remaining days from the daily ones', (t) => {
+  t.deepEqual(periodSegments('2026-01-01', '2027-01-01'), { days: [], months: ['2026-01-01', '2027-01-01'] });
+  t.deepEqual(periodSegments('2026-11-01', '2026-12-01'), { days: [], months: ['2026-11-01', '2026-12-01'] });
+  t.deepEqual(periodSegments('2026-11-23', '2026-11-30'), { days: [['2026-11-23', '2026-11-30']], months: null });
+  t.deepEqual(periodSegments('2026-10-15', '2027-02-03'), { days: [['2026-10-15', '2026-11-01'], ['2027-02-01', '2027-02-03']], months: ['2026-11-01', '2027-02-01'] });
+  t.deepEqual(periodSegments('2026-12-15', '2027-01-10'), { days: [['2026-12-15', '2027-01-10']], months: null });
+  t.deepEqual(periodSegments('2026-12-01', '2026-12-31'), { days: [['2026-12-01', '2026-12-31']], months: null });
 });

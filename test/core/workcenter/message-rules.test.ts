@@ -1,7 +1,7 @@
 // The event → message table: who is told of what, in which words; unknown events make nothing.
 import test from 'ava';
 import type { OutboxEvent } from '../../../core/events/subscriber.js';
-import { DEFAULT_MESSAGE_RULES, messagesForEvent, recipientsOf, type MessageRule } from '../../../core/workcenter/message-rules.js';
+import { DEFAULT_MESSAGE_RULES, messagesForEvent, ordersToLookUp, recipientsOf, type MessageRule } from '../../../core/workcenter/message-rules.js';
 
 const ACTOR = '00000000-0000-4000-8000-00000000000a';
 const U1 = '00000000-0000-4000-8000-000000000001';
@@ -28,6 +28,7 @@ const cases: { type: string; data: Record<string, unknown>; to: string[]; kind: 
   { type: 'application.status_changed', data: { notifyUserIds: [U1], productName: '税E贷', to: 'approved', from: 'applying', summary: '批核通过' }, to: [U1], kind: 'application', zh: '申请进度更新：税E贷（已批核）', en: 'Application update: 税E贷 (approved)' },
   { type: 'receipt.approved', data: { ownerId: U1, orderTitle: '企业信用贷' }, to: [U1], kind: 'finance', zh: '回款单已审核通过：企业信用贷', en: 'Receipt approved: 企业信用贷' },
   { type: 'invoice.issued', data: { notifyUserIds: [U1, U2], ownerId: U1 }, to: [U1, U2], kind: 'finance', zh: '发票已开具', en: 'Invoice issued' },
+  { type: 'collection.instalment_due_soon', data: { recipientId: U1, orderTitle: '企业信用贷', number: 2, dueOn: '2026-12-01' }, to: [U1], kind: 'finance', zh: '回款提醒：「企业信用贷」第 2 期将于 2026-12-01 到期', en: 'Instalment 2 of "企业信用贷" falls due on 2026-12-01' },
   { type: 'task.assigned', data: { assigneeId: U1, title: '回访盛博科技' }, to: [U1], kind: 'task', zh: '新任务：回访盛博科技', en: 'New task: 回访盛博科技' },
   { type: 'task.status_changed', data: { creatorId: U2, title: '回访', to: 'done' }, to: [U2], kind: 'task', zh: '任务「回访」已完成', en: 'Task "回访" is done' },
 ];
@@ -55,6 +56,16 @@ test('nobody is told what they did themselves, except where the rule says so', (
 test('a person named twice by one event gets one message', (t) => {
   const rule: MessageRule = { eventType: 'x.y', kind: 'task', recipients: ['a', 'b', 'list'], title: { zh: 'x', en: 'x' } };
   t.deepEqual(recipientsOf(rule, anEvent('x.y', { a: U1, b: U1, list: [U1, U2, 7, ''] })), [U1, U2]);
+});
+
+test('a rule may tell the owner of the order an event names, looked up beforehand', (t) => {
+  const orderId = '00000000-0000-4000-8000-0000000000aa';
+  const e = anEvent('receipt.approved', { orderId, amountFen: 2_000_000, receiptId: 'r-1' });
+  t.deepEqual(ordersToLookUp(e, DEFAULT_MESSAGE_RULES), [orderId]);
+  const [m] = messagesForEvent(e, DEFAULT_MESSAGE_RULES, ZONE, new Map([[orderId, U2]]));
+  t.is(m?.recipientId, U2);
+  t.deepEqual(m?.body, { zh: '金额 20,000 元', en: 'Amount CNY 20,000' });
+  t.deepEqual(messagesForEvent(e, DEFAULT_MESSAGE_RULES, ZONE), []); // owner unknown: nobody
 });
 
 test('times read as the firm\'s wall clock and optional parts vanish without their value', (t) => {

@@ -24,6 +24,10 @@ test('a time under a key ending in At reads as the zone\'s wall clock, to the mi
   t.is(renderText('{note}', 'zh', { note: '2026-11-27T16:30:00.000Z' }, ZONE), '2026-11-27T16:30:00.000Z');
 });
 
+test('integer fen under a key ending in Fen reads as yuan', (t) => {
+  t.deepEqual(renderTemplate({ zh: '待回款 {outstandingFen}', en: '{outstandingFen} outstanding' }, { outstandingFen: 16_803_250 }, ZONE), { zh: '待回款 168,032.50 元', en: 'CNY 168,032.50 outstanding' });
+});
+
 test('labels translate coded values per language', (t) => {
   const labels = { to: { done: { zh: '已完成', en: 'done' } } };
   t.deepEqual(renderTemplate({ zh: '任务{to}', en: 'Task is {to}' }, { to: 'done' }, ZONE, labels), { zh: '任务已完成', en: 'Task is done' });
