@@ -4,7 +4,7 @@ import { domainError, notFound, validationFailed, type FieldError } from '../sha
 import type { Clock, IdGenerator, UnitOfWork } from '../shared/ports.js';
 import type { Page, PageRequest } from '../shared/pagination.js';
 import { maskMobile, normalizeMobile } from '../identity/index.js';
-import { can, requirePermission, type Actor } from './actor.js';
+import { can, requirePermission, type Actor, type DataScope } from './actor.js';
 import { wouldCycle } from './department-tree.js';
 import { checkPasswordStrength } from './password-policy.js';
 import { PERMISSIONS, SEED_ROLES } from './permissions.js';
@@ -97,6 +97,34 @@ export class OrganisationService {
 
   listRoles(actor: Actor): Promise<Role[]> {
     return this.d.uow.read((tx) => this.d.org.listRoles(tx, actor.tenantId));
+  }
+
+  /** A new role, or changed permissions and data scope of one; its holders log in again to get them. */
+  async saveRole(actor: Actor, input: { code: string; name: string; permissions: readonly string[]; dataScope: DataScope }): Promise<Role> {
+    requirePermission(actor, PERMISSIONS.orgManage);
+    const known = new Set<string>(['*', ...Object.values(PERMISSIONS), ...Object.values(PERMISSIONS).map((p) => `${p.split('.')[0]}.*`)]);
+    const unknown = input.permissions.filter((p) => !known.has(p));
+    if (unknown.length) {
+      throw validationFailed(unknown.map((p) => ({ path: '/permissions', code: 'unknown_permission', zh: `没有权限 ${p}`, en: `there is no permission ${p}` })));
+    }
+    if (input.code === 'admin' && !input.permissions.includes('*')) {
+      throw domainError('role.admin_locked', 'rule', '管理员角色必须保留全部权限', 'The administrator role keeps every permission');
+    }
+    const now = this.d.clock.now();
+    return this.d.uow.run(async (tx) => {
+      const existing = (await this.d.org.listRoles(tx, actor.tenantId)).find((r) => r.code === input.code);
+      const role: Role = {
+        tenantId: actor.tenantId, id: existing?.id ?? this.d.ids.id(), code: input.code, name: input.name.trim(),
+        permissions: [...new Set(input.permissions)].sort(), dataScope: input.dataScope,
+      };
+      if (existing) {
+        await this.d.org.updateRole(tx, role);
+        await this.d.org.revokeTokensOfRole(tx, actor.tenantId, role.id, now);
+      } else {
+        await this.d.org.insertRole(tx, role);
+      }
+      return role;
+    });
   }
 
   async createDepartment(actor: Actor, input: { name: string; parentId: string | null; headUserId?: string | null | undefined; sortOrder?: number | undefined }): Promise<Department> {

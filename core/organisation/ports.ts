@@ -25,6 +25,9 @@ export interface OrganisationRepository {
 
   insertRole(tx: Tx, role: Role): Promise<void>;
   listRoles(tx: Tx, tenantId: string): Promise<Role[]>;
+  updateRole(tx: Tx, role: Role): Promise<void>;
+  /** Ends every token of the users holding a role, so a changed role applies at once. */
+  revokeTokensOfRole(tx: Tx, tenantId: string, roleId: string, at: Date): Promise<void>;
 
   insertUser(tx: Tx, user: User, passwordHash: string): Promise<void>;
   /** Saves profile fields and roles when the stored version is user.version − 1; false when stale. */

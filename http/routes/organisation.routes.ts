@@ -42,6 +42,14 @@ export function organisationRoutes(crm: Crm): RouteDef[] {
       handler: async ({ actor }) => ({ items: await org.listRoles(actor), dataScopes: DATA_SCOPES }),
     },
     {
+      method: 'put', path: '/roles/:code', tags: ['organisation'], summary: '保存角色 Create a role or change its permissions and data scope (its holders log in again)',
+      schemas: {
+        params: objectSchema({ code: { type: 'string', pattern: '^[a-z][a-z0-9_]{1,39}$' } }, ['code']),
+        body: objectSchema({ name: nonEmpty(50), permissions: { type: 'array', items: { type: 'string', maxLength: 60 }, maxItems: 100 }, dataScope: { enum: [...DATA_SCOPES] } }, ['name', 'permissions', 'dataScope']),
+      },
+      handler: async ({ actor, params, body }) => org.saveRole(actor, { code: params.code, ...body }),
+    },
+    {
       method: 'get', path: '/users', tags: ['organisation'], summary: '用户列表 Users (mobiles masked unless you manage the organisation)',
       schemas: {
         query: objectSchema({ ...pageQuery, departmentId: uuid, active: { type: 'boolean' }, keyword: { type: 'string', maxLength: 50 }, role: { type: 'string', maxLength: 40 } }),

@@ -119,3 +119,24 @@ test('the data scope of a manager covers their department and its sub-department
   const me = await api.call('GET', '/api/v1/me', { token: manager.token });
   t.is(me.body.dataScope, 'department_tree');
 });
+
+test('an administrator changes a role\'s permissions and data scope; its holders log in again and get them', async (t) => {
+  const firm = await aFirm(crm);
+  const sales = await firm.person(['sales']);
+  const unknown = await api.call('PUT', '/api/v1/roles/sales', { token: firm.adminToken, body: { name: '销售', permissions: ['fly.plane'], dataScope: 'self' } });
+  t.is(unknown.body.code, 'validation.failed');
+  const r = await api.call('PUT', '/api/v1/roles/sales', { token: firm.adminToken, body: { name: '销售', permissions: ['inquiry.read', 'inquiry.write', 'inquiry.view_mobile'], dataScope: 'department' } });
+  t.is(r.status, 200);
+  t.deepEqual(r.body.permissions, ['inquiry.read', 'inquiry.view_mobile', 'inquiry.write']);
+  t.is((await api.call('GET', '/api/v1/me', { token: sales.token })).status, 401);
+  const again = await api.call('POST', '/api/v1/auth/login', { body: { mobile: sales.mobile, password: PASSWORD } });
+  const me = await api.call('GET', '/api/v1/me', { token: again.body.token });
+  t.is(me.body.dataScope, 'department');
+  t.true(me.body.permissions.includes('inquiry.view_mobile'));
+  const created = await api.call('PUT', '/api/v1/roles/auditor', { token: firm.adminToken, body: { name: '审计', permissions: ['finance.read'], dataScope: 'tenant' } });
+  t.is(created.body.code, 'auditor');
+  const forbidden = await api.call('PUT', '/api/v1/roles/sales', { token: again.body.token, body: { name: 'x', permissions: [], dataScope: 'tenant' } });
+  t.is(forbidden.status, 403);
+  const locked = await api.call('PUT', '/api/v1/roles/admin', { token: firm.adminToken, body: { name: '管理员', permissions: ['inquiry.read'], dataScope: 'tenant' } });
+  t.is(locked.body.code, 'role.admin_locked');
+});

@@ -76,6 +76,14 @@ export class KnexOrganisationRepository implements OrganisationRepository {
   async insertRole(tx: Tx, r: Role): Promise<void> {
     await sql(tx)('roles').insert({ tenant_id: r.tenantId, id: r.id, code: r.code, name: r.name, permissions: JSON.stringify(r.permissions), data_scope: r.dataScope });
   }
+  async updateRole(tx: Tx, r: Role): Promise<void> {
+    await sql(tx)('roles').where({ tenant_id: r.tenantId, id: r.id }).update({ name: r.name, permissions: JSON.stringify(r.permissions), data_scope: r.dataScope });
+  }
+  async revokeTokensOfRole(tx: Tx, tenantId: string, roleId: string, at: Date): Promise<void> {
+    await sql(tx)('auth_tokens').where({ tenant_id: tenantId }).whereNull('revoked_at')
+      .whereIn('user_id', sql(tx)('user_roles').where({ tenant_id: tenantId, role_id: roleId }).select('user_id'))
+      .update({ revoked_at: at });
+  }
   async listRoles(tx: Tx, tenantId: string): Promise<Role[]> {
     return (await sql(tx)('roles').where({ tenant_id: tenantId }).orderBy('code')).map(toRole);
   }
