@@ -23,7 +23,7 @@ const SOURCES = ['电销', '网络推广', '新媒体', '转介绍', '老客户'
 const PROPERTY = ['按揭房', '全款房', '自建房', '无房产'];
 
 function dataRow(i: number): string[] {
-  const mobile = i % 100 === 99 ? `13${String((i - 1) * 7919 % 1e9).padStart(9, '0')}` : `13${String(i * 7919 % 1e9).padStart(9, '0')}`;
+  const mobile = i % 100 === 98 ? `13${String((i - 1) * 7919 % 1e9).padStart(9, '0')}` : `13${String(i * 7919 % 1e9).padStart(9, '0')}`;
   return [
     `压测企业${i}有限公司`, i % 50 === 49 ? '12345' : mobile, `客户${i}`, i % 2 ? '男' : '女', ['A', 'B', 'C'][i % 3] as string, `2031-0${1 + (i % 9)}-1${i % 10} 10:30`,
     SOURCES[i % SOURCES.length] as string, PROPERTY[i % PROPERTY.length] as string, '', '', '需要额度高、随借随还', '',
