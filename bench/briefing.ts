@@ -83,9 +83,10 @@ function seedStatements(ctx: SeedContext): { name: string; rows: number; series:
     },
     {
       name: 'instalments', rows: contracted * 2, series: ORDERS,
-      sql: (from, to) => `insert into collection_instalments (tenant_id, id, order_id, number, due_on, on_disbursement, amount_fen, reserved_fen, collected_fen)
+      sql: (from, to) => `insert into collection_instalments (tenant_id, id, order_id, number, due_on, on_disbursement, amount_fen, reserved_fen, collected_fen,
+              owner_id, department_id)
             select ${tenant}, ${uid('c', 'g * 2 + k')}, ${uid('b', 'g')}, k + 1, ((${created('g')}) at time zone '${TZ}')::date + 30 + k * 60, false,
-              (1000000 + (g % 50) * 100000) / 2, p.paid, p.paid
+              (1000000 + (g % 50) * 100000) / 2, p.paid, p.paid, ${owner('g')}, ${dept('g')}
             from generate_series(${from}, ${to}) g, generate_series(0, 1) k,
               lateral (select case when g % 97 = 0 then 0 else (1000000 + (g % 50) * 100000) / 2 end as paid) p
             where (g - 1) % 20 < 7`,

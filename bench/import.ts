@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   await writeFile(file);
   console.log(`${ROWS.toLocaleString('en')} rows, ${format}, ${fmt(statSync(file).size / 1024 / 1024, 1)} MB, on ${backend}`);
   const database = backend === 'postgres' ? { url: await freshDatabase('yunzhou_bench_import'), poolMax: 10 } : { memory: true as const };
-  const crm = await createCrm({ database, config: { secret: 'bench', filesDir: join(dir, 'files') }, plugins: [importExportPlugin({ maxRows: Math.max(ROWS, 200_000) })] });
+  const crm = await createCrm({ database, config: { secret: 'bench', filesDir: join(dir, 'files') }, plugins: [importExportPlugin({ maxRows: Math.max(ROWS, 200_000), chunkSize: Number(process.env.BENCH_IMPORT_CHUNK ?? 1000) })] });
   try {
     const password = 'bench12345pw';
     const { tenant } = await crm.organisation.createTenant({ name: '导入压测金服', admin: { name: '管理员', mobile: '13700000001', password } });

@@ -4,6 +4,7 @@ import type { Clock, IdGenerator, UnitOfWork } from '../shared/ports.js';
 import { normalizeMobile } from '../identity/index.js';
 import type { Actor } from './actor.js';
 import { buildActor } from './build-actor.js';
+import { ActorCache } from './actor-cache.js';
 import { nextAttemptAfterFailure, type ThrottlePolicy, DEFAULT_THROTTLE } from './login-throttle.js';
 import type { OrganisationRepository, PasswordHasher, TokenDigest, TokenRepository } from './ports.js';
 import { checkPasswordStrength } from './password-policy.js';
@@ -19,6 +20,8 @@ export interface AuthDeps {
   readonly ids: IdGenerator;
   readonly tokenTtlMinutes?: number;
   readonly throttle?: ThrottlePolicy;
+  /** Actors kept between requests (pass a zero-TTL cache to rebuild every time). */
+  readonly actorCache?: ActorCache;
 }
 
 export interface LoginResult {
@@ -40,7 +43,11 @@ function splitToken(token: string): { tenantId: string } | null {
 }
 
 export class AuthService {
-  constructor(private readonly d: AuthDeps) {}
+  private readonly actors: ActorCache;
+
+  constructor(private readonly d: AuthDeps) {
+    this.actors = d.actorCache ?? new ActorCache();
+  }
 
   /** Checks the password of the user with this mobile; repeated failures delay and then lock the account. */
   async login(input: { mobile: string; password: string; tenantId?: string | undefined }): Promise<LoginResult> {
@@ -103,12 +110,20 @@ export class AuthService {
     const parts = splitToken(token);
     if (!parts) throw invalidToken();
     const now = this.d.clock.now();
+    const digest = this.d.digest.digest(token);
     return this.d.uow.read(async (tx) => {
-      const r = await this.d.tokens.resolve(tx, parts.tenantId, this.d.digest.digest(token), now);
+      const valid = await this.d.tokens.check(tx, parts.tenantId, digest, now);
+      if (!valid) throw invalidToken();
+      const key = ActorCache.key(digest, valid.userId, valid.userVersion);
+      const cached = this.actors.get(key, now);
+      if (cached) return cached;
+      const r = await this.d.tokens.resolve(tx, parts.tenantId, digest, now);
       if (!r || !r.user.active) throw invalidToken();
       const needsTree = r.roles.some((x) => r.user.roleCodes.includes(x.code) && x.dataScope === 'department_tree');
       const departments = needsTree ? await this.d.org.listDepartments(tx, r.tenant.id) : [];
-      return buildActor(r.tenant, r.user, r.roles, departments);
+      const actor = buildActor(r.tenant, r.user, r.roles, departments);
+      this.actors.set(ActorCache.key(digest, r.user.id, r.user.version), actor, now);
+      return actor;
     });
   }
 

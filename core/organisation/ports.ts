@@ -55,6 +55,8 @@ export interface ResolvedToken {
 }
 
 export interface TokenRepository {
+  /** Cheap per-request check: the token's active user and that user's record version, or null. */
+  check(tx: Tx, tenantId: string, tokenHash: string, now: Date): Promise<{ userId: string; userVersion: number } | null>;
   /** The token's tenant, active user and roles if it is neither expired nor revoked. */
   resolve(tx: Tx, tenantId: string, tokenHash: string, now: Date): Promise<ResolvedToken | null>;
   insert(tx: Tx, tenantId: string, tokenHash: string, userId: string, expiresAt: Date): Promise<void>;

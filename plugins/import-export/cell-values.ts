@@ -38,6 +38,21 @@ function pad(n: number): string {
  * the form's rule reports as a bad time.
  */
 export function instantOf(text: string, zone: string, dayStart = '09:00'): Date | undefined {
+  // Files repeat the same times on many rows, and reading a zone's clock is the slow part: remember them.
+  const key = `${zone}|${dayStart}|${text}`;
+  const known = memo.get(key);
+  if (known !== undefined) return new Date(known);
+  const d = readInstant(text, zone, dayStart);
+  if (d) {
+    if (memo.size >= 10_000) memo.clear();
+    memo.set(key, d.getTime());
+  }
+  return d;
+}
+
+const memo = new Map<string, number>();
+
+function readInstant(text: string, zone: string, dayStart: string): Date | undefined {
   const t = text.normalize('NFKC').trim();
   if (!t) return undefined;
   if (WITH_ZONE.test(t)) return new Date(t);

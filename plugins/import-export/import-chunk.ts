@@ -95,6 +95,12 @@ export async function processChunk(d: ChunkDeps, job: ChunkJob, ctx: RowContext 
     const activities: ActivityEntry[] = [];
     const events: DomainEvent[] = [];
     const zone = ctx.timeZone;
+    const minutes = new Map<number, string>();
+    const minuteText = (d: Date): string => {
+      let m = minutes.get(d.getTime());
+      if (m === undefined) minutes.set(d.getTime(), (m = localDateTime(d, zone).slice(0, 16)));
+      return m;
+    };
     for (const c of toInsert) {
       const r = c.record;
       if (!inserted.has(r.id)) {
@@ -108,7 +114,7 @@ export async function processChunk(d: ChunkDeps, job: ChunkJob, ctx: RowContext 
       results[c.index] = { row: c.raw.row, outcome: 'imported', message: `已导入${where}${note}`, inquiryId: r.id, mobile: r.mobile, cells: c.raw.cells };
       activities.push({
         tenantId: r.tenantId, subjectType: 'inquiry', subjectId: r.id, actorId: ctx.actor.userId, action: 'inquiry.created',
-        summary: `导入咨询：${r.companyName}（${r.contactName}），${levelLabel(r.level, ctx.settings.grading)}，下次跟进 ${localDateTime(r.nextFollowUpAt, zone).slice(0, 16)}${where}（${job.fileName} 第 ${c.raw.row} 行）`,
+        summary: `导入咨询：${r.companyName}（${r.contactName}），${levelLabel(r.level, ctx.settings.grading)}，下次跟进 ${minuteText(r.nextFollowUpAt)}${where}（${job.fileName} 第 ${c.raw.row} 行）`,
         data: { importJobId: job.id, row: c.raw.row },
       });
       events.push({

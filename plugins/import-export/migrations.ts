@@ -44,7 +44,7 @@ export const importJobsTables: Migration = {
       t.uuid('job_id').notNullable();
       t.integer('chunk').notNullable();
       t.integer('first_index').notNullable(); // position of its first row among the file's data rows
-      t.jsonb('results').notNullable(); // RowResult[]
+      t.json('results').notNullable(); // RowResult[] (json: written once, read whole, never queried inside)
       t.primary(['tenant_id', 'job_id', 'chunk']);
       t.foreign(['tenant_id', 'job_id']).references(['tenant_id', 'id']).inTable('import_jobs');
     });

@@ -120,6 +120,17 @@ function ownerOf(values: RawRow['values'], ctx: RowContext, problems: string[]):
   return { ownerId: user.id, ownerName: user.name, departmentId: departmentId ?? user.departmentId };
 }
 
+const generatedByContext = new WeakMap<RowContext, Map<string, Date>>();
+
+/** 生成 gives every row of a level the same time within one chunk (same `now`): worked out once. */
+function generated(ctx: RowContext, level: string, make: () => Date): Date {
+  let byLevel = generatedByContext.get(ctx);
+  if (!byLevel) generatedByContext.set(ctx, (byLevel = new Map()));
+  let d = byLevel.get(level);
+  if (!d) byLevel.set(level, (d = make()));
+  return d;
+}
+
 /** The row checked by the inquiry rules and resolved to an owner, or every reason it cannot be imported. */
 export function prepareRow(raw: RawRow, ctx: RowContext): PreparedRow {
   const v = raw.values;
@@ -128,7 +139,7 @@ export function prepareRow(raw: RawRow, ctx: RowContext): PreparedRow {
   const policy = gradingPolicyOf(ctx.settings, ctx.timeZone);
   let next = instantOf(v.nextFollowUpAt ?? '', ctx.timeZone, ctx.settings.grading.workingHours?.start ?? '09:00');
   // 生成: a blank next follow-up comes from the level's interval (an unknown level is reported by itself).
-  if (next === undefined) next = findLevel(policy, level) ? nextFollowUpAt(level, ctx.now, policy) : ctx.now;
+  if (next === undefined) next = findLevel(policy, level) ? generated(ctx, level, () => nextFollowUpAt(level, ctx.now, policy)) : ctx.now;
   let fields: InquiryFields | undefined;
   try {
     fields = checkInquiryFields({

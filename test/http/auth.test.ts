@@ -125,3 +125,23 @@ test('a JSON body over the limit is refused with 413 and a non-JSON body with 41
   const form = await api.call('POST', '/api/v1/auth/login', { raw: 'mobile=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
   t.is(form.status, 415);
 });
+
+test('deactivating a user ends their session at the next request, even with the actor cached', async (t) => {
+  const firm = await aFirm(crm);
+  const p = await firm.person(['sales']);
+  t.is((await api.call('GET', '/api/v1/me', { token: p.token })).status, 200);
+  const user = await crm.organisation.getUser(firm.admin, p.actor.userId);
+  await crm.organisation.updateUser(firm.admin, p.actor.userId, { version: user.version, active: false });
+  const r = await api.call('GET', '/api/v1/me', { token: p.token });
+  t.is(r.status, 401);
+  t.is(r.body.code, 'auth.invalid_token');
+});
+
+test('a renamed user is seen under the new name at once (the cache is keyed by the user\'s version)', async (t) => {
+  const firm = await aFirm(crm);
+  const p = await firm.person(['sales'], { name: '旧名字' });
+  t.is((await api.call('GET', '/api/v1/me', { token: p.token })).body.name, '旧名字');
+  const user = await crm.organisation.getUser(firm.admin, p.actor.userId);
+  await crm.organisation.updateUser(firm.admin, p.actor.userId, { version: user.version, name: '新名字' });
+  t.is((await api.call('GET', '/api/v1/me', { token: p.token })).body.name, '新名字');
+});

@@ -19,7 +19,7 @@ const HEADERS = ['企业名称', '客户手机号码', '客户姓名', '客户�
 const LATER = '2030-12-03 14:30';
 
 test.before(async () => {
-  crm = await testCrm('pglite', { plugins: [importExportPlugin({ maxRows: 6000 })], migrate: true });
+  crm = await testCrm('pglite', { plugins: [importExportPlugin({ maxRows: 6000, maxUploadBytes: 1024 * 1024 })], migrate: true });
   api = await serve(crm);
 });
 test.after.always(async () => {
@@ -223,6 +223,20 @@ test('malformed files are refused at once with a clear message, never a crash', 
   t.deepEqual(jobs.body.items, [], 'a refused file leaves no job');
 });
 
+test('an upload past the size limit is refused with 413, whether its length is declared or it streams in chunks', async (t) => {
+  const firm = await aFirm(crm);
+  const big = Buffer.alloc(1024 * 1024 + 10, 0x61);
+  const declared = await upload(firm.adminToken, big, 'big.csv');
+  t.is(declared.status, 413);
+  const chunked = await fetch(`${api.url}${BASE}/imports?fileName=big.csv`, {
+    method: 'POST', headers: { authorization: `Bearer ${firm.adminToken}` }, duplex: 'half',
+    body: new ReadableStream({ start(c) { for (let i = 0; i < 20; i++) c.enqueue(big.subarray(0, 64 * 1024)); c.close(); } }),
+  } as RequestInit);
+  t.is(chunked.status, 413);
+  t.is(((await chunked.json()) as { code: string }).code, 'file.too_large');
+  t.deepEqual((await api.call('GET', `${BASE}/imports`, { token: firm.adminToken })).body.items, []);
+});
+
 test('a file that fails while it is imported ends as a failed job whose report says why', async (t) => {
   const firm = await aFirm(crm);
   const rows = [HEADERS, ...Array.from({ length: 6001 }, (_, i) => row({ 企业名称: `超量${i}`, 客户手机号码: aMobile() }))];
@@ -361,7 +375,7 @@ test('yunzhou import: progress bar on stderr, the summary and the report path on
   const io = { stdout: { write: (s: string) => { out += s; return true; } }, stderr: { write: (s: string) => { err += s; return true; } } } as never;
   const code = await importCommand(crm, [file, '--tenant', firm.tenantId, '--as', adminMobile], io);
   t.is(code, 0);
-  t.regex(err, /导入 \[#{30}\] 100%  2\/2 行  已导入 1  重复 0  无效 1/);
+  t.regex(err, /导入 \[#{30}\] 100% {2}2\/2 行 {2}已导入 1 {2}重复 0 {2}无效 1/);
   t.regex(out, /^导入完成：共 2 行，已导入 1，重复 0，无效 1（[\d.]+ 秒）\n结果报告：.*名单\.report\.xlsx\n$/);
   const sheet = await sheetOf(readFileSync(join(dir, '名单.report.xlsx')));
   t.deepEqual(sheet.slice(1).map((r) => r[1]), ['已导入', '无效']);

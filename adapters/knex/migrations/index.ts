@@ -23,6 +23,7 @@ import * as receipts from './202611270201_receipts.js';
 import * as briefingSummaries from './202611270202_briefing_summaries.js';
 import * as instalmentDisbursementDue from './202611270203_instalment_disbursement_due.js';
 import * as briefingMonthly from './202611270204_briefing_monthly.js';
+import * as instalmentAttribution from './202611270205_instalment_attribution.js';
 import * as outboxDelivery from './202611270400_outbox_delivery.js';
 import * as scheduledRuns from './202611270401_scheduled_runs.js';
 import * as messages from './202611270402_messages.js';
@@ -39,7 +40,7 @@ export const coreMigrations: MigrationSet = {
     // Approvals after the orders' order_review_status view, which 202611270102 answers.
     approvalFlows, approvalInstances, orderReviewStatus,
     // Collections after approvals: order_close_status reads the order_close approvals.
-    collectionPlans, receipts, briefingSummaries, instalmentDisbursementDue, briefingMonthly,
+    collectionPlans, receipts, briefingSummaries, instalmentDisbursementDue, briefingMonthly, instalmentAttribution,
     // Work center: the outbox relay's bookkeeping, the scheduler's slots, messages and tasks.
     outboxDelivery, scheduledRuns, messages, tasks,
     // Invoices after the orders' order_invoice_totals view, which 202611270301 answers.

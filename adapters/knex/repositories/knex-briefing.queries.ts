@@ -106,11 +106,9 @@ export class KnexBriefingQueries implements BriefingQueries {
   async overdue(tx: Tx, tenantId: string, scope: BriefingScope, today: string): Promise<OverdueFigures> {
     const db = sql(tx);
     const q = db('collection_instalments as i').where('i.tenant_id', tenantId).andWhereRaw('i.outstanding_fen > 0 and i.due_on < ?::date', [today]);
-    if (scope.departmentIds || scope.ownerId) {
-      q.join('orders as o', (j) => j.on('o.tenant_id', 'i.tenant_id').andOn('o.id', 'i.order_id'));
-      if (scope.departmentIds) q.whereIn('o.department_id', [...scope.departmentIds]);
-      if (scope.ownerId) q.andWhere('o.owner_id', scope.ownerId);
-    }
+    // Each instalment carries its order's department and owner (202611270205): the open-instalment index answers.
+    if (scope.departmentIds) q.whereIn('i.department_id', [...scope.departmentIds]);
+    if (scope.ownerId) q.andWhere('i.owner_id', scope.ownerId);
     const r = (await q.first(db.raw('count(*)::bigint as n'), db.raw('coalesce(sum(i.outstanding_fen), 0)::bigint as fen'))) as Row;
     return { count: num(r.n), outstandingFen: num(r.fen) };
   }

@@ -1,8 +1,9 @@
-// Bearer tokens by (tenant, digest); resolving one returns tenant, user and roles in a single query,
-// because it runs on every request.
+// Bearer tokens by (tenant, digest). Every request checks its token with two primary-key reads; the full
+// resolve (tenant, user, roles) runs only when the actor is not cached.
 import type { Tx } from '../../../core/shared/ports.js';
 import type { ResolvedToken, TokenRepository } from '../../../core/organisation/ports.js';
 import { sql } from '../unit-of-work.js';
+import { hotQuery } from '../hot-query.js';
 import { toRole, toTenant, toUser } from './knex-organisation.repository.js';
 
 const RESOLVE = `
@@ -14,16 +15,24 @@ select t.expires_at, u.id, u.name, u.mobile, u.department_id, u.active, u.versio
 from auth_tokens t
 join users u on u.tenant_id = t.tenant_id and u.id = t.user_id
 join tenants tn on tn.id = t.tenant_id
-where t.tenant_id = ? and t.token_hash = ? and t.revoked_at is null and t.expires_at > ?`;
+where t.tenant_id = $1 and t.token_hash = $2 and t.revoked_at is null and t.expires_at > $3`;
+
+const CHECK = `
+select t.user_id, u.version from auth_tokens t join users u on u.tenant_id = t.tenant_id and u.id = t.user_id
+where t.tenant_id = $1 and t.token_hash = $2 and t.revoked_at is null and t.expires_at > $3 and u.active`;
 
 export class KnexTokenRepository implements TokenRepository {
+  async check(tx: Tx, tenantId: string, tokenHash: string, now: Date): Promise<{ userId: string; userVersion: number } | null> {
+    const [r] = await hotQuery(sql(tx), 'yunzhou_check_token', CHECK, [tenantId, tokenHash, now]);
+    return r ? { userId: r.user_id, userVersion: r.version } : null;
+  }
+
   async insert(tx: Tx, tenantId: string, tokenHash: string, userId: string, expiresAt: Date): Promise<void> {
     await sql(tx)('auth_tokens').insert({ tenant_id: tenantId, token_hash: tokenHash, user_id: userId, expires_at: expiresAt });
   }
 
   async resolve(tx: Tx, tenantId: string, tokenHash: string, now: Date): Promise<ResolvedToken | null> {
-    const res = await sql(tx).raw(RESOLVE, [tenantId, tokenHash, now]);
-    const r = res.rows[0];
+    const [r] = await hotQuery(sql(tx), 'yunzhou_resolve_token', RESOLVE, [tenantId, tokenHash, now]);
     if (!r) return null;
     const roles = ((r.roles ?? []) as Record<string, unknown>[]).map((x) => toRole({ ...x, tenant_id: tenantId }));
     const tenant = toTenant({ id: tenantId, name: r.tenant_name, time_zone: r.time_zone, settings: r.settings, created_at: r.tenant_created_at });

@@ -62,6 +62,9 @@ for (const backend of backends()) {
     // O2 moves to 孙露露 in 销售一部: its contract and receipts move with it.
     await crm.orders.update(f.firm.admin, o2.id, { version: (await crm.orders.get(f.firm.admin, o2.id)).order.version, ownerId: pa.actor.userId, departmentId: a.id });
 
+    const moved = await crm.database.knex('collection_instalments').where({ tenant_id: f.firm.tenantId, order_id: o2.id }).select('owner_id', 'department_id');
+    t.deepEqual(moved, [{ owner_id: pa.actor.userId, department_id: a.id }]); // the instalments follow the order
+
     clock.set('2026-11-26T08:00:00Z'); // Thursday
     const month = await crm.briefing.briefing(f.finance.actor, { period: 'month' });
     t.deepEqual(month.figures, { contractFen: 6_000_000, contractCount: 3, disbursedFen: 0, collectedFen: 2_100_000, receiptCount: 3, newInquiries: 2, followUps: 1 });
