@@ -29,6 +29,9 @@ export {
   type Invoice, type InvoiceState, type InvoiceSettings, type InvoiceLineRecord, type InvoiceBuyer, type SellerProfile, type LineInput, type BuyerInput,
   type RedLineRequest, type OrderInvoicingFacts, type InvoiceableAmounts,
 } from './core/invoices/index.js';
+// 回款 and 数据简报 rules: plan generation and revision, allocation, instalment states, the receipt table, periods, funnel.
+export * from './core/collections/index.js';
+export * from './core/briefing/index.js';
 
 // What plugins build on (docs/plugins.md): container tokens, the database behind a Tx, permission checks,
 // errors, pagination, event subscribers, message rules, and the scheduler and relay types.
