@@ -82,16 +82,63 @@ export function cellText(v: unknown): string {
   return '';
 }
 
+/** Bytes decoded as UTF-8 across chunk boundaries (a character split between two chunks stays whole). */
+async function* utf8Chunks(source: AsyncIterable<Uint8Array | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of source) {
+    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    if (text) yield text;
+  }
+  const tail = decoder.decode();
+  if (tail) yield tail;
+}
+
+type Entry = NodeJS.ReadableStream & { setEncoding(encoding: 'utf8'): unknown };
+const StreamReader = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (input: NodeJS.ReadableStream, options: object) => AsyncIterable<any>;
+const hooks = ['_parseSharedStrings', '_parseStyles', '_parseWorkbook', '_parseWorksheet'] as const;
+if (hooks.some((h) => typeof (StreamReader.prototype as Record<string, unknown>)[h] !== 'function')) {
+  throw new Error(`exceljs changed: the import reader needs WorkbookReader.${hooks.join(', ')} (written for exceljs 4.4.0)`);
+}
+
+/**
+ * exceljs 4.4.0's streaming reader decodes each inflated chunk of XML on its own, so a Chinese character
+ * split across two chunks turns into U+FFFD (盛博科技 → 盛博���技, about once in 4,000 cells). This reader
+ * hands it text decoded across chunk boundaries instead, for the shared strings, the styles (number formats),
+ * the workbook and the worksheets. Checked by test/plugins/import-export/xlsx-reader.test.ts.
+ */
+class Utf8WorkbookReader extends (StreamReader as new (input: NodeJS.ReadableStream, options: object) => any) {
+  _parseSharedStrings(entry: Entry): unknown {
+    entry.setEncoding('utf8');
+    return super._parseSharedStrings(entry);
+  }
+
+  _parseStyles(entry: Entry): unknown {
+    entry.setEncoding('utf8');
+    return super._parseStyles(entry);
+  }
+
+  _parseWorkbook(entry: Entry): unknown {
+    entry.setEncoding('utf8');
+    return super._parseWorkbook(entry);
+  }
+
+  _parseWorksheet(iterator: AsyncIterable<Uint8Array | string>, sheetNo: string): unknown {
+    return super._parseWorksheet(utf8Chunks(iterator), sheetNo);
+  }
+}
+
 async function* xlsxRows(path: string): AsyncGenerator<{ row: number; cells: string[] }> {
   const input = createReadStream(path);
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
+    const reader = new Utf8WorkbookReader(input, {
+      sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit',
+    }) as unknown as AsyncIterable<AsyncIterable<{ number: number; values: unknown }>>;
     let sheets = 0;
     for await (const sheet of reader) {
       sheets++;
       for await (const row of sheet) {
         const values = Array.isArray(row.values) ? row.values : [];
-        yield { row: row.number, cells: values.slice(1).map(cellText) };
+        yield { row: row.number, cells: Array.from(values.slice(1), cellText) };
       }
       break; // the first worksheet only
     }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { rm } from 'node:fs/promises';
 import {
   Clock, IdGenerator, InquirySettingsRepository, PERMISSIONS, SpreadsheetWriter, UnitOfWork,
-  can, notFound, requirePermission,
+  can, domainError, notFound, requirePermission,
   type Actor, type PluginContext, type SheetRow,
 } from '../../index.js';
 import { IMPORT_COLUMNS } from './columns.js';
@@ -64,6 +64,8 @@ export function presentJob(job: ImportJob, lang: 'zh' | 'en' = 'zh'): ImportJobV
 export interface ImportServiceSettings {
   readonly maxUploadBytes: number;
   readonly dir: () => string;
+  /** Days a finished job's per-row report is kept (it holds customers' names and mobiles). */
+  readonly reportDays: number;
 }
 
 export class ImportService {
@@ -141,6 +143,13 @@ export class ImportService {
   /** 导入结果: the report workbook (rows processed so far while the job runs). */
   async report(actor: Actor, id: string): Promise<{ job: ImportJob; content: AsyncIterable<Uint8Array> }> {
     const job = await this.job(actor, id);
+    const keptSince = this.get<Clock>(Clock).now().getTime() - this.settings.reportDays * 86_400_000;
+    if (job.finishedAt && job.finishedAt.getTime() < keptSince) {
+      throw domainError(
+        'import.report_expired', 'rule', `导入结果只保留 ${this.settings.reportDays} 天，这份已删除；导入的记录不受影响`,
+        `Import reports are kept for ${this.settings.reportDays} days; this one was deleted (the imported records stay)`, { finishedAt: job.finishedAt },
+      );
+    }
     return { job, content: this.get<SpreadsheetWriter>(SpreadsheetWriter).write(reportSheet(job), reportRows(this.store, job)) };
   }
 }

@@ -15,7 +15,7 @@ import { ImportExportToken } from './token.js';
 export { ExporterRegistry, inquiriesExporter, usersExporter, type Exporter, type ExportContext } from './exporters.js';
 export { ImportService, presentJob, percentageOf, type ImportJobView, type UploadInput } from './import-service.js';
 export type { ImportRunner, Progress } from './import-runner.js';
-export type { ImportJob, RowResult, RowOutcome, JobStatus } from './job-store.js';
+export { ImportJobStore, type ImportJob, type RowResult, type RowOutcome, type JobStatus } from './job-store.js';
 export { IMPORT_COLUMNS, mapHeaders, normalizeHeader, type ImportColumn, type ImportField } from './columns.js';
 export { parseCsv, decodeCsv, detectDelimiter } from './csv.js';
 export { importCommand, actorByMobile, IMPORT_USAGE } from './cli.js';
@@ -35,6 +35,8 @@ export interface ImportExportOptions {
   readonly resumeEverySeconds?: number;
   /** Where uploads wait while imported (default <filesDir>/.import-export; shared by all server processes). */
   readonly dir?: string;
+  /** Days a finished job's per-row report is kept (default 30); a daily job deletes older ones. */
+  readonly reportDays?: number;
   /** Exporters beside the built-in inquiries and users ones. */
   readonly exporters?: readonly Exporter[];
 }
@@ -57,10 +59,12 @@ export function importExportPlugin(options: ImportExportOptions = {}): ImportExp
       const runner = new ImportRunner(() => ctx.container, store, {
         chunkSize: options.chunkSize ?? 1000, leaseSeconds: options.leaseSeconds ?? 120, maxRows: options.maxRows ?? 200_000, dir,
       });
-      const service = new ImportService(() => ctx.container, store, runner, { maxUploadBytes, dir });
+      const reportDays = options.reportDays ?? 30;
+      const service = new ImportService(() => ctx.container, store, runner, { maxUploadBytes, dir, reportDays });
       ctx.addMigrations([importJobsTables]);
       ctx.container.bind<ImportService>(ImportExportToken).toConstantValue(service);
       ctx.addJob({ name: 'resume', everySeconds: options.resumeEverySeconds ?? 30, exclusive: false, run: async (_slot, now) => { await runner.resumeStale(now); } });
+      ctx.addJob({ name: 'purge-reports', everySeconds: 86_400, offsetSeconds: 3 * 3600, run: async (_slot, now) => { await store.purgeResults(new Date(now.getTime() - reportDays * 86_400_000)); } });
       exporters.freeze();
       ctx.addRoutes(importExportRoutes(() => service, exporters, ctx, maxUploadBytes));
     },

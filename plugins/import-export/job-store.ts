@@ -157,6 +157,16 @@ export class ImportJobStore {
     return n === 1;
   }
 
+  /** Forgets the per-row results of jobs finished before `before` (the job and its counts stay); returns how many chunks went. */
+  async purgeResults(before: Date): Promise<number> {
+    const db = this.knex();
+    const gone = await db('import_job_chunks')
+      .whereIn(['tenant_id', 'job_id'], db('import_jobs').where('finished_at', '<', before).select('tenant_id', 'id'))
+      .delete()
+      .returning('chunk');
+    return gone.length;
+  }
+
   /** Jobs left behind: queued for a while without a runner, or running with an expired lease. */
   async stale(now: Date, queuedBefore: Date, limit: number): Promise<{ tenantId: string; id: string }[]> {
     const rows = await this.knex()('import_jobs')

@@ -16,9 +16,13 @@ export async function spool(content: AsyncIterable<Uint8Array | string>, path: s
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   const partial = `${path}.part`;
   const out = createWriteStream(partial, { flags: 'wx', mode: 0o600 });
+  // Writes still pending when the upload is refused fail after destroy(): keep their errors from escaping.
+  let failure: Error | null = null;
+  out.on('error', (e) => { failure ??= e; });
   let size = 0;
   try {
     for await (const raw of content) {
+      if (failure) throw failure;
       const chunk = typeof raw === 'string' ? Buffer.from(raw) : raw;
       size += chunk.length;
       if (size > maxBytes) throw uploadTooLarge(maxBytes);

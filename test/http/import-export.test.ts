@@ -10,7 +10,7 @@ import { testCrm } from '../support/crm.js';
 import { aFirm, aMobile, type TestFirm } from '../support/tenant.js';
 import { serve, type TestServer } from '../support/http.js';
 import type { Crm } from '../../adapters/composition/create-crm.js';
-import { importExportPlugin, importCommand, ImportExportToken, type ImportService, type ImportJobView } from '../../plugins/import-export/index.js';
+import { importExportPlugin, importCommand, ImportExportToken, ImportJobStore, type ImportService, type ImportJobView } from '../../plugins/import-export/index.js';
 
 let crm: Crm;
 let api: TestServer;
@@ -86,6 +86,20 @@ function row(values: Partial<Record<(typeof HEADERS)[number], string>>): string[
   const base: Record<string, string> = { 客户姓名: '张三', 客户性别: '男', 客户级别: 'A', 下次跟进时间: LATER, 客户来源: '电销', 客户房产: '按揭房', 客户备注: '需要额度高', ...values };
   return HEADERS.map((h) => base[h] ?? '');
 }
+
+test.serial('a finished job’s per-row results are deleted after the retention period; the job and its counts stay', async (t) => {
+  const firm = await aFirm(crm);
+  const up = await upload(firm.adminToken, csvOf([HEADERS, row({ 企业名称: '保留期', 客户手机号码: aMobile() })]), 'keep.csv');
+  const { job } = await finished(firm.adminToken, up.body.id);
+  const store = new ImportJobStore(() => crm.database.knex);
+  t.is(await store.purgeResults(new Date(Date.parse(job.finishedAt as unknown as string) - 1000)), 0, 'not yet due');
+  t.is(await store.purgeResults(new Date(Date.now() + 1000)), 1);
+  t.is((await store.chunks(firm.tenantId, job.id, 0, 10)).length, 0);
+  const after = await api.call('GET', `${BASE}/imports/${job.id}`, { token: firm.adminToken });
+  t.deepEqual(after.body.counts, { imported: 1, duplicates: 0, invalid: 0 });
+  t.true(crm.scheduler.list().some((j) => j.name === 'import-export.purge-reports'));
+  t.true(crm.scheduler.list().some((j) => j.name === 'import-export.resume' && !j.exclusive));
+});
 
 test('a CSV import: valid rows are imported, each other row is reported as duplicate of whom or invalid because …', async (t) => {
   const firm = await aFirm(crm);
