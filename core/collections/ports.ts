@@ -107,13 +107,17 @@ export interface ReceiptListFilter {
   readonly keyword?: string | undefined;
 }
 
-export interface ReceiptListRow extends Receipt {
+/** The order a list row belongs to, as the accounts lists show it. */
+export interface OrderColumns {
   readonly orderTitle: string;
   readonly companyName: string;
   readonly ownerId: string;
   readonly ownerName: string | null;
   readonly departmentId: string | null;
   readonly departmentName: string | null;
+}
+
+export interface ReceiptListRow extends Receipt, OrderColumns {
   readonly receivedByName: string | null;
   /** 第N期 of each allocation, in order. */
   readonly instalmentNumbers: readonly number[];
@@ -137,15 +141,9 @@ export interface InstalmentListFilter {
   readonly keyword?: string | undefined;
 }
 
-export interface InstalmentListRow extends Instalment {
+export interface InstalmentListRow extends Instalment, OrderColumns {
   readonly state: InstalmentState;
   readonly outstandingFen: number;
-  readonly orderTitle: string;
-  readonly companyName: string;
-  readonly ownerId: string;
-  readonly ownerName: string | null;
-  readonly departmentId: string | null;
-  readonly departmentName: string | null;
 }
 
 export interface InstalmentTotals {
