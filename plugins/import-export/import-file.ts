@@ -1,13 +1,13 @@
 // Reading an uploaded import file: which format the bytes are (never the name), its rows as text cells
 // (the first worksheet of an .xlsx, streamed; a CSV in any of the encodings people save), the header row
 // mapped to the columns, and every failure of a damaged or foreign file as a DomainError a person can act on.
-import { createReadStream } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { domainError, isDomainError, type DomainError } from '../../index.js';
 import { excelDateText } from './cell-values.js';
 import { decodeCsv, looksLikeText, parseCsv } from './csv.js';
 import { mapHeaders, type HeaderMap, type ImportField } from './columns.js';
+import { worksheetsLast } from './zip-order.js';
 
 export type ImportFormat = 'xlsx' | 'csv';
 
@@ -107,6 +107,16 @@ if (hooks.some((h) => typeof (StreamReader.prototype as Record<string, unknown>)
  * the workbook and the worksheets. Checked by test/plugins/import-export/xlsx-reader.test.ts.
  */
 class Utf8WorkbookReader extends (StreamReader as new (input: NodeJS.ReadableStream, options: object) => any) {
+  /**
+   * With the worksheets last in the stream (zip-order.ts), the shared strings, when the file has any, are read
+   * before them; a file without any (streaming writers use inline strings) starts with an empty table, so
+   * that its worksheets are read straight away rather than through temporary files.
+   */
+  constructor(input: NodeJS.ReadableStream, options: object, worksheetsLast: boolean) {
+    super(input, options);
+    if (worksheetsLast) this.sharedStrings = [];
+  }
+
   _parseSharedStrings(entry: Entry): unknown {
     entry.setEncoding('utf8');
     return super._parseSharedStrings(entry);
@@ -128,11 +138,11 @@ class Utf8WorkbookReader extends (StreamReader as new (input: NodeJS.ReadableStr
 }
 
 async function* xlsxRows(path: string): AsyncGenerator<{ row: number; cells: string[] }> {
-  const input = createReadStream(path);
+  const { stream: input, reordered } = await worksheetsLast(path);
   try {
     const reader = new Utf8WorkbookReader(input, {
       sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit',
-    }) as unknown as AsyncIterable<AsyncIterable<{ number: number; values: unknown }>>;
+    }, reordered) as unknown as AsyncIterable<AsyncIterable<{ number: number; values: unknown }>>;
     let sheets = 0;
     for await (const sheet of reader) {
       sheets++;

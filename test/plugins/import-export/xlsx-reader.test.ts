@@ -3,10 +3,10 @@
 // inline strings (streaming writers), and numbers, dates and formulas come back as the text a person sees.
 import test from 'ava';
 import ExcelJS from 'exceljs';
-import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileRows, readImportFile } from '../../../plugins/import-export/import-file.js';
+import { fileRows, readHeader, readImportFile } from '../../../plugins/import-export/import-file.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'yunzhou-xlsx-'));
 test.after.always(() => rmSync(dir, { recursive: true, force: true }));
@@ -58,4 +58,20 @@ test('cells come back as the text a person sees: numbers, dates, rich text, form
     { row: 2, cells: ['15213801285', '2030-01-02 09:30:00', '盛博科技', '结果', '链接'] },
     { row: 4, cells: ['', '', '', '', '末行'] },
   ]);
+});
+
+test('a workbook with its worksheets before its shared strings (as Excel orders them) leaves no temporary file, even when reading stops after the header', async (t) => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('客户');
+  ws.addRow(HEADERS);
+  for (let i = 0; i < 2000; i++) ws.addRow(rowOf(i));
+  const file = join(dir, 'excel-order.xlsx');
+  writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+  const mine = (): string[] => readdirSync(tmpdir()).filter((f) => f.startsWith(`tmp-${process.pid}-`));
+  const before = mine();
+  const header = await readHeader(file, 'xlsx');
+  t.deepEqual(header.columns.map((c) => c.header), HEADERS);
+  const { rows } = await readImportFile(file, 'xlsx', 5000);
+  t.is(rows.length, 2000);
+  t.deepEqual(mine(), before);
 });
