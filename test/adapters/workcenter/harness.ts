@@ -5,7 +5,11 @@ import { randomBytes } from 'node:crypto';
 import { openDatabase } from '../../../adapters/knex/database.js';
 import { migrateLatest, type MigrationSet } from '../../../adapters/knex/migrator.js';
 import { coreMigrations } from '../../../adapters/knex/migrations/index.js';
-import type { Crm } from '../../../adapters/composition/create-crm.js';
+import test from 'ava';
+import { createCrm, type Crm } from '../../../adapters/composition/create-crm.js';
+import type { Clock } from '../../../core/shared/ports.js';
+import type { Backend } from '../../support/database.js';
+import { testCrm } from '../../support/crm.js';
 import { EventSink, UnitOfWork, type DomainEvent } from '../../../core/shared/ports.js';
 import type { EventSubscriber, OutboxEvent } from '../../../core/events/subscriber.js';
 
@@ -67,4 +71,27 @@ export class Recorder implements EventSubscriber {
   sequence(subjectId: string): unknown[] {
     return this.seen.filter((e) => e.subjectId === subjectId).map((e) => e.data.n);
   }
+}
+
+/** One Crm per backend for a test file, on PGlite and on an isolated PostgreSQL database, closed after it. */
+export function crmsPerBackend(clock: Clock): (backend: Backend) => Promise<Crm> {
+  let pg: IsolatedDatabase | null = null;
+  const shared = new Map<Backend, Promise<Crm>>();
+  test.before(async () => {
+    if (process.env.TEST_DATABASE_URL) pg = await isolatedPostgres();
+  });
+  test.after.always(async () => {
+    for (const c of shared.values()) await (await c).close();
+    await pg?.drop();
+  });
+  return (backend) => {
+    let c = shared.get(backend);
+    if (!c) {
+      c = backend === 'pglite'
+        ? testCrm('pglite', { clock })
+        : createCrm({ database: { url: (pg as IsolatedDatabase).url, poolMax: 4 }, migrate: false, clock, config: { secret: 'test-secret', filesDir: '/tmp/yunzhou-test-files' } });
+      shared.set(backend, c);
+    }
+    return c;
+  };
 }

@@ -3,37 +3,17 @@
 // pages, follow-up reminders, and that nobody reads another person's (or another firm's) messages.
 import test from 'ava';
 import { randomUUID } from 'node:crypto';
-import { createCrm, type Crm } from '../../../adapters/composition/create-crm.js';
 import { EventSubscriber, type OutboxEvent } from '../../../core/events/subscriber.js';
 import type { MessageSubscriber } from '../../../core/workcenter/message-subscriber.js';
-import { backends, type Backend } from '../../support/database.js';
-import { FakeClock, testCrm } from '../../support/crm.js';
+import { backends } from '../../support/database.js';
+import { FakeClock } from '../../support/crm.js';
 import { aFirm } from '../../support/tenant.js';
 import { anInquiry, anOrder } from '../orders/order-builders.js';
-import { isolatedPostgres, publish, type IsolatedDatabase } from './harness.js';
+import { crmsPerBackend, publish } from './harness.js';
 
-let pg: IsolatedDatabase | null = null;
-const shared = new Map<Backend, Promise<Crm>>();
 const clock = new FakeClock(new Date('2026-11-27T02:00:00Z'));
 
-test.before(async () => {
-  if (process.env.TEST_DATABASE_URL) pg = await isolatedPostgres();
-});
-test.after.always(async () => {
-  for (const c of shared.values()) await (await c).close();
-  await pg?.drop();
-});
-
-function crmOn(backend: Backend): Promise<Crm> {
-  let c = shared.get(backend);
-  if (!c) {
-    c = backend === 'pglite'
-      ? testCrm('pglite', { clock })
-      : createCrm({ database: { url: (pg as IsolatedDatabase).url, poolMax: 4 }, migrate: false, clock, config: { secret: 'test-secret', filesDir: '/tmp/yunzhou-test-files' } });
-    shared.set(backend, c);
-  }
-  return c;
-}
+const crmOn = crmsPerBackend(clock);
 
 for (const backend of backends()) {
   test.serial(`${backend}: an inquiry transferred and an order handed over tell the new owner and handler`, async (t) => {

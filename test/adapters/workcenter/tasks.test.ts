@@ -2,37 +2,17 @@
 // concerned), lists with filters and keyset pages, data scope and tenant isolation, and the rule
 // "follow up an application after 3 days in 申请中" making one task per application, however often it runs.
 import test from 'ava';
-import { createCrm, type Crm } from '../../../adapters/composition/create-crm.js';
 import type { Actor } from '../../../core/organisation/actor.js';
-import { backends, type Backend } from '../../support/database.js';
-import { FakeClock, testCrm } from '../../support/crm.js';
+import { backends } from '../../support/database.js';
+import { FakeClock } from '../../support/crm.js';
 import { aFirm } from '../../support/tenant.js';
 import { aCatalogue, anOrderWithProfile } from '../products/product-builders.js';
-import { isolatedPostgres, type IsolatedDatabase } from './harness.js';
+import { crmsPerBackend } from './harness.js';
 
-let pg: IsolatedDatabase | null = null;
-const shared = new Map<Backend, Promise<Crm>>();
 const clock = new FakeClock(new Date('2026-11-27T02:00:00Z'));
 const HOUR = 3_600_000;
 
-test.before(async () => {
-  if (process.env.TEST_DATABASE_URL) pg = await isolatedPostgres();
-});
-test.after.always(async () => {
-  for (const c of shared.values()) await (await c).close();
-  await pg?.drop();
-});
-
-function crmOn(backend: Backend): Promise<Crm> {
-  let c = shared.get(backend);
-  if (!c) {
-    c = backend === 'pglite'
-      ? testCrm('pglite', { clock })
-      : createCrm({ database: { url: (pg as IsolatedDatabase).url, poolMax: 4 }, migrate: false, clock, config: { secret: 'test-secret', filesDir: '/tmp/yunzhou-test-files' } });
-    shared.set(backend, c);
-  }
-  return c;
-}
+const crmOn = crmsPerBackend(clock);
 
 const titles = (p: { items: { title: string }[] }): string[] => p.items.map((x) => x.title);
 
