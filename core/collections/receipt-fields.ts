@@ -3,7 +3,7 @@
 import type { FieldError } from '../shared/domain-error.js';
 import { isLocalDateText } from '../shared/zoned-time.js';
 import { activeNames } from './settings.js';
-import { INVOICE_KINDS, type CollectionSettings, type InvoiceKind } from './types.js';
+import { INVOICE_KINDS, type CollectionSettings, type InvoiceKind, type Receipt } from './types.js';
 
 export interface ReceiptInput {
   readonly orderId: string;
@@ -25,20 +25,10 @@ export interface ReceiptInput {
 }
 
 /** The input with defaults applied and text trimmed, as it is stored. */
-export interface NormalizedReceiptInput {
-  readonly orderId: string;
-  readonly receivedOn: string;
-  readonly amountFen: number;
-  readonly instalmentId: string | null;
-  readonly paymentMethod: string;
-  readonly payer: string;
-  readonly receivedBy: string;
-  readonly type: string;
-  readonly invoiceWanted: boolean;
-  readonly invoiceKind: InvoiceKind | null;
-  readonly remark: string | null;
-  readonly overpayment: boolean;
-}
+export type NormalizedReceiptInput = Pick<
+  Receipt,
+  'orderId' | 'receivedOn' | 'amountFen' | 'instalmentId' | 'paymentMethod' | 'payer' | 'receivedBy' | 'type' | 'invoiceWanted' | 'invoiceKind' | 'remark' | 'overpayment'
+>;
 
 export function normalizeReceiptInput(input: ReceiptInput, actorId: string): NormalizedReceiptInput {
   return {
