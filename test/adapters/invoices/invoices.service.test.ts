@@ -6,16 +6,9 @@ import { isDomainError } from '../../../core/shared/domain-error.js';
 import { backends } from '../../support/database.js';
 import { testCrm } from '../../support/crm.js';
 import { aContractedOrder, anApprovedReceipt, anInvoicingFirm, approve, aReceiptFlow, SELLER } from './builders.js';
+import { outcome } from '../../support/outcome.js';
 
-async function code(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'ok';
-  } catch (e) {
-    if (isDomainError(e)) return e.code;
-    throw e;
-  }
-}
+const code = outcome;
 
 for (const backend of backends()) {
   let crm: Crm;

@@ -4,22 +4,15 @@
 import test from 'ava';
 import type { Crm } from '../../../adapters/composition/create-crm.js';
 import { UnitOfWork } from '../../../core/shared/ports.js';
-import { isDomainError, type DomainError } from '../../../core/shared/domain-error.js';
+import type { DomainError } from '../../../core/shared/domain-error.js';
 import { sql } from '../../../adapters/knex/unit-of-work.js';
 import { backends } from '../../support/database.js';
 import { testCrm } from '../../support/crm.js';
 import { aFirm } from '../../support/tenant.js';
 import { aContract, aPlan, aProfile, anInquiry, anOrder, LUHN_CARD, RESIDENT_ID, upload } from './order-builders.js';
+import { outcome } from '../../support/outcome.js';
 
-const code = async (p: Promise<unknown>): Promise<string> => {
-  try {
-    await p;
-    return 'ok';
-  } catch (e) {
-    if (isDomainError(e)) return e.code;
-    throw e;
-  }
-};
+const code = outcome;
 
 for (const backend of backends()) {
   let crm: Crm;
