@@ -19,6 +19,8 @@ import { coreRoutes } from './routes/index.js';
 import { systemRouter } from './routes/system.routes.js';
 import { statusPageRouter } from './routes/status-page.js';
 import { createLogger } from './logger.js';
+import { consoleMiddleware, type ConsoleOptions } from './console.js';
+import { sessionCookieAuth } from './session-cookie.js';
 
 export interface HttpOptions {
   readonly authenticator?: Authenticator;
@@ -28,6 +30,8 @@ export interface HttpOptions {
   readonly maxJsonBytes?: number;
   /** Says whether the app may take requests (false while shutting down). */
   readonly isReady?: () => boolean;
+  /** The staff console (web/): served at '/' by default when built; false leaves it out, or mount it elsewhere. */
+  readonly console?: false | ConsoleOptions;
 }
 
 export const HttpApp = Symbol.for('yunzhou.HttpApp');
@@ -75,7 +79,7 @@ function mount(router: Router, prefix: string, routes: readonly RouteDef[], auth
       r.body?.(body);
       const req: RouteRequest = {
         actor, body, query, params, headers, ip: ctx.ip, requestId: ctx.state.requestId as string,
-        lang: ctx.state.lang as 'zh' | 'en', bodyStream,
+        lang: ctx.state.lang as 'zh' | 'en', bodyStream, secure: ctx.secure || ctx.get('x-forwarded-proto') === 'https',
       };
       ctx.state.actor = actor;
       const out = await def.handler(req);
@@ -122,6 +126,14 @@ function dispatchBySurface(surfaces: ReadonlyMap<string, Router>): Koa.Middlewar
   };
 }
 
+/** The OpenAPI document of a Crm's routes and its plugins' routes. */
+export function buildOpenApiOf(crm: Crm, routes: readonly RouteDef[] = coreRoutes(crm)): Record<string, unknown> {
+  return buildOpenApi([
+    { prefix: '/api/v1', routes },
+    ...crm.plugins.map((p) => ({ prefix: `/api/v1/plugins/${p.name}`, routes: p.routes })),
+  ]);
+}
+
 /** A Koa app over a Crm that a host can mount, or that startServer runs standalone. */
 export function createHttpApp(crm: Crm, options: HttpOptions = {}): Koa {
   const logger = options.logger ?? createLogger();
@@ -139,10 +151,7 @@ export function createHttpApp(crm: Crm, options: HttpOptions = {}): Koa {
   };
   for (const [key, group] of groupBySurface(routes)) mount(surface(key), '/api/v1', group, auth, maxJsonBytes);
   for (const p of crm.plugins) mount(surface(`plugins/${p.name}`), `/api/v1/plugins/${p.name}`, p.routes, auth, maxJsonBytes);
-  const openapi = buildOpenApi([
-    { prefix: '/api/v1', routes },
-    ...crm.plugins.map((p) => ({ prefix: `/api/v1/plugins/${p.name}`, routes: p.routes })),
-  ]);
+  const openapi = buildOpenApiOf(crm, routes);
 
   // Errors, request id, language and the access log wrap everything.
   app.use(async (ctx, next) => {
@@ -181,7 +190,10 @@ export function createHttpApp(crm: Crm, options: HttpOptions = {}): Koa {
   root.use(statusPageRouter().routes());
   app.use(root.routes());
   app.use(root.allowedMethods());
+  app.use(sessionCookieAuth());
   app.use(dispatchBySurface(surfaces));
+  const staffConsole = options.console === false ? null : consoleMiddleware(options.console ?? {});
+  if (staffConsole) app.use(staffConsole);
 
   // The http ContainerModule: the app and its authenticator are resolvable like every other adapter.
   crm.container.load(

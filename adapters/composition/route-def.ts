@@ -15,6 +15,8 @@ export interface RouteRequest {
   readonly ip: string;
   readonly requestId: string;
   readonly lang: 'zh' | 'en';
+  /** Whether the request came over HTTPS (directly or, by X-Forwarded-Proto, through a proxy). */
+  readonly secure?: boolean;
   /** The raw body, for routes that stream uploads (rawBody set). */
   readonly bodyStream: Readable | null;
 }

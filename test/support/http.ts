@@ -21,6 +21,9 @@ export interface TestServer {
 export async function serve(crm: Crm, options: HttpOptions = {}): Promise<TestServer> {
   const app = createHttpApp(crm, { logger: createLogger('silent'), ...options });
   const server = createServer(app.callback());
+  // Longer than the client's keep-alive, so that fetch never reuses a connection the server is closing
+  // (on a loaded machine that race showed as 'fetch failed').
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

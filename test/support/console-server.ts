@@ -1,0 +1,90 @@
+// The real standalone server for the console's browser tests: the built-in plugins, the demo firms, on the
+// embedded database (loaded from a seeded template made once per day and migration set, since seeding takes
+// a while) or on PostgreSQL when TEST_DATABASE_URL is set (a fresh schema per server).
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+import { existsSync, readFileSync, renameSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCrm, type Crm } from '../../adapters/composition/create-crm.js';
+import { dumpEmbedded } from '../../adapters/knex/database.js';
+import { seedDemo, DEFAULT_DEMO_PASSWORD } from '../../adapters/demo/seed-demo.js';
+import type { DemoOrganisation } from '../../adapters/demo/organisation.seed.js';
+import { builtInPlugins } from '../../plugins/index.js';
+import { serve, type TestServer } from './http.js';
+import type { HttpOptions } from '../../http/app.js';
+
+export const DEMO_PASSWORD = DEFAULT_DEMO_PASSWORD;
+
+export interface ConsoleServer extends TestServer {
+  readonly crm: Crm;
+  /** Signs in through the API (to check results, never to drive a screen) and returns a bearer token. */
+  token(mobile: string): Promise<string>;
+}
+
+function templateKey(): string {
+  const files = ['adapters/knex/migrations', 'adapters/demo'].join('|');
+  return createHash('sha256').update(files + new Date().toISOString().slice(0, 10) + process.env.npm_package_version).digest('hex').slice(0, 12);
+}
+
+let demoTemplate: Promise<Blob> | null = null;
+
+/** A seeded embedded database image: migrated with the plugins, the demo firms added. */
+async function seededTemplate(): Promise<Blob> {
+  const file = join(tmpdir(), `yunzhou-demo-${templateKey()}-${process.pid}.tar`);
+  demoTemplate ??= (async () => {
+    if (existsSync(file)) return new Blob([readFileSync(file)]);
+    const crm = await createCrm({ database: { memory: true }, migrate: true, plugins: builtInPlugins(), config: { secret: 'test-secret' } });
+    await seedDemo(crm, DEMO_PASSWORD);
+    const blob = await dumpEmbedded(crm.database as never);
+    await crm.close();
+    writeFileSync(`${file}.tmp`, Buffer.from(await blob.arrayBuffer()));
+    renameSync(`${file}.tmp`, file);
+    return blob;
+  })();
+  return demoTemplate;
+}
+
+export async function consoleServer(http: HttpOptions = {}): Promise<ConsoleServer & { demo: DemoOrganisation | null }> {
+  const filesDir = mkdtempSync(join(tmpdir(), 'yunzhou-console-files-'));
+  const config = { secret: 'test-secret', filesDir };
+  let crm: Crm;
+  let demo: DemoOrganisation | null = null;
+  let dropDatabase = async (): Promise<void> => {};
+  if (process.env.TEST_DATABASE_URL) {
+    // A database of its own: the demo's mobiles must belong to one firm only.
+    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await admin.connect();
+    const name = `yunzhou_console_${process.pid}_${Date.now().toString(36)}`;
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(process.env.TEST_DATABASE_URL);
+    url.pathname = `/${name}`;
+    crm = await createCrm({ database: { url: url.toString(), poolMax: 10 }, migrate: true, plugins: builtInPlugins(), config });
+    demo = await seedDemo(crm, DEMO_PASSWORD);
+    dropDatabase = async () => {
+      const c = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    };
+  } else {
+    crm = await createCrm({ database: { memory: true, loadDataDir: await seededTemplate() }, migrate: false, plugins: builtInPlugins(), config });
+  }
+  const server = await serve(crm, http);
+  return {
+    ...server,
+    crm,
+    demo,
+    async token(mobile: string) {
+      const r = await server.call('POST', '/api/v1/auth/login', { body: { mobile, password: DEMO_PASSWORD } });
+      if (r.status !== 200) throw new Error(`login ${mobile}: ${r.status} ${JSON.stringify(r.body)}`);
+      return r.body.token as string;
+    },
+    async close() {
+      await server.close();
+      await crm.close();
+      await dropDatabase();
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import type zh from '../zh/app.js';
+
+export default {
+  title: 'Yunzhou CRM',
+  offline: 'Offline: what you fill in stays on this device and is sent when the connection returns',
+  back: 'Back',
+  save: 'Save',
+  submit: 'Submit',
+  cancel: 'Cancel',
+  confirm: 'OK',
+  loading: 'Loading…',
+  retry: 'Retry',
+  empty: 'Nothing here',
+  noMore: 'No more',
+  total: '{n} in all',
+  search: 'Search',
+  more: 'More',
+  language: 'Language',
+  switchLanguage: '中文',
+  signOut: 'Sign out',
+  failed: 'It did not work',
+  saved: 'Saved',
+  required: '{field} is required',
+  yuan: 'yuan',
+  masked: '[masked]',
+} satisfies typeof zh;

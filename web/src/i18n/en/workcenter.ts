@@ -1,0 +1,6 @@
+import type zh from '../zh/workcenter.js';
+
+export default {
+  overdue: 'Overdue',
+  nothing: 'Nothing waits on you here',
+} satisfies typeof zh;

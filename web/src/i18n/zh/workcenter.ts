@@ -1,0 +1,4 @@
+export default {
+  overdue: '已逾期',
+  nothing: '这里没有等你办理的事',
+};

@@ -1,0 +1,40 @@
+// Screens by URL. Each area lists its own routes (screens/<area>/routes.ts), loaded on demand; every
+// screen but sign-in needs a session, and a session that ends returns to sign-in keeping the page.
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { restoreSession, session, sessionEnded } from './session.js';
+import { setUnauthenticatedHandler } from './api/client.js';
+
+const areas = import.meta.glob<{ routes: RouteRecordRaw[] }>('./screens/*/routes.ts', { eager: true });
+
+/** The path the console is served under (the <base href> the server wrote into the page). */
+function basePath(): string {
+  return new URL(document.baseURI).pathname;
+}
+
+export const router = createRouter({
+  history: createWebHistory(basePath()),
+  routes: [
+    ...Object.values(areas).flatMap((m) => m.routes),
+    { path: '/:rest(.*)*', name: 'not-found', component: () => import('./screens/NotFound.vue'), meta: { public: true } },
+  ],
+  scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+});
+
+router.beforeEach(async (to) => {
+  if (to.meta.public) return true;
+  const me = session.checked ? session.me : await restoreSession();
+  if (me) return true;
+  return { name: 'login', query: { redirect: to.fullPath } };
+});
+
+setUnauthenticatedHandler(() => {
+  sessionEnded();
+  const current = router.currentRoute.value;
+  if (current.name !== 'login') void router.replace({ name: 'login', query: { redirect: current.fullPath, expired: '1' } });
+});
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    public?: boolean;
+  }
+}
