@@ -24,6 +24,15 @@ export default tseslint.config(
     },
   },
   {
+    files: ['web/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/adapters/**', '**/http/**', '**/plugins/**'], message: 'web/ talks to the server through the HTTP API only; it may import core/ (pure rules) and itself.' },
+        { group: ['knex', 'knex-pglite', 'pg', 'koa', '@koa/*', 'pdfkit', 'inversify', 'pino', '@electric-sql/*'], message: 'web/ runs in the browser.' },
+      ] }],
+    },
+  },
+  {
     files: ['adapters/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/http/**', '**/plugins/**'], message: 'adapters/ never import http/ or a plugin.' }] }],

@@ -12,7 +12,7 @@ function sources(dir: string): string[] {
     for (const name of readdirSync(d)) {
       const p = join(d, name);
       if (statSync(p).isDirectory()) walk(p);
-      else if (name.endsWith('.ts') && !name.endsWith('.d.ts')) out.push(p);
+      else if ((name.endsWith('.ts') && !name.endsWith('.d.ts')) || name.endsWith('.vue')) out.push(p);
     }
   };
   walk(join(root, dir));
@@ -61,6 +61,17 @@ test('plugins use only the public entry and their own files', (t) => {
     if (!e.target) return false;
     if (e.target === 'index' || e.target === 'index.js') return false;
     return !e.target.startsWith('plugins/');
+  });
+  t.deepEqual(bad, []);
+});
+
+test('the console reaches the server only through the HTTP API: it imports core (pure rules and types) and its own files', (t) => {
+  const files = sources('web/src');
+  t.true(files.some((f) => f.endsWith('.vue')), 'the checker reads .vue files too');
+  const resolveAlias = (e: Edge): Edge => (e.spec.startsWith('@core/') ? { ...e, target: `core/${e.spec.slice('@core/'.length)}` } : e);
+  const bad = files.flatMap(imports).map(resolveAlias).filter((e) => {
+    if (e.target) return !(e.target.startsWith('web/') || e.target.startsWith('core/'));
+    return FRAMEWORKS.test(e.spec);
   });
   t.deepEqual(bad, []);
 });

@@ -66,7 +66,7 @@ for (const size of [PHONE, DESK]) {
     t.is(await p.page.locator('[data-module="workcenter"] .van-badge').innerText(), String(Math.min(counts.body.total, 99)) + (counts.body.total > 99 ? '+' : ''));
     await p.page.locator('[data-figure="collected"]').waitFor();
     t.regex(await p.page.locator('[data-figure="contract"]').innerText(), /合同金额\s*[\d,]+/);
-    await p.page.locator('.chart canvas').waitFor();
+    await p.page.locator('figure.trend svg path').first().waitFor();
     const cookie = (await p.context.cookies()).find((c) => c.name === 'yz_session');
     t.truthy(cookie);
     t.true(cookie?.httpOnly);

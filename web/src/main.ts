@@ -7,6 +7,12 @@ import { router } from './router.js';
 import { i18n } from './i18n/index.js';
 import { registerOfflineSync } from './lib/drafts.js';
 
+// Fetch the first screen's code while the session is asked for, instead of one after the other.
+for (const record of router.resolve(window.location.pathname.slice(new URL(document.baseURI).pathname.length - 1) || '/').matched) {
+  const load = record.components?.default;
+  if (typeof load === 'function' && !('render' in load) && !('setup' in load)) void (load as () => Promise<unknown>)();
+}
+
 const app = createApp(App);
 app.use(i18n);
 app.use(router);
