@@ -13,6 +13,7 @@ import type { DemoOrganisation } from '../../adapters/demo/organisation.seed.js'
 import { builtInPlugins } from '../../plugins/index.js';
 import { serve, type TestServer } from './http.js';
 import type { HttpOptions } from '../../http/app.js';
+import type { Backend } from './database.js';
 
 export const DEMO_PASSWORD = DEFAULT_DEMO_PASSWORD;
 
@@ -45,13 +46,18 @@ async function seededTemplate(): Promise<Blob> {
   return demoTemplate;
 }
 
-export async function consoleServer(http: HttpOptions = {}): Promise<ConsoleServer & { demo: DemoOrganisation | null }> {
+/** The backends the browser tests run on: PostgreSQL when TEST_DATABASE_URL is set, else the embedded one. */
+export function consoleBackend(): Backend {
+  return process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
+}
+
+export async function consoleServer(http: HttpOptions = {}, backend: Backend = consoleBackend()): Promise<ConsoleServer & { demo: DemoOrganisation | null }> {
   const filesDir = mkdtempSync(join(tmpdir(), 'yunzhou-console-files-'));
   const config = { secret: 'test-secret', filesDir };
   let crm: Crm;
   let demo: DemoOrganisation | null = null;
   let dropDatabase = async (): Promise<void> => {};
-  if (process.env.TEST_DATABASE_URL) {
+  if (backend === 'postgres') {
     // A database of its own: the demo's mobiles must belong to one firm only.
     const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
     await admin.connect();
