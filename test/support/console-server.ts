@@ -59,17 +59,19 @@ export async function consoleServer(http: HttpOptions = {}, backend: Backend = c
   let dropDatabase = async (): Promise<void> => {};
   if (backend === 'postgres') {
     // A database of its own: the demo's mobiles must belong to one firm only.
-    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    const base = process.env.TEST_DATABASE_URL;
+    if (!base) throw new Error('the PostgreSQL console tests need TEST_DATABASE_URL');
+    const admin = new pg.Client({ connectionString: base });
     await admin.connect();
     const name = `yunzhou_console_${process.pid}_${Date.now().toString(36)}`;
     await admin.query(`create database ${name}`);
     await admin.end();
-    const url = new URL(process.env.TEST_DATABASE_URL);
+    const url = new URL(base);
     url.pathname = `/${name}`;
     crm = await createCrm({ database: { url: url.toString(), poolMax: 10 }, migrate: true, plugins: builtInPlugins(), config });
     demo = await seedDemo(crm, DEMO_PASSWORD);
     dropDatabase = async () => {
-      const c = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+      const c = new pg.Client({ connectionString: base });
       await c.connect();
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
