@@ -67,14 +67,14 @@ for (const backend of backends()) {
         await gate;
         slow.seen.push(e);
       };
-      const leaseMs = 600;
+      const leaseMs = 1_500;
       const first = relayOn(crm, slow, leaseMs).runOnce();
       await inside;
       const other = new Recorder('probe');
       const second = relayOn(crm, other, leaseMs);
-      for (let i = 0; i < 8; i++) { // four leases long
+      for (let i = 0; i < 10; i++) { // over two leases long
         await second.runOnce();
-        await sleep(300);
+        await sleep(400);
       }
       t.deepEqual(other.sequence(a), [], 'nothing is taken from a relay that lives');
       release();
@@ -118,16 +118,16 @@ if (process.env.TEST_DATABASE_URL) {
       const firm = await aFirm(crm);
       const subjects = Array.from({ length: 11 }, () => randomUUID());
       for (let n = 1; n <= 3; n++) await publish(crm, subjects.map((s) => anEvent(firm.tenantId, s, 'probe.stall', { n }))); // 33 events
-      const leaseSeconds = 2;
+      const leaseSeconds = 3;
       const script = fileURLToPath(new URL('../../support/processes/stalling-server.js', import.meta.url));
       child = spawn(process.execPath, [script, db.url, String(leaseSeconds)], { stdio: ['ignore', 'pipe', 'inherit'] });
       const line = lines(child);
       await line(/^stalled \d+/, 60_000); // the server's relay claimed the events and is stuck on the first
 
-      // While the server lives, its heartbeat holds the lease: another relay takes nothing for three leases.
+      // While the server lives, its heartbeat holds the lease: another relay takes nothing for two leases.
       const rec = new Recorder('probe');
       const relay = relayOn(crm, rec, leaseSeconds * 1000);
-      const until = Date.now() + 3 * leaseSeconds * 1000;
+      const until = Date.now() + 2 * leaseSeconds * 1000;
       while (Date.now() < until) {
         await relay.runOnce();
         await sleep(250);
