@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const benches = ['http', 'pdf', 'inquiries', 'briefing', 'import', 'console'];
+const benches = ['http', 'pdf', 'inquiries', 'briefing', 'import', 'webhooks', 'console'];
 let failed = 0;
 for (const name of benches) {
   const file = join(here, `${name}.js`);

@@ -12,6 +12,9 @@ import type { RouteDef, RouteRequest, RouteResult } from '../adapters/compositio
 import { BearerAuthenticator, type Authenticator } from './authenticator.js';
 import { compileValidator, type Validator } from './validation.js';
 import { internalProblem, languageOf, problemOf, statusOf } from './problem.js';
+import { DATABASE_RETRY_AFTER_SECONDS, databaseUnavailableProblem } from './problem.js';
+import { isConnectionLost } from '../adapters/knex/connection-lost.js';
+import { ThrottledLog } from './throttled-log.js';
 import { readJson, tooLarge } from './middleware/body.js';
 import { securityHeaders, cors, type CorsOptions } from './middleware/security.js';
 import { buildOpenApi } from './openapi.js';
@@ -153,6 +156,7 @@ export function createHttpApp(crm: Crm, options: HttpOptions = {}): Koa {
   for (const p of crm.plugins) mount(surface(`plugins/${p.name}`), `/api/v1/plugins/${p.name}`, p.routes, auth, maxJsonBytes);
   const openapi = buildOpenApiOf(crm, routes);
 
+  const outageLog = new ThrottledLog(60_000);
   // Errors, request id, language and the access log wrap everything.
   app.use(async (ctx, next) => {
     const started = process.hrtime.bigint();
@@ -171,6 +175,13 @@ export function createHttpApp(crm: Crm, options: HttpOptions = {}): Koa {
         ctx.status = statusOf(err);
         ctx.body = problemOf(err, lang);
         if (err.kind === 'rate_limited' && typeof err.details.retryAfterSeconds === 'number') ctx.set('Retry-After', String(err.details.retryAfterSeconds));
+      } else if (isConnectionLost(err)) {
+        // The database is away (restart, network): 503 and try again, logged once a minute, not per request.
+        const leftOut = outageLog.take();
+        if (leftOut !== null) logger.error({ err, requestId, leftOut }, 'database unavailable: answering 503');
+        ctx.status = 503;
+        ctx.set('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+        ctx.body = databaseUnavailableProblem(lang);
       } else {
         logger.error({ err, requestId }, 'unhandled error');
         ctx.status = 500;

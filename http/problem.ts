@@ -57,4 +57,20 @@ export function internalProblem(lang: 'zh' | 'en', requestId: string): Problem {
   };
 }
 
+/** How long a client should wait before trying again when the database is away (Retry-After, seconds). */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/** The database connection was lost or could not be had: 503, try again shortly (not the request's fault). */
+export function databaseUnavailableProblem(lang: 'zh' | 'en'): Problem {
+  return {
+    type: 'https://yunzhou.dev/problems/database.unavailable',
+    title: 'database.unavailable',
+    status: 503,
+    code: 'database.unavailable',
+    detail: lang === 'zh'
+      ? `数据库暂时无法连接，请 ${DATABASE_RETRY_AFTER_SECONDS} 秒后重试；本次操作未完成`
+      : `The database cannot be reached right now; nothing was done, try again in ${DATABASE_RETRY_AFTER_SECONDS} seconds`,
+  };
+}
+
 export { DomainError };

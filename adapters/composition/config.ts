@@ -10,4 +10,15 @@ export interface CrmConfig {
   readonly filesDir: string;
   /** Explicit encryption keys (or YUNZHOU_ENCRYPTION_KEYS); without them one key is derived from `secret`. */
   readonly encryption?: EncryptionKeyring | undefined;
+  /**
+   * The outbox relay's lease on claimed events, in seconds (default 15, or YUNZHOU_OUTBOX_LEASE_SECONDS):
+   * renewed while the relay lives, it is how long a killed process's events wait before another delivers them.
+   */
+  readonly outboxLeaseSeconds?: number | undefined;
+}
+
+/** YUNZHOU_OUTBOX_LEASE_SECONDS when it is a positive number. */
+export function outboxLeaseFromEnv(): number | undefined {
+  const n = Number(process.env.YUNZHOU_OUTBOX_LEASE_SECONDS);
+  return Number.isFinite(n) && n > 0 ? n : undefined;
 }

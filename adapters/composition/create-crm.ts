@@ -16,7 +16,7 @@ import { coreMigrations } from '../knex/migrations/index.js';
 import { KnexTimeline } from '../knex/repositories/knex-timeline.js';
 import { KnexOutbox } from '../knex/repositories/knex-outbox.js';
 import { RandomIds, SystemClock } from '../system/node-crypto.js';
-import type { CrmConfig } from './config.js';
+import { outboxLeaseFromEnv, type CrmConfig } from './config.js';
 import { organisationModule } from './organisation.module.js';
 import { inquiriesModule } from './inquiries.module.js';
 import type { InquiryService } from '../../core/inquiries/inquiry.service.js';
@@ -217,6 +217,7 @@ export async function createCrm(options: CrmOptions = {}): Promise<Crm> {
     tokenTtlMinutes: options.config?.tokenTtlMinutes ?? 12 * 60,
     filesDir: options.config?.filesDir ?? ('dataDir' in dbOptions ? join(dbOptions.dataDir, '..', 'files') : join(defaultDataDir(), '..', 'files')),
     encryption: options.config?.encryption ?? keyringFromEnv(),
+    outboxLeaseSeconds: options.config?.outboxLeaseSeconds ?? outboxLeaseFromEnv(),
   };
   const database = await openDatabase(dbOptions);
   const container = new Container({ defaultScope: 'Singleton' });

@@ -32,8 +32,9 @@ import { OutboxSignalToken, type OutboxSignal } from '../events/commit-signal.js
 import { KnexSlotStore } from '../scheduler/knex-slot-store.js';
 import { Scheduler } from '../scheduler/scheduler.js';
 import type { EventHandler, ScheduledJob } from './plugin-api.js';
+import type { CrmConfig } from './config.js';
 import {
-  ApprovalTimersToken, Db, FollowUpRemindersToken, MessageServiceToken, OutboxAdminToken, OutboxRelayToken, OutboxStoreToken, PoolRecyclerToken,
+  ApprovalTimersToken, Config, Db, FollowUpRemindersToken, MessageServiceToken, OutboxAdminToken, OutboxRelayToken, OutboxStoreToken, PoolRecyclerToken,
   ScheduledJobContribution, SchedulerToken, SlotStoreToken, TaskRuleRunnerToken, TaskRuleServiceToken, TaskServiceToken,
 } from './tokens.js';
 
@@ -92,8 +93,10 @@ export const workcenterModule = new ContainerModule(({ bind }) => {
   bind<KnexOutboxStore>(OutboxStoreToken).toResolvedValue((db: Database) => new KnexOutboxStore(db.knex), [Db]).inSingletonScope();
   bind<OutboxRelay>(OutboxRelayToken)
     .toResolvedValue(
-      (store: KnexOutboxStore, clock: Clock, ids: IdGenerator, subscribers: EventSubscriber[] | undefined) => new OutboxRelay({ store, clock, ids, subscribers: subscribers ?? [] }),
-      [OutboxStoreToken, Clock, IdGenerator, many(EventSubscriber)],
+      (store: KnexOutboxStore, clock: Clock, ids: IdGenerator, config: CrmConfig, subscribers: EventSubscriber[] | undefined) => new OutboxRelay({
+        store, clock, ids, subscribers: subscribers ?? [], policy: config.outboxLeaseSeconds ? { leaseMs: config.outboxLeaseSeconds * 1000 } : {},
+      }),
+      [OutboxStoreToken, Clock, IdGenerator, Config, many(EventSubscriber)],
     )
     .inSingletonScope();
   bind<OutboxAdmin>(OutboxAdminToken).toResolvedValue((store: KnexOutboxStore) => new OutboxAdmin(store), [OutboxStoreToken]).inSingletonScope();

@@ -3,6 +3,8 @@
 // all: another relay, in this process or another, skips leased events and every event behind a pending
 // one, so each record's events go out one after the other, in order. Delivery happens outside the
 // transaction (a subscriber opens its own); a crash leaves the lease to expire and the events come back.
+// A live relay renews its lease (renew), so the lease can be short: it is how long a killed process's
+// events wait.
 import type { Knex } from 'knex';
 import type { OutboxEvent } from '../../core/events/subscriber.js';
 
@@ -100,6 +102,13 @@ export class KnexOutboxStore {
       attempts: e.attempts + 1, handled: JSON.stringify(handled), last_error: error.slice(0, 2000), lease_until: null, lease_token: null,
       next_attempt_at: retryAt, parked_at: retryAt === null ? now : null,
     });
+  }
+
+  /** Extends this relay's lease on the events it still holds (the heartbeat); never shortens one. */
+  async renew(ids: readonly number[], token: string, until: Date): Promise<number> {
+    if (ids.length === 0) return 0;
+    return this.knex('outbox_events').whereIn('id', ids).andWhere({ lease_token: token }).whereNull('delivered_at')
+      .update({ lease_until: this.knex.raw('greatest(lease_until, ?::timestamptz)', [until]) });
   }
 
   /** Gives back claimed events not attempted (their record stopped at a failure). */

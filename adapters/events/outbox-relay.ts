@@ -2,12 +2,14 @@
 // `ctx.on` handlers), at least once and in order per record, then marks it delivered. A failing subscriber
 // makes its event wait (doubling delays) without holding up other records; after too many attempts the
 // event is parked for an administrator. Subscribers that already took an event are skipped on its retry.
-// Safe to run in several processes at once (see KnexOutboxStore.claim); on the embedded database it runs
+// Safe to run in several processes at once (see KnexOutboxStore.claim): while a run lasts it renews the lease
+// on what it claimed (a heartbeat), so a killed process's events come back after one short lease, and a
+// live one's are never taken from it however long a subscriber takes. On the embedded database it runs
 // in-process, and no transaction is held open while subscribers work (they open their own).
 import type { Clock, IdGenerator } from '../../core/shared/ports.js';
 import { subscribes, type EventSubscriber } from '../../core/events/subscriber.js';
 import type { ClaimedEvent, KnexOutboxStore } from './knex-outbox-store.js';
-import { DEFAULT_RELAY_POLICY, retryDelayMs, shouldPark, type RelayPolicy } from './retry-policy.js';
+import { DEFAULT_RELAY_POLICY, heartbeatMs, retryDelayMs, shouldPark, type RelayPolicy } from './retry-policy.js';
 
 export interface RelayReport {
   readonly delivered: number;
@@ -68,25 +70,43 @@ export class OutboxRelay {
   async runOnce(now: Date = this.d.clock.now()): Promise<RelayReport> {
     const token = this.d.ids.id();
     const report = { delivered: 0, failed: 0, parked: 0 };
-    for (let round = 0; round < this.policy.maxRounds; round++) {
-      const subjects = await this.d.store.claim(now, this.policy.batchSize, this.policy.perSubject, this.policy.leaseMs, token);
-      if (subjects.length === 0) break;
-      for (const events of subjects) {
-        for (let i = 0; i < events.length; i++) {
-          const e = events[i] as ClaimedEvent;
-          const outcome = await this.deliver(e, token, now);
-          if (outcome === 'delivered') report.delivered++;
-          else {
-            if (outcome === 'parked') report.parked++;
-            else report.failed++;
-            // The record's later events wait for this one (order per record), unless it was parked.
-            if (outcome === 'failed') {
-              await this.d.store.release(events.slice(i + 1), token);
-              break;
+    // `now` moves on with the clock while the run lasts, so later rounds' leases start when they are taken.
+    const started = this.d.clock.now().getTime();
+    const at = (): Date => new Date(now.getTime() + this.d.clock.now().getTime() - started);
+    let held: number[] = [];
+    let renewing = false;
+    const heartbeat = setInterval(() => {
+      if (renewing || held.length === 0) return;
+      renewing = true;
+      this.d.store.renew(held, token, new Date(at().getTime() + this.policy.leaseMs))
+        .catch(() => undefined) // the database is away: the next beat tries again
+        .finally(() => { renewing = false; });
+    }, heartbeatMs(this.policy));
+    heartbeat.unref();
+    try {
+      for (let round = 0; round < this.policy.maxRounds; round++) {
+        const subjects = await this.d.store.claim(at(), this.policy.batchSize, this.policy.perSubject, this.policy.leaseMs, token);
+        if (subjects.length === 0) break;
+        held = subjects.flatMap((events) => events.map((e) => e.id));
+        for (const events of subjects) {
+          for (let i = 0; i < events.length; i++) {
+            const e = events[i] as ClaimedEvent;
+            const outcome = await this.deliver(e, token, at());
+            if (outcome === 'delivered') report.delivered++;
+            else {
+              if (outcome === 'parked') report.parked++;
+              else report.failed++;
+              // The record's later events wait for this one (order per record), unless it was parked.
+              if (outcome === 'failed') {
+                await this.d.store.release(events.slice(i + 1), token);
+                break;
+              }
             }
           }
         }
       }
+    } finally {
+      clearInterval(heartbeat);
     }
     return report;
   }

@@ -6,7 +6,10 @@ export interface RelayPolicy {
   readonly batchSize: number;
   /** Events of one record delivered in a round, in order. */
   readonly perSubject: number;
-  /** How long a claim holds before another relay may take the events (a crashed relay's come back). */
+  /**
+   * How long a claim holds before another relay may take the events. A live relay renews it every third of
+   * it (a heartbeat), so it bounds only how late a killed process's events come back.
+   */
   readonly leaseMs: number;
   /** Attempts before an event is parked. */
   readonly maxAttempts: number;
@@ -18,7 +21,7 @@ export interface RelayPolicy {
 }
 
 export const DEFAULT_RELAY_POLICY: RelayPolicy = {
-  batchSize: 100, perSubject: 20, leaseMs: 5 * 60_000, maxAttempts: 10, baseDelayMs: 10_000, maxDelayMs: 3_600_000, maxRounds: 50,
+  batchSize: 100, perSubject: 20, leaseMs: 15_000, maxAttempts: 10, baseDelayMs: 10_000, maxDelayMs: 3_600_000, maxRounds: 50,
 };
 
 /** The wait before attempt n + 1 after n failed attempts: base × 2^(n−1), at most the cap. */
@@ -30,4 +33,9 @@ export function retryDelayMs(failedAttempts: number, policy: Pick<RelayPolicy, '
 /** Whether an event that failed this many times is parked rather than retried. */
 export function shouldPark(failedAttempts: number, policy: Pick<RelayPolicy, 'maxAttempts'>): boolean {
   return failedAttempts >= policy.maxAttempts;
+}
+
+/** How often a relay renews the lease on the events it holds: a third of the lease, so two renewals may fail. */
+export function heartbeatMs(policy: Pick<RelayPolicy, 'leaseMs'>): number {
+  return Math.max(1, Math.floor(policy.leaseMs / 3));
 }

@@ -51,6 +51,15 @@ function knexForPglite(pglite: PGlite): Knex {
   return knexFactory({ client: ClientPgLite as unknown as typeof knexFactory.Client, dialect: 'postgres', connection: () => ({ pglite }) as never, useNullAsDefault: true });
 }
 
+/** Knex's own warnings, less the one it prints for every connection a database outage breaks: the HTTP
+ * adapter reports the outage once (503 database.unavailable), a line per request would bury it. */
+export const quietKnexLog = {
+  warn(message: unknown): void {
+    if (typeof message === 'string' && /^(Connection Error|Acquire connection error): /.test(message)) return;
+    console.warn(message);
+  },
+};
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if ('knex' in options) {
     return { knex: options.knex, kind: options.kind ?? 'postgres', close: async () => {} };
@@ -60,6 +69,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       client: 'pg',
       connection: { connectionString: options.url, types: pgTypes() } as Knex.PgConnectionConfig,
       pool: { min: 0, max: options.poolMax ?? 10 },
+      log: quietKnexLog,
     });
     return { knex, kind: 'postgres', close: () => knex.destroy() };
   }

@@ -3,7 +3,7 @@
 // recorded with the receiver's answers, and can be replayed. Admin API under /api/v1/plugins/webhooks.
 // It uses only the public plugin API, like a third party's plugin would.
 import { Clock, Db, IdGenerator, decodeCursor, encodeCursor, type Database, type Plugin, type RouteDef } from '../../index.js';
-import { webhooksTables } from './migrations.js';
+import { webhooksMigrations } from './migrations.js';
 import { WebhookStore, type Delivery } from './store.js';
 import { presentEndpoint, Webhooks, type WebhooksOptions } from './webhooks.js';
 
@@ -35,9 +35,9 @@ export function webhooksPlugin(options: WebhooksOptions = {}): Plugin {
     register(ctx) {
       const store = new WebhookStore(() => ctx.container.get<Database>(Db).knex);
       const hooks = new Webhooks(store, () => ctx.container.get<Clock>(Clock), () => ctx.container.get<IdGenerator>(IdGenerator), options);
-      ctx.addMigrations([webhooksTables]);
+      ctx.addMigrations(webhooksMigrations);
       ctx.on('*', (e) => hooks.onEvent(e));
-      ctx.addJob({ name: 'send', everySeconds: options.everySeconds ?? 5, exclusive: false, run: async (_slot, now) => { await hooks.sendDue(now); } });
+      ctx.addJob({ name: 'send', everySeconds: options.everySeconds ?? 1, exclusive: false, run: async (_slot, now) => { await hooks.sendDue(now); } });
 
       const tags = ['webhooks'];
       const routes: RouteDef[] = [

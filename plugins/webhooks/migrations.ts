@@ -61,3 +61,24 @@ export const webhooksTables: Migration = {
     });
   },
 };
+
+/**
+ * The record (subject) each delivery is about, so that one endpoint gets one record's events in order while
+ * other records' deliveries go out beside them: a delivery waits while an earlier one of its lane (firm,
+ * endpoint, record) is pending. Filled from the payload for deliveries made before.
+ */
+export const webhookDeliveriesLanes: Migration = {
+  name: '202612061500_webhook_delivery_lanes',
+  async up(knex: Knex): Promise<void> {
+    await knex.schema.alterTable('webhook_deliveries', (t) => {
+      t.text('subject_type');
+      t.text('subject_id');
+    });
+    await knex.raw(`update webhook_deliveries set subject_type = payload->'subject'->>'type', subject_id = payload->'subject'->>'id'`);
+    await knex.raw(`create index webhook_deliveries_lane on webhook_deliveries (tenant_id, endpoint_id, subject_type, subject_id, event_id)
+      where status = 'pending' and replay_of is null`);
+  },
+};
+
+/** The plugin's migrations, in order. */
+export const webhooksMigrations: readonly Migration[] = [webhooksTables, webhookDeliveriesLanes];

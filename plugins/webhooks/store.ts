@@ -1,5 +1,7 @@
 // The webhooks plugin's queries. Deliveries are claimed for sending with FOR UPDATE SKIP LOCKED and a
-// lease, so several server processes send each delivery once (a crashed sender's come back later).
+// lease, so several server processes send each delivery once (a crashed sender's come back later). Only
+// the head of a lane (firm, endpoint, record) is claimable: a record's events reach an endpoint in order,
+// one after the other, while other lanes go out beside them. A replay is sent on its own (outside lanes).
 import type { Knex } from 'knex';
 import type { OutboxEvent } from '../../index.js';
 
@@ -109,6 +111,7 @@ export class WebhookStore {
     const rows = await this.db('webhook_deliveries')
       .insert(wanted.map((x) => ({
         tenant_id: e.tenantId, id: newId(), endpoint_id: x.id, event_id: e.id, event_type: e.type, payload, status: 'pending', attempts: 0, next_attempt_at: now, created_at: now,
+        subject_type: e.subjectType, subject_id: e.subjectId,
       })))
       .onConflict(this.db.raw('(tenant_id, endpoint_id, event_id) where replay_of is null'))
       .ignore()
@@ -120,9 +123,12 @@ export class WebhookStore {
   async claimDue(now: Date, limit: number, leaseMs: number, token: string): Promise<{ delivery: Delivery; endpoint: Endpoint | null }[]> {
     return this.db.transaction(async (trx) => {
       const ids = (await trx.raw(
-        `select tenant_id, id from webhook_deliveries
-          where status = 'pending' and next_attempt_at <= ? and (lease_until is null or lease_until <= ?)
-          order by next_attempt_at, id limit ? for update skip locked`,
+        `select d.tenant_id, d.id from webhook_deliveries d
+          where d.status = 'pending' and d.next_attempt_at <= ? and (d.lease_until is null or d.lease_until <= ?)
+            and (d.replay_of is not null or not exists (select 1 from webhook_deliveries p
+              where p.tenant_id = d.tenant_id and p.endpoint_id = d.endpoint_id and p.subject_type = d.subject_type and p.subject_id = d.subject_id
+                and p.status = 'pending' and p.replay_of is null and p.event_id < d.event_id))
+          order by d.next_attempt_at, d.id limit ? for update of d skip locked`,
         [now, now, limit],
       )).rows as Row[];
       if (ids.length === 0) return [];
@@ -174,6 +180,7 @@ export class WebhookStore {
     await this.db('webhook_deliveries').insert({
       tenant_id: d.tenantId, id, endpoint_id: d.endpointId, event_id: d.eventId, event_type: d.eventType, payload: JSON.stringify(d.payload), status: 'pending',
       attempts: 0, next_attempt_at: now, replay_of: d.replayOf ?? d.id, created_at: now,
+      subject_type: (d.payload.subject as { type?: string } | undefined)?.type ?? null, subject_id: (d.payload.subject as { id?: string } | undefined)?.id ?? null,
     });
   }
 }

@@ -17,8 +17,12 @@ export interface WebhooksOptions {
   readonly maxDelayMs?: number;
   /** Time limit of one request (default 10 s). */
   readonly timeoutMs?: number;
-  /** How often the sender looks for due deliveries (default 5 s). */
+  /** How often the sender looks for due deliveries (default 1 s; a run sends until nothing is due). */
   readonly everySeconds?: number;
+  /** Requests in flight at once per process, across endpoints and records (default 32). */
+  readonly concurrency?: number;
+  /** A run stops taking new deliveries after this long (default 10 s), so that shutdown need not wait. */
+  readonly runBudgetMs?: number;
 }
 
 export interface EndpointInput {
@@ -163,32 +167,65 @@ export class Webhooks {
     await this.store.enqueue(e, this.clock().now(), () => this.ids().id());
   }
 
-  /** The sender job: due deliveries, signed and sent; every attempt recorded. */
+  /**
+   * The sender job: due deliveries, signed and sent, every attempt recorded. Up to `concurrency` requests are
+   * in flight at once, across endpoints and records; a record's deliveries to one endpoint go one after the
+   * other (the store hands out only the head of each lane), and as one is recorded the next of its lane
+   * becomes due. A run goes on while deliveries are due, within its budget.
+   */
   async sendDue(now: Date): Promise<{ sent: number; succeeded: number }> {
     const token = this.ids().id();
     const timeoutMs = this.options.timeoutMs ?? 10_000;
-    const claimed = await this.store.claimDue(now, 20, timeoutMs * 3, token);
+    const concurrency = Math.max(1, this.options.concurrency ?? 32);
+    // `now` moves on with the clock while the run lasts (a fake clock keeps it still in tests).
+    const clockAtStart = this.clock().now().getTime();
+    const at = (): Date => new Date(now.getTime() + this.clock().now().getTime() - clockAtStart);
+    const stopTaking = performance.now() + (this.options.runBudgetMs ?? 10_000);
+    const inFlight = new Set<Promise<void>>();
+    let sent = 0;
     let succeeded = 0;
-    await Promise.all(claimed.map(async ({ delivery, endpoint }) => {
-      const attemptNo = delivery.attempts + 1;
-      const result = endpoint && endpoint.active
-        ? await send({
-          url: endpoint.url, secret: endpoint.secret, body: JSON.stringify(delivery.payload), at: now, timeoutMs, allowPrivateNetworks: this.allowPrivate,
-          headers: { 'x-yunzhou-event': delivery.eventType, 'x-yunzhou-event-id': String(delivery.eventId), 'x-yunzhou-delivery': delivery.id },
-        })
-        : { ok: false, statusCode: null, bodyExcerpt: '', durationMs: 0, error: 'endpoint inactive or deleted' };
-      const maxAttempts = this.options.maxAttempts ?? 8;
-      const giveUp = !result.ok && (attemptNo >= maxAttempts || !endpoint || !endpoint.active);
-      const next = result.ok
-        ? { status: 'succeeded' as const, nextAttemptAt: null }
-        : giveUp
-          ? { status: 'failed' as const, nextAttemptAt: null }
-          : { status: 'pending' as const, nextAttemptAt: new Date(now.getTime() + webhookRetryDelayMs(attemptNo, this.options.baseDelayMs ?? 30_000, this.options.maxDelayMs ?? 6 * 3_600_000)) };
-      await this.store.recordAttempt(delivery, token, {
-        id: this.ids().id(), attempt: attemptNo, at: now, statusCode: result.statusCode, responseExcerpt: result.bodyExcerpt, durationMs: result.durationMs, error: result.error,
-      }, next);
-      if (result.ok) succeeded++;
-    }));
-    return { sent: claimed.length, succeeded };
+    let failure: { error: unknown } | null = null; // recording failed (the database): stop taking, rethrow at the end
+    for (;;) {
+      const free = concurrency - inFlight.size;
+      // Claim in batches (a quarter of the slots at least) rather than one delivery per finished request.
+      const claimed = failure === null && performance.now() < stopTaking && (free >= Math.ceil(concurrency / 4) || inFlight.size === 0)
+        ? await this.store.claimDue(at(), free, timeoutMs * 3, token)
+        : [];
+      for (const c of claimed) {
+        const p: Promise<void> = this.attempt(c.delivery, c.endpoint, token, at(), timeoutMs).then((ok) => {
+          sent++;
+          if (ok) succeeded++;
+        }).catch((error: unknown) => {
+          failure ??= { error };
+        }).finally(() => inFlight.delete(p));
+        inFlight.add(p);
+      }
+      if (inFlight.size === 0) break;
+      await Promise.race(inFlight);
+    }
+    if (failure !== null) throw (failure as { error: unknown }).error;
+    return { sent, succeeded };
+  }
+
+  /** One attempt of one delivery, recorded; whether the receiver took it. */
+  private async attempt(delivery: Delivery, endpoint: Endpoint | null, token: string, now: Date, timeoutMs: number): Promise<boolean> {
+    const attemptNo = delivery.attempts + 1;
+    const result = endpoint && endpoint.active
+      ? await send({
+        url: endpoint.url, secret: endpoint.secret, body: JSON.stringify(delivery.payload), at: now, timeoutMs, allowPrivateNetworks: this.allowPrivate,
+        headers: { 'x-yunzhou-event': delivery.eventType, 'x-yunzhou-event-id': String(delivery.eventId), 'x-yunzhou-delivery': delivery.id },
+      })
+      : { ok: false, statusCode: null, bodyExcerpt: '', durationMs: 0, error: 'endpoint inactive or deleted' };
+    const maxAttempts = this.options.maxAttempts ?? 8;
+    const giveUp = !result.ok && (attemptNo >= maxAttempts || !endpoint || !endpoint.active);
+    const next = result.ok
+      ? { status: 'succeeded' as const, nextAttemptAt: null }
+      : giveUp
+        ? { status: 'failed' as const, nextAttemptAt: null }
+        : { status: 'pending' as const, nextAttemptAt: new Date(now.getTime() + webhookRetryDelayMs(attemptNo, this.options.baseDelayMs ?? 30_000, this.options.maxDelayMs ?? 6 * 3_600_000)) };
+    await this.store.recordAttempt(delivery, token, {
+      id: this.ids().id(), attempt: attemptNo, at: now, statusCode: result.statusCode, responseExcerpt: result.bodyExcerpt, durationMs: result.durationMs, error: result.error,
+    }, next);
+    return result.ok;
   }
 }

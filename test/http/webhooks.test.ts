@@ -13,7 +13,7 @@ import { createCrm, type Crm } from '../../adapters/composition/create-crm.js';
 import { coreMigrations } from '../../adapters/knex/migrations/index.js';
 import type { MigrationSet } from '../../adapters/knex/migrator.js';
 import { webhooksPlugin, verifySignature } from '../../plugins/webhooks/index.js';
-import { webhooksTables } from '../../plugins/webhooks/migrations.js';
+import { webhooksMigrations } from '../../plugins/webhooks/migrations.js';
 import { isPrivateAddress, isPrivateHost } from '../../plugins/webhooks/address-guard.js';
 import type { DatabaseOptions } from '../../adapters/knex/database.js';
 import { migratedTemplate, testDatabase } from '../support/database.js';
@@ -22,7 +22,7 @@ import { aFirm, aMobile } from '../support/tenant.js';
 import { serve, type TestServer } from '../support/http.js';
 import { isolatedPostgres } from '../adapters/workcenter/harness.js';
 
-const SETS: MigrationSet[] = [coreMigrations, { owner: 'webhooks', migrations: [webhooksTables] }];
+const SETS: MigrationSet[] = [coreMigrations, { owner: 'webhooks', migrations: webhooksMigrations }];
 const clock = new FakeClock(new Date('2026-11-27T08:00:00Z'));
 const plugin = () => webhooksPlugin({ allowPrivateNetworks: true });
 let crm: Crm;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The system tools the tests read our output with: Debian's chromium (the console and the status page in a
-# real browser), poppler-utils (pdftotext, pdffonts, pdftoppm) and qpdf (the PDFs as a reader sees them).
+# real browser), poppler-utils (pdftotext, pdffonts, pdftoppm), qpdf (the PDFs as a reader sees them) and
+# PostgreSQL's server binaries (a private cluster that a test restarts).
 # `npm test` runs this first, so a fresh machine needs nothing done by hand: what is missing is installed
 # with apt-get (as root, or through sudo without a password); otherwise it says the one command to run.
 set -euo pipefail
@@ -9,6 +10,8 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || need+=(qpdf)
 fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need+=(fonts-noto-cjk)
+# initdb and pg_ctl: test/http/database-outage.test.ts restarts a throwaway cluster of its own.
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need+=(postgresql)
 [ ${#need[@]} -eq 0 ] && exit 0
 
 echo "The tests need: ${need[*]}; installing them with apt-get." >&2
