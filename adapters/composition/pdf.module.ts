@@ -1,6 +1,6 @@
 // PDFs: the PdfRenderer port bound to pdfkit. The renderer reads and parses its CJK font (about 5 MB) on first
 // use, not when the container starts, so a Crm that never prints pays nothing. YUNZHOU_PDF_FONT and
-// YUNZHOU_PDF_BOLD_FONT name other font files (the shipped Noto Sans SC, GBK subset, by default).
+// YUNZHOU_PDF_BOLD_FONT name other font files (the shipped Noto Sans SC, GB 18030 level 2 subset, by default).
 import { ContainerModule } from 'inversify';
 import { PdfRenderer } from '../../core/documents/ports.js';
 import type { ContractDocument, InvoiceDocument, PlanDocument } from '../../core/documents/types.js';

@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { domainError, type DomainError } from '../../core/shared/domain-error.js';
 import { parseFont, type FontkitFont } from './fontkit.js';
 
-/** The font shipped in assets/fonts: Noto Sans CJK SC cut down to the GBK repertoire (OFL, see OFL.txt there). */
-export const DEFAULT_FONT_FILE = 'NotoSansSC-GBK-Regular.otf';
+/** The font shipped in assets/fonts: Noto Sans CJK SC cut to GB 18030-2022 level 2 and 通用规范汉字表 (OFL, see OFL.txt there). */
+export const DEFAULT_FONT_FILE = 'NotoSansSC-GB18030-Regular.otf';
 
 export interface PdfFonts {
   readonly regular: FontkitFont;

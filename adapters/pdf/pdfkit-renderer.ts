@@ -13,7 +13,7 @@ import { drawPlan } from './plan-layout.js';
 import { TextMeasure } from './text-measure.js';
 
 export interface PdfRendererOptions {
-  /** A .ttf or .otf font with the CJK characters to print; the shipped Noto Sans SC (GBK subset) by default. */
+  /** A .ttf or .otf font with the CJK characters to print; the shipped Noto Sans SC (GB 18030 level 2 subset) by default. */
   readonly fontPath?: string;
   /** A bold face for titles and headings; without it they are drawn as stroked (faux) bold. */
   readonly boldFontPath?: string;
