@@ -66,6 +66,12 @@ export function unsupportedCharacters(fonts: PdfFonts, data: unknown): { charact
   return { characters: [...characters], fields: [...fields] };
 }
 
+/** Whether the fonts draw a code point, line breaks and tabs counting as drawable: the DocumentCharset port. */
+export function drawableBy(fonts: PdfFonts): (codePoint: number) => boolean {
+  const drawable = coverage(fonts);
+  return (cp) => LAYOUT_CHARACTERS.has(cp) || drawable(cp);
+}
+
 // Whether every face has a glyph for a code point, remembered per set of fonts (a cmap lookup costs more).
 const coverageCache = new WeakMap<PdfFonts, (cp: number) => boolean>();
 function coverage(fonts: PdfFonts): (cp: number) => boolean {
