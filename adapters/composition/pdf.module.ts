@@ -1,5 +1,6 @@
-// PDFs: the PdfRenderer port bound to pdfkit. The renderer reads and parses its CJK font (about 5 MB) on first
-// use, not when the container starts, so a Crm that never prints pays nothing. YUNZHOU_PDF_FONT and
+// PDFs: the PdfRenderer port bound to pdfkit, and the DocumentCharset port answered by the same renderer's font.
+// The renderer reads and parses its CJK font (about 7 MB) on first use (a document, or a save that checks text
+// bound for one), not when the container starts, so a Crm that does neither pays nothing. YUNZHOU_PDF_FONT and
 // YUNZHOU_PDF_BOLD_FONT name other font files (the shipped Noto Sans SC, GB 18030 level 2 subset, by default).
 import { ContainerModule } from 'inversify';
 import { PdfRenderer } from '../../core/documents/ports.js';
