@@ -55,6 +55,7 @@ export {
 } from './adapters/pdf/index.js';
 export type * from './core/documents/types.js';
 export { PdfRenderer } from './core/documents/ports.js';
+export { DocumentCharset, requireDrawable, undrawableCharacters, undrawableFields, type DocumentTexts } from './core/documents/document-charset.js';
 export { fillTemplate, placeholdersIn } from './core/documents/template.js';
 
 // What the import-export plugin (and any plugin that imports or exports records) builds on: the inquiry

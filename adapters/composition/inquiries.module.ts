@@ -1,5 +1,6 @@
 // Inquiries: Knex repositories, the use case services, the lifecycle port the orders area calls, the pool
 // recycler, and the merge participants (the timeline's here; other areas bind theirs to MergeParticipant).
+import { DocumentCharset } from '../../core/documents/document-charset.js';
 import { ContainerModule } from 'inversify';
 import { Clock, EventSink, IdGenerator, Timeline, UnitOfWork } from '../../core/shared/ports.js';
 import { OrganisationRepository } from '../../core/organisation/ports.js';
@@ -36,9 +37,14 @@ export const inquiriesModule = new ContainerModule(({ bind }) => {
 
   bind<InquiryService>(InquiryServiceToken)
     .toResolvedValue(
-      (uow: UnitOfWork, inquiries: InquiryRepository, settings: InquirySettingsRepository, org: OrganisationRepository, timeline: Timeline, events: EventSink, clock: Clock, ids: IdGenerator, participants: MergeParticipant[] | undefined) =>
-        new InquiryService({ uow, inquiries, settings, org, timeline, events, clock, ids, participants: participants ?? [] }),
-      [UnitOfWork, InquiryRepository, InquirySettingsRepository, OrganisationRepository, Timeline, EventSink, Clock, IdGenerator, { serviceIdentifier: MergeParticipant, isMultiple: true, optional: true }],
+      (
+        uow: UnitOfWork, inquiries: InquiryRepository, settings: InquirySettingsRepository, org: OrganisationRepository, timeline: Timeline, events: EventSink, clock: Clock, ids: IdGenerator,
+        charset: DocumentCharset, participants: MergeParticipant[] | undefined,
+      ) => new InquiryService({ uow, inquiries, settings, org, timeline, events, clock, ids, charset, participants: participants ?? [] }),
+      [
+        UnitOfWork, InquiryRepository, InquirySettingsRepository, OrganisationRepository, Timeline, EventSink, Clock, IdGenerator, DocumentCharset,
+        { serviceIdentifier: MergeParticipant, isMultiple: true, optional: true },
+      ],
     )
     .inSingletonScope();
   bind<FollowUpService>(FollowUpServiceToken)

@@ -6,6 +6,7 @@ import { Clock, EventSink, IdGenerator, Timeline, UnitOfWork } from '../../core/
 import { OrganisationRepository } from '../../core/organisation/ports.js';
 import { OrderRepository, ProfileRepository } from '../../core/orders/ports.js';
 import { PdfRenderer } from '../../core/documents/ports.js';
+import { DocumentCharset } from '../../core/documents/document-charset.js';
 import { ApprovalSubjectContribution } from '../../core/approvals/subjects.js';
 import type { ApprovalService } from '../../core/approvals/approval.service.js';
 import type { ContractService } from '../../core/orders/contract.service.js';
@@ -36,10 +37,11 @@ export const invoicesModule = new ContainerModule(({ bind }) => {
       (
         uow: UnitOfWork, invoices: InvoiceRepository, counter: InvoiceNumberCounter, settings: InvoiceSettingsRepository, receipts: ReceiptSource,
         orders: OrderRepository, profiles: ProfileRepository, org: OrganisationRepository, timeline: Timeline, events: EventSink, clock: Clock, ids: IdGenerator,
-      ) => ({ uow, invoices, counter, settings, receipts, orders, profiles, org, timeline, events, clock, ids }),
+        charset: DocumentCharset,
+      ) => ({ uow, invoices, counter, settings, receipts, orders, profiles, org, timeline, events, clock, ids, charset }),
       [
         UnitOfWork, InvoiceRepository, InvoiceNumberCounter, InvoiceSettingsRepository, ReceiptSource, OrderRepository, ProfileRepository, OrganisationRepository,
-        Timeline, EventSink, Clock, IdGenerator,
+        Timeline, EventSink, Clock, IdGenerator, DocumentCharset,
       ],
     )
     .inSingletonScope();

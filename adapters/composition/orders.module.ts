@@ -8,6 +8,7 @@ import { Cipher, SensitiveReadLog } from '../../core/security/ports.js';
 import { InquiryLifecycle } from '../../core/inquiries/ports.js';
 import { ContractRepository, OrderRepository, OrderSettingsRepository, PlanRepository, ProfileRepository } from '../../core/orders/ports.js';
 import { OrderFacts } from '../../core/orders/order-facts.js';
+import { DocumentCharset } from '../../core/documents/document-charset.js';
 import type { OrdersDeps } from '../../core/orders/order-records.js';
 import { OrdersService } from '../../core/orders/orders.service.js';
 import { EnterpriseProfileService } from '../../core/orders/enterprise-profile.service.js';
@@ -35,11 +36,11 @@ export const ordersModule = new ContainerModule(({ bind }) => {
       (
         uow: UnitOfWork, orders: OrderRepository, profiles: ProfileRepository, plans: PlanRepository, contracts: ContractRepository,
         settings: OrderSettingsRepository, facts: OrderFacts, inquiries: InquiryLifecycle, org: OrganisationRepository, files: FileRepository,
-        cipher: Cipher, sensitiveReads: SensitiveReadLog, timeline: Timeline, events: EventSink, clock: Clock, ids: IdGenerator,
-      ) => ({ uow, orders, profiles, plans, contracts, settings, facts, inquiries, org, files, cipher, sensitiveReads, timeline, events, clock, ids }),
+        cipher: Cipher, sensitiveReads: SensitiveReadLog, timeline: Timeline, events: EventSink, clock: Clock, ids: IdGenerator, charset: DocumentCharset,
+      ) => ({ uow, orders, profiles, plans, contracts, settings, facts, inquiries, org, files, cipher, sensitiveReads, timeline, events, clock, ids, charset }),
       [
         UnitOfWork, OrderRepository, ProfileRepository, PlanRepository, ContractRepository, OrderSettingsRepository, OrderFacts, InquiryLifecycle,
-        OrganisationRepository, FileRepository, Cipher, SensitiveReadLog, Timeline, EventSink, Clock, IdGenerator,
+        OrganisationRepository, FileRepository, Cipher, SensitiveReadLog, Timeline, EventSink, Clock, IdGenerator, DocumentCharset,
       ],
     )
     .inSingletonScope();

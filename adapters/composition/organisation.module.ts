@@ -1,4 +1,5 @@
 // Organisation and login: Knex repositories, Node crypto, and the two use case services.
+import { DocumentCharset } from '../../core/documents/document-charset.js';
 import { ContainerModule } from 'inversify';
 import { Clock, IdGenerator, UnitOfWork } from '../../core/shared/ports.js';
 import { OrganisationRepository, PasswordHasher, TokenDigest, TokenRepository } from '../../core/organisation/ports.js';
@@ -24,9 +25,9 @@ export const organisationModule = new ContainerModule(({ bind }) => {
     .inSingletonScope();
   bind<OrganisationService>(OrganisationServiceToken)
     .toResolvedValue(
-      (uow: UnitOfWork, org: OrganisationRepository, tokens: TokenRepository, hasher: PasswordHasher, clock: Clock, ids: IdGenerator) =>
-        new OrganisationService({ uow, org, tokens, hasher, clock, ids }),
-      [UnitOfWork, OrganisationRepository, TokenRepository, PasswordHasher, Clock, IdGenerator],
+      (uow: UnitOfWork, org: OrganisationRepository, tokens: TokenRepository, hasher: PasswordHasher, clock: Clock, ids: IdGenerator, charset: DocumentCharset) =>
+        new OrganisationService({ uow, org, tokens, hasher, clock, ids, charset }),
+      [UnitOfWork, OrganisationRepository, TokenRepository, PasswordHasher, Clock, IdGenerator, DocumentCharset],
     )
     .inSingletonScope();
 });

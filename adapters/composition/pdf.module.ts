@@ -1,13 +1,18 @@
-// PDFs: the PdfRenderer port bound to pdfkit. The renderer reads and parses its CJK font (about 5 MB) on first
-// use, not when the container starts, so a Crm that never prints pays nothing. YUNZHOU_PDF_FONT and
-// YUNZHOU_PDF_BOLD_FONT name other font files (the shipped Noto Sans SC, GBK subset, by default).
+// PDFs: the PdfRenderer port bound to pdfkit, and the DocumentCharset port answered by the same renderer's font.
+// The renderer reads and parses its CJK font (about 7 MB) on first use (a document, or a save that checks text
+// bound for one), not when the container starts, so a Crm that does neither pays nothing. YUNZHOU_PDF_FONT and
+// YUNZHOU_PDF_BOLD_FONT name other font files (the shipped Noto Sans SC, GB 18030 level 2 subset, by default).
 import { ContainerModule } from 'inversify';
 import { PdfRenderer } from '../../core/documents/ports.js';
+import { DocumentCharset } from '../../core/documents/document-charset.js';
 import type { ContractDocument, InvoiceDocument, PlanDocument } from '../../core/documents/types.js';
 import { PdfkitRenderer, type PdfRendererOptions } from '../pdf/pdfkit-renderer.js';
 
-/** A PdfRenderer that creates its pdfkit renderer (and parses the font) once, on the first document. */
-export class LazyPdfRenderer implements PdfRenderer {
+/**
+ * A PdfRenderer that creates its pdfkit renderer (and parses the font) once, on the first document or the first
+ * save that checks text bound for a document (DocumentCharset), so both answer from the same font.
+ */
+export class LazyPdfRenderer implements PdfRenderer, DocumentCharset {
   private renderer: PdfkitRenderer | undefined;
 
   constructor(private readonly options: PdfRendererOptions = {}) {}
@@ -22,6 +27,10 @@ export class LazyPdfRenderer implements PdfRenderer {
 
   renderPlan(data: PlanDocument): Promise<Buffer> {
     return this.get().renderPlan(data);
+  }
+
+  drawable(codePoint: number): boolean {
+    return this.get().drawable(codePoint);
   }
 
   private get(): PdfkitRenderer {
@@ -39,5 +48,7 @@ export function pdfOptionsFromEnv(): PdfRendererOptions {
 }
 
 export const pdfModule = new ContainerModule(({ bind }) => {
-  bind<PdfRenderer>(PdfRenderer).toResolvedValue(() => new LazyPdfRenderer(pdfOptionsFromEnv())).inSingletonScope();
+  bind<LazyPdfRenderer>(LazyPdfRenderer).toResolvedValue(() => new LazyPdfRenderer(pdfOptionsFromEnv())).inSingletonScope();
+  bind<PdfRenderer>(PdfRenderer).toResolvedValue((r: LazyPdfRenderer) => r, [LazyPdfRenderer]).inSingletonScope();
+  bind<DocumentCharset>(DocumentCharset).toResolvedValue((r: LazyPdfRenderer) => r, [LazyPdfRenderer]).inSingletonScope();
 });

@@ -1,6 +1,7 @@
 // Products: the catalogue, matching, order lines and applications, the customer status lookup. The products
 // area reads orders through OrderSource, which is assembled from the orders, inquiries, organisation and
 // security areas' own ports.
+import { DocumentCharset } from '../../core/documents/document-charset.js';
 import { ContainerModule } from 'inversify';
 import { Clock, EventSink, IdGenerator, Timeline, UnitOfWork } from '../../core/shared/ports.js';
 import { OrderRepository, OrderSettingsRepository, ProfileRepository } from '../../core/orders/ports.js';
@@ -35,8 +36,8 @@ export const productsModule = new ContainerModule(({ bind }) => {
     .inSingletonScope();
   bind<ProductCatalogueService>(ProductCatalogueServiceToken)
     .toResolvedValue(
-      (uow: UnitOfWork, products: ProductRepository, clock: Clock, ids: IdGenerator) => new ProductCatalogueService({ uow, products, clock, ids }),
-      [UnitOfWork, ProductRepository, Clock, IdGenerator],
+      (uow: UnitOfWork, products: ProductRepository, clock: Clock, ids: IdGenerator, charset: DocumentCharset) => new ProductCatalogueService({ uow, products, clock, ids, charset }),
+      [UnitOfWork, ProductRepository, Clock, IdGenerator, DocumentCharset],
     )
     .inSingletonScope();
   bind<OrderProductsService>(OrderProductsServiceToken)

@@ -50,11 +50,11 @@ export function drawContract(canvas: Canvas, doc: ContractDocument): void {
         { title: '产品名称', weight: 14, align: 'left' },
         { title: '类别', weight: 10, align: 'left' },
         { title: '合作机构', weight: 14, align: 'left' },
-        { title: '预计额度（元）', weight: 13, align: 'right' },
-        { title: '服务费（元）', weight: 12, align: 'right' },
-        { title: '数量', weight: 6, align: 'right' },
-        { title: '优惠（元）', weight: 11, align: 'right' },
-        { title: '小计（元）', weight: 13, align: 'right' },
+        { title: '预计额度（元）', weight: 13, align: 'right', nowrap: true },
+        { title: '服务费（元）', weight: 12, align: 'right', nowrap: true },
+        { title: '数量', weight: 6, align: 'right', nowrap: true },
+        { title: '优惠（元）', weight: 11, align: 'right', nowrap: true },
+        { title: '小计（元）', weight: 13, align: 'right', nowrap: true },
       ],
       doc.products.map((p, i) => [
         String(i + 1),
@@ -80,9 +80,9 @@ export function drawContract(canvas: Canvas, doc: ContractDocument): void {
     const total = doc.collectionPlan.reduce((s, p) => s + p.amountFen, 0);
     flow.table(
       [
-        { title: '期数', weight: 8, align: 'center' },
-        { title: '计划回款日期', weight: 22, align: 'center' },
-        { title: '回款金额（元）', weight: 20, align: 'right' },
+        { title: '期数', weight: 8, align: 'center', nowrap: true },
+        { title: '计划回款日期', weight: 22, align: 'center', nowrap: true },
+        { title: '回款金额（元）', weight: 20, align: 'right', nowrap: true },
         { title: '说明', weight: 50, align: 'left' },
       ],
       doc.collectionPlan.map((p, i) => [`第 ${p.sequence} 期`, chineseDate(p.dueDate, `collectionPlan/${i}/dueDate`), formatYuanGrouped(p.amountFen), p.note ?? '']),

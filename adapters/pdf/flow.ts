@@ -15,7 +15,14 @@ export interface TableColumn {
   /** Share of the table width (the shares are scaled to fill it). */
   readonly weight: number;
   readonly align: Align;
+  /** Amounts: never wrapped. The column widens to its widest cell, and the table's type shrinks if it must. */
+  readonly nowrap?: boolean;
 }
+
+// The smallest type a table shrinks to so that its amounts fit, and the narrowest a wrapping column may get
+// (two characters of its size).
+const MIN_TABLE_SIZE = 5;
+const MIN_WRAP_EMS = 2;
 
 export class Flow {
   readonly left = MARGIN_X;
@@ -93,11 +100,10 @@ export class Flow {
 
   /** A ruled table; rows that do not fit go to the next page under a repeated header. `totals` rows are shaded. */
   table(columns: readonly TableColumn[], rows: readonly (readonly string[])[], opts: { totals?: readonly (readonly string[])[]; size?: number } = {}): void {
-    const style: TextStyle = { size: opts.size ?? 9 };
-    const headStyle: TextStyle = { ...style, bold: true };
     const pad = mm(1.5);
-    const totalWeight = columns.reduce((s, c) => s + c.weight, 0);
-    const widths = columns.map((c) => (this.width * c.weight) / totalWeight);
+    const { size, widths } = this.fitColumns(columns, [...rows, ...(opts.totals ?? [])], opts.size ?? 9, pad);
+    const style: TextStyle = { size };
+    const headStyle: TextStyle = { ...style, bold: true };
     const xs = widths.reduce<number[]>((acc, w, i) => [...acc, (acc[i] ?? this.left) + w], [this.left]);
     const lineH = this.canvas.lineHeight(style);
     const measure = (cells: readonly string[], st: TextStyle) => {
@@ -134,6 +140,35 @@ export class Flow {
       drawRow(row, st, total ? '#f6f6f6' : null, false);
     }
     this.y += mm(3);
+  }
+
+  /**
+   * Column widths that fill the table: shares by weight, except that an amount column (nowrap) gets at least
+   * its widest cell, taken from the wrapping columns. When the amounts do not fit even so, the table's type
+   * shrinks (half a point at a time, down to MIN_TABLE_SIZE) until they do: an amount is never split.
+   */
+  private fitColumns(columns: readonly TableColumn[], cells: readonly (readonly string[])[], size: number, pad: number): { size: number; widths: number[] } {
+    for (let s = size; ; s -= 0.5) {
+      // Totals rows are bold; the faux bold's stroke adds a little to each glyph, hence the slack.
+      const bold: TextStyle = { size: s, bold: true };
+      const need = columns.map((c, i) => (c.nowrap ? Math.max(0, ...cells.map((r) => this.canvas.width(r[i] ?? '', bold))) + 2 * pad + s * 0.15 : 0));
+      const widths = this.shares(columns, need);
+      const minWrap = MIN_WRAP_EMS * s + 2 * pad;
+      if (widths.every((w, i) => (columns[i]?.nowrap ? w >= (need[i] ?? 0) - 0.01 : w >= minWrap)) || s - 0.5 < MIN_TABLE_SIZE) return { size: s, widths };
+    }
+  }
+
+  // Shares of the width by weight, raising amount columns to what they need and taking it from the others.
+  private shares(columns: readonly TableColumn[], need: readonly number[]): number[] {
+    const fixed = new Map<number, number>();
+    for (;;) {
+      const room = this.width - [...fixed.values()].reduce((a, b) => a + b, 0);
+      const weight = columns.reduce((sum, c, i) => (fixed.has(i) ? sum : sum + c.weight), 0);
+      const widths = columns.map((c, i) => fixed.get(i) ?? (weight > 0 ? (Math.max(0, room) * c.weight) / weight : 0));
+      const short = widths.findIndex((w, i) => !fixed.has(i) && w < (need[i] ?? 0));
+      if (short < 0) return widths;
+      fixed.set(short, need[short] ?? 0);
+    }
   }
 
   /** Writes the footer on every page (call once, after the last page is drawn). */

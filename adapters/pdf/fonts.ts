@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { domainError, type DomainError } from '../../core/shared/domain-error.js';
 import { parseFont, type FontkitFont } from './fontkit.js';
 
-/** The font shipped in assets/fonts: Noto Sans CJK SC cut down to the GBK repertoire (OFL, see OFL.txt there). */
-export const DEFAULT_FONT_FILE = 'NotoSansSC-GBK-Regular.otf';
+/** The font shipped in assets/fonts: Noto Sans CJK SC cut to GB 18030-2022 level 2 and 通用规范汉字表 (OFL, see OFL.txt there). */
+export const DEFAULT_FONT_FILE = 'NotoSansSC-GB18030-Regular.otf';
 
 export interface PdfFonts {
   readonly regular: FontkitFont;
@@ -64,6 +64,12 @@ export function unsupportedCharacters(fonts: PdfFonts, data: unknown): { charact
     }
   });
   return { characters: [...characters], fields: [...fields] };
+}
+
+/** Whether the fonts draw a code point, line breaks and tabs counting as drawable: the DocumentCharset port. */
+export function drawableBy(fonts: PdfFonts): (codePoint: number) => boolean {
+  const drawable = coverage(fonts);
+  return (cp) => LAYOUT_CHARACTERS.has(cp) || drawable(cp);
 }
 
 // Whether every face has a glyph for a code point, remembered per set of fonts (a cmap lookup costs more).

@@ -14,7 +14,7 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): PdfkitRende
 
 let defaultRenderer: PdfkitRenderer | undefined;
 
-// Created on first use, so that importing the package never reads the 5 MB font.
+// Created on first use, so that importing the package never reads the 7 MB font.
 function renderer(): PdfkitRenderer {
   defaultRenderer ??= new PdfkitRenderer();
   return defaultRenderer;

@@ -36,17 +36,19 @@ interface Column {
   readonly width: number;
   readonly align: Align;
   readonly cell: (line: InvoiceLine) => string;
+  /** Figures (数量, 单价, 金额, 税额) are never wrapped: a long one is set smaller to fit its column. */
+  readonly figure?: boolean;
 }
 
 const COLUMNS: readonly Column[] = [
   { title: '项目名称', width: mm(55), align: 'left', cell: (l) => l.name },
   { title: '规格型号', width: mm(26), align: 'left', cell: (l) => l.specification ?? '' },
   { title: '单位', width: mm(14), align: 'center', cell: (l) => l.unit ?? '' },
-  { title: '数量', width: mm(20), align: 'right', cell: (l) => l.quantity ?? '' },
-  { title: '单价', width: mm(28), align: 'right', cell: (l) => l.unitPrice ?? '' },
-  { title: '金额', width: mm(28), align: 'right', cell: (l) => formatYuan(l.amountFen) },
-  { title: '税率/征收率', width: mm(20), align: 'center', cell: (l) => ratePercentText(l.taxRate) },
-  { title: '税额', width: mm(26), align: 'right', cell: (l) => (isTaxFree(l) ? '***' : formatYuan(l.taxFen)) },
+  { title: '数量', width: mm(20), align: 'right', cell: (l) => l.quantity ?? '', figure: true },
+  { title: '单价', width: mm(28), align: 'right', cell: (l) => l.unitPrice ?? '', figure: true },
+  { title: '金额', width: mm(28), align: 'right', cell: (l) => formatYuan(l.amountFen), figure: true },
+  { title: '税率/征收率', width: mm(20), align: 'center', cell: (l) => ratePercentText(l.taxRate), figure: true },
+  { title: '税额', width: mm(26), align: 'right', cell: (l) => (isTaxFree(l) ? '***' : formatYuan(l.taxFen)), figure: true },
 ];
 const COLUMN_X = COLUMNS.reduce<number[]>((xs, c, i) => [...xs, (xs[i] ?? LEFT) + c.width], [LEFT]);
 
@@ -146,7 +148,7 @@ function drawLinesHeader(canvas: Canvas, top: number): void {
 function measureRows(canvas: Canvas, lines: readonly InvoiceLine[]): Row[] {
   const lineHeight = canvas.lineHeight(CELL);
   return lines.map((line) => {
-    const cells = COLUMNS.map((c) => canvas.wrap(c.cell(line), c.width - 2 * PAD, CELL));
+    const cells = COLUMNS.map((c) => (c.figure ? [c.cell(line)] : canvas.wrap(c.cell(line), c.width - 2 * PAD, CELL)));
     const count = Math.max(...cells.map((c) => c.length));
     return { cells, height: count * lineHeight + mm(0.8) };
   });
@@ -175,7 +177,10 @@ function drawRows(canvas: Canvas, rows: readonly Row[], top: number): void {
     row.cells.forEach((lines, i) => {
       const c = COLUMNS[i];
       if (!c) return;
-      canvas.lines(lines, (COLUMN_X[i] ?? LEFT) + PAD, y, CELL, { width: c.width - 2 * PAD, align: c.align });
+      // A figure set smaller sits on the middle of the row's first line, level with the others.
+      const style = c.figure ? fit(canvas, lines[0] ?? '', c.width - 2 * PAD, CELL) : CELL;
+      const dy = (canvas.lineHeight(CELL) - canvas.lineHeight(style)) / 2;
+      canvas.lines(lines, (COLUMN_X[i] ?? LEFT) + PAD, y + dy, style, { width: c.width - 2 * PAD, align: c.align });
     });
     y += row.height;
   }
@@ -191,9 +196,11 @@ function drawTotals(canvas: Canvas, doc: InvoiceDocument, totals: InvoiceTotals,
   if (last) {
     const cellBox = (col: number) => ({ x: (COLUMN_X[col] ?? LEFT) + PAD, width: (COLUMNS[col]?.width ?? 0) - 2 * PAD });
     const a = cellBox(amountCol);
-    canvas.textMiddle(`¥${formatYuan(totals.amountFen)}`, a.x, totalTop + TOTAL_ROW / 2, CELL, { width: a.width, align: 'right' });
+    const amount = `¥${formatYuan(totals.amountFen)}`;
+    canvas.textMiddle(amount, a.x, totalTop + TOTAL_ROW / 2, fit(canvas, amount, a.width, CELL), { width: a.width, align: 'right' });
     const t = cellBox(taxCol);
-    canvas.textMiddle(`¥${formatYuan(totals.taxFen)}`, t.x, totalTop + TOTAL_ROW / 2, CELL, { width: t.width, align: 'right' });
+    const tax = `¥${formatYuan(totals.taxFen)}`;
+    canvas.textMiddle(tax, t.x, totalTop + TOTAL_ROW / 2, fit(canvas, tax, t.width, CELL), { width: t.width, align: 'right' });
   } else {
     canvas.textMiddle('（续下页）', COLUMN_X[amountCol] ?? LEFT, totalTop + TOTAL_ROW / 2, HEAD, { width: mm(50), align: 'center' });
   }
@@ -203,11 +210,13 @@ function drawTotals(canvas: Canvas, doc: InvoiceDocument, totals: InvoiceTotals,
   canvas.textMiddle('价税合计（大写）', LEFT, mid, HEAD, { width: labelWidth, align: 'center' });
   canvas.line(LEFT + labelWidth, sumTop, LEFT + labelWidth, sumTop + SUM_ROW, FRAME);
   if (last) {
-    canvas.textMiddle(toChineseUppercase(totals.totalFen), LEFT + labelWidth + mm(4), mid, { size: 9.5 });
-    const figures = `¥${formatYuan(totals.totalFen)}`;
     const fx = mm(165);
+    const words = toChineseUppercase(totals.totalFen);
+    canvas.textMiddle(words, LEFT + labelWidth + mm(4), mid, fit(canvas, words, fx - LEFT - labelWidth - mm(6), { size: 9.5 }));
+    const figures = `¥${formatYuan(totals.totalFen)}`;
     canvas.textMiddle('（小写）', fx, mid, HEAD);
-    canvas.textMiddle(figures, fx + canvas.width('（小写）', HEAD), mid, { size: 9.5 });
+    const figuresX = fx + canvas.width('（小写）', HEAD);
+    canvas.textMiddle(figures, figuresX, mid, fit(canvas, figures, RIGHT - PAD - figuresX, { size: 9.5 }));
   } else {
     canvas.textMiddle(`见第 ${page.count} 页`, LEFT + labelWidth + mm(4), mid, HEAD);
   }

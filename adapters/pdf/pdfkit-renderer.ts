@@ -4,27 +4,35 @@ import type { Readable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import { checkInvoiceDocument } from '../../core/documents/invoice-totals.js';
 import type { PdfRenderer } from '../../core/documents/ports.js';
+import type { DocumentCharset } from '../../core/documents/document-charset.js';
 import type { ContractDocument, InvoiceDocument, IsoDate, PlanDocument } from '../../core/documents/types.js';
 import { Canvas, type FontKit } from './canvas.js';
 import { drawContract } from './contract-layout.js';
-import { assertDrawable, loadFonts } from './fonts.js';
+import { assertDrawable, drawableBy, loadFonts } from './fonts.js';
 import { drawInvoice } from './invoice-layout.js';
 import { drawPlan } from './plan-layout.js';
 import { TextMeasure } from './text-measure.js';
 
 export interface PdfRendererOptions {
-  /** A .ttf or .otf font with the CJK characters to print; the shipped Noto Sans SC (GBK subset) by default. */
+  /** A .ttf or .otf font with the CJK characters to print; the shipped Noto Sans SC (GB 18030 level 2 subset) by default. */
   readonly fontPath?: string;
   /** A bold face for titles and headings; without it they are drawn as stroked (faux) bold. */
   readonly boldFontPath?: string;
 }
 
-export class PdfkitRenderer implements PdfRenderer {
+export class PdfkitRenderer implements PdfRenderer, DocumentCharset {
   private readonly kit: FontKit;
+  private readonly drawableCodePoint: (codePoint: number) => boolean;
 
   constructor(options: PdfRendererOptions = {}) {
     const fonts = loadFonts(options);
     this.kit = { fonts, regular: new TextMeasure(fonts.regular), bold: new TextMeasure(fonts.bold ?? fonts.regular) };
+    this.drawableCodePoint = drawableBy(fonts);
+  }
+
+  /** Whether this renderer's fonts draw a code point: what a save checks text bound for a document against. */
+  drawable(codePoint: number): boolean {
+    return this.drawableCodePoint(codePoint);
   }
 
   async renderInvoice(data: InvoiceDocument): Promise<Buffer> {

@@ -48,10 +48,10 @@ export function drawPlan(canvas: Canvas, doc: PlanDocument): void {
       flow.table(
         [
           { title: '还款方式', weight: 20, align: 'left' },
-          { title: '首期还款（元）', weight: 20, align: 'right' },
-          { title: '末期还款（元）', weight: 20, align: 'right' },
-          { title: '总利息（元）', weight: 20, align: 'right' },
-          { title: '还款总额（元）', weight: 20, align: 'right' },
+          { title: '首期还款（元）', weight: 20, align: 'right', nowrap: true },
+          { title: '末期还款（元）', weight: 20, align: 'right', nowrap: true },
+          { title: '总利息（元）', weight: 20, align: 'right', nowrap: true },
+          { title: '还款总额（元）', weight: 20, align: 'right', nowrap: true },
         ],
         p.comparison.map((row) => [
           REPAYMENT_METHOD_NAMES[row.method],

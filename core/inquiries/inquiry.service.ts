@@ -1,5 +1,6 @@
 // Inquiries (咨询): the 生成 button, 查重, create, read, edit, the 咨询 / 准客户 lists, the timeline, and
 // merging two records found to be duplicates.
+import { requireDrawable, type DocumentCharset } from '../documents/document-charset.js';
 import { domainError, notFound, type DomainError } from '../shared/domain-error.js';
 import type { Activity, Clock, EventSink, IdGenerator, Timeline, Tx, UnitOfWork } from '../shared/ports.js';
 import type { Page, PageRequest } from '../shared/pagination.js';
@@ -29,6 +30,8 @@ export interface InquiryDeps {
   readonly events: EventSink;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  /** What the documents can print: the company name becomes the order's, printed on contracts, plans and invoices. */
+  readonly charset: DocumentCharset;
   /** Areas whose rows follow a merge (bound to the MergeParticipant token). */
   readonly participants?: readonly MergeParticipant[];
 }
@@ -107,6 +110,7 @@ export class InquiryService {
   /** 新建咨询: checks every field, refuses a known mobile unless the firm allows duplicates, and records it. */
   async create(actor: Actor, input: NewInquiry): Promise<InquiryView> {
     requirePermission(actor, P.inquiryWrite);
+    requireDrawable(this.d.charset, { '/companyName': input.companyName });
     const now = this.d.clock.now();
     return this.d.uow.run(async (tx) => {
       const { settings, timeZone } = await loadSettings(tx, this.d.settings, actor.tenantId);
@@ -164,6 +168,7 @@ export class InquiryService {
   /** Edits fields of step 1 (optimistic: `version` must be current); a new mobile is checked for duplicates. */
   async update(actor: Actor, id: string, changes: InquiryChanges): Promise<InquiryView> {
     requirePermission(actor, P.inquiryWrite);
+    requireDrawable(this.d.charset, { '/companyName': changes.companyName });
     const now = this.d.clock.now();
     return this.d.uow.run(async (tx) => {
       const { settings, timeZone } = await loadSettings(tx, this.d.settings, actor.tenantId);

@@ -1,5 +1,6 @@
 // What the invoice use cases and the approval subjects share: their ports, loading an invoice the actor may
 // see, the order's invoicing facts, firing the state machine, and writing timeline and events with a change.
+import type { DocumentCharset } from '../documents/document-charset.js';
 import { DomainError, notFound } from '../shared/domain-error.js';
 import type { ActivityEntry, Clock, DomainEvent, EventSink, IdGenerator, Timeline, Tx, UnitOfWork } from '../shared/ports.js';
 import { fire } from '../shared/state-machine.js';
@@ -30,6 +31,8 @@ export interface InvoiceRecordDeps {
   readonly events: EventSink;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  /** What the invoice PDF can print: buyer, lines, remarks and the seller profile are checked when saved. */
+  readonly charset: DocumentCharset;
 }
 
 export const INVOICE_SUBJECT = 'invoice';

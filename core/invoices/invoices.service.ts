@@ -9,6 +9,7 @@ import { requirePermission, scopeFilter, type Actor } from '../organisation/acto
 import { PERMISSIONS } from '../organisation/permissions.js';
 import type { OrderSummary } from '../orders/types.js';
 import type { InvoiceDocument } from '../documents/types.js';
+import { requireDrawable, undrawableFields, type DocumentTexts } from '../documents/document-charset.js';
 import { checkBuyer, type BuyerInput } from './buyer.js';
 import { buildInvoiceDocument } from './invoice-document.js';
 import { buildBlueLines, lineTotals, type LineInput } from './invoice-lines.js';
@@ -86,6 +87,11 @@ const MAX_EXPORT_ROWS = 10_000;
 
 const remarksOf = (v: string | null | undefined): string | null => (v === null || v === undefined || v.trim() === '' ? null : v.trim().slice(0, MAX_REMARKS));
 
+// Text fields of a nested object by their request path ('/buyer/name').
+function prefixed(prefix: string, fields: object): DocumentTexts {
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [`${prefix}/${k}`, typeof v === 'string' ? v : null]));
+}
+
 export class InvoicesService {
   constructor(private readonly d: InvoicesDeps) {}
 
@@ -98,6 +104,10 @@ export class InvoicesService {
   /** Administrators set the seller profile, the rates and the cap rule; a stale version is a conflict. */
   async saveSettings(actor: Actor, change: InvoiceSettingsChange): Promise<InvoiceSettings> {
     requirePermission(actor, PERMISSIONS.orgManage);
+    const seller = change.seller ?? {};
+    requireDrawable(this.d.charset, {
+      ...prefixed('/seller', seller), '/defaultServiceName': change.defaultServiceName, '/payee': change.payee, '/reviewer': change.reviewer, '/drawer': change.drawer,
+    });
     return this.d.uow.run(async (tx) => {
       const current = await invoiceSettings(this.d, tx, actor.tenantId);
       if (current.version !== change.version) throw staleSettings(change.version, current.version);
@@ -161,6 +171,7 @@ export class InvoicesService {
         // The buyer's fields given replace the draft's; an account kept as it was needs no second confirmation.
         buyer: { ...invoice.buyer, ...change.buyer, accountConfirmed: change.buyer?.account === undefined ? true : change.buyer.accountConfirmed },
         lines: change.lines ?? (change.receiptIds !== undefined ? undefined : invoice.lines.map((l) => ({ name: l.name, quantity: l.quantity, totalFen: l.totalFen, taxRate: l.taxRate }))),
+        remarks: change.remarks,
       };
       const prepared = await this.prepare(tx, actor, order, settings, merged, invoice.id);
       const totals = lineTotals(prepared.lines);
@@ -208,6 +219,7 @@ export class InvoicesService {
     requireInvoiceAccess(actor, 'write');
     const reason = input.reason.trim();
     if (reason === '') throw validationFailed([{ path: '/reason', code: 'required', zh: '请填写红冲原因', en: 'give the reason for the reversal' }]);
+    requireDrawable(this.d.charset, { '/reason': input.reason, '/remarks': input.remarks });
     return this.d.uow.run(async (tx) => {
       const { invoice: original } = await visibleInvoice(this.d, tx, actor, id, true);
       fireInvoice(original, 'reverse_partially'); // refuses a draft, a pending, a fully reversed or a red-letter invoice
@@ -311,6 +323,10 @@ export class InvoicesService {
     const skipLines = lineInputs === undefined && receiptIds.length > 0;
     const { lines, problems: lineProblems } = skipLines ? { lines: [], problems: [] } : buildBlueLines(lineInputs ?? [], { rate: defaultRate(settings), serviceName: settings.defaultServiceName });
     problems.push(...buyerProblems, ...lineProblems);
+    // What the invoice will print must be printable: refused now rather than issued and never printed.
+    const lineNames = Object.fromEntries((lineInputs ?? []).map((l, i) => [`/lines/${i}/name`, l.name]));
+    const { accountConfirmed: _confirmed, ...buyerTexts } = buyerInput;
+    problems.push(...undrawableFields(this.d.charset, { ...prefixed('/buyer', buyerTexts), ...lineNames, '/remarks': input.remarks }));
     if (problems.length > 0) throw validationFailed(problems);
     return { kind, buyer, lines, receiptIds };
   }

@@ -6,7 +6,9 @@
 // (annex to《支付结算办法》, examples ¥1,680.32 → 壹仟陆佰捌拾元零叁角贰分, ¥107,000.53 → 壹拾万柒仟元…,
 // ¥325.04 → 叁佰贰拾伍元零肆分). Where both allow a choice (one 零 or none), this file fixes one reading:
 //  - every ten is written 壹拾, never a bare 拾 (10.00 → 壹拾元整);
-//  - the integer part is read in groups of four (亿, 万, 元); each run of zeros between non-zero digits gives
+//  - the integer part is read in groups of four (亿, 万, 元), and above 9999亿 the 亿 count is itself read with
+//    万 (90,071,992,547,409 → 玖拾万零柒佰壹拾玖亿…, 1,000,000,000,000 → 壹万亿), up to the largest safe
+//    integer of fen (Number.MAX_SAFE_INTEGER, what the schemas allow); each run of zeros between non-zero digits gives
 //    one 零, except a run that only fills the tail of a 亿 or 万 group when the next group starts with a
 //    non-zero 仟 (107000 → 壹拾万柒仟元整); a whole zero group between non-zero groups gives one 零
 //    (100001000 → 壹亿零壹仟元整);
@@ -19,16 +21,16 @@ import { assertFen } from './fen.js';
 
 const DIGITS = ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'] as const;
 const IN_GROUP = ['', '拾', '佰', '仟'] as const; // by position inside a group of four, from the right
-const GROUP = ['', '万', '亿'] as const; // by group, from the right ('' is the 元 group)
+const GROUP = ['', '万', '亿', '万'] as const; // by group, from the right ('' is the 元 group; the 4th counts 万亿)
 
-/** The largest amount written: 9999亿9999万9999元9角9分, in fen. */
-export const MAX_UPPERCASE_FEN = 99_999_999_999_999;
+/** The largest amount written: every safe integer of fen (90万零719亿9254万7409元9角1分), what the schemas allow. */
+export const MAX_UPPERCASE_FEN = Number.MAX_SAFE_INTEGER;
 
 /** Writes an amount in fen as 大写金额 by the rules above: 168032 → 壹仟陆佰捌拾元零叁角贰分. */
 export function toChineseUppercase(fen: number): string {
   assertFen(fen, 'fen');
   if (Math.abs(fen) > MAX_UPPERCASE_FEN) {
-    throw new Error(`toChineseUppercase supports at most 9999亿 (${MAX_UPPERCASE_FEN} fen), got ${fen}`);
+    throw new Error(`toChineseUppercase supports at most ${MAX_UPPERCASE_FEN} fen, got ${fen}`);
   }
   if (fen === 0) return '零元整';
   const abs = Math.abs(fen);
@@ -50,7 +52,7 @@ export function toChineseUppercase(fen: number): string {
   return `${sign}${integerText}元${jiaoText}${fenDigit === 0 ? '整' : `${DIGITS[fenDigit]}分`}`;
 }
 
-// Reads a non-zero integer given as decimal digits without leading zeros, up to 12 digits (9999亿…).
+// Reads a non-zero integer given as decimal digits without leading zeros, up to 16 digits (9999万9999亿…).
 function readInteger(digits: string): string {
   let out = '';
   let lastNonZeroPos = -1; // position (0 = 元 digit) of the last non-zero digit written
@@ -67,8 +69,10 @@ function readInteger(digits: string): string {
       out += `${DIGITS[d]}${IN_GROUP[inGroup]}`;
       lastNonZeroPos = pos;
     }
-    // A group's unit (万, 亿) follows it when the group has any non-zero digit.
-    if (inGroup === 0 && group > 0 && lastNonZeroPos >= pos && lastNonZeroPos < pos + 4) out += GROUP[group];
+    // A group's unit (万, 亿) follows it when the group has any non-zero digit; 亿 also ends a 万亿 count
+    // whose own 亿 group is all zeros (壹万亿).
+    const groupHasDigit = lastNonZeroPos >= pos && (lastNonZeroPos < pos + 4 || group === 2);
+    if (inGroup === 0 && group > 0 && groupHasDigit) out += GROUP[group];
   }
   return out;
 }

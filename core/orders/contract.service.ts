@@ -1,5 +1,6 @@
 // 上传合同、确认合同 (step 6): record the contract of an order, confirm it (who, when), which sets the order's
 // contract amount, makes the inquiry a 客户 and, when the guards allow, moves the order to its won stage.
+import { requireDrawable } from '../documents/document-charset.js';
 import { domainError, isDomainError, notFound } from '../shared/domain-error.js';
 import type { UnmetCondition } from '../shared/state-machine.js';
 import type { Tx } from '../shared/ports.js';
@@ -54,6 +55,9 @@ export class ContractService {
 
   /** Records the contract's number, amount, signing date and parties; refused once confirmed. Numbers are unique in the firm. */
   async save(actor: Actor, orderId: string, input: ContractInput & { readonly version: number }): Promise<{ contract: Contract; version: number }> {
+    requireDrawable(this.d.charset, {
+      '/number': input.number, '/customerParty': input.customerParty, '/customerSignatory': input.customerSignatory, '/firmParty': input.firmParty, '/firmSignatory': input.firmSignatory,
+    });
     return this.d.uow.run(async (tx) => {
       const checked = checkContractInput(input, localDate(this.d.clock.now(), actor.timeZone));
       const settings = await orderSettings(this.d, tx, actor.tenantId);

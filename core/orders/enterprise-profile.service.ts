@@ -1,6 +1,7 @@
 // 完善企业信息 (step 4): read and change an order's enterprise profile, and 查重 across the tenant. The ID
 // number, bank card and tax secrets are sealed at rest and masked on the way out unless the actor holds
 // order.view_sensitive and asks for them in clear; every such read is recorded.
+import { requireDrawable } from '../documents/document-charset.js';
 import { maskBankCard, maskResidentId, normalizeBankCard, normalizeCompanyName, normalizeUscc, parseResidentId, type Gender } from '../identity/index.js';
 import { isDomainError, validationFailed } from '../shared/domain-error.js';
 import type { Tx } from '../shared/ports.js';
@@ -109,6 +110,11 @@ export class EnterpriseProfileService {
    * the masked profile and the tenant's other orders of the same company (查重).
    */
   async save(actor: Actor, orderId: string, input: ProfileInput & { readonly version: number }): Promise<ProfileSaveResult> {
+    // What the contract prints of the profile (甲方's name, tax id, representative, address, phone, contact).
+    requireDrawable(this.d.charset, {
+      '/companyName': input.companyName, '/taxId': input.taxId, '/legalPersonName': input.legalPersonName, '/legalPersonMobile': input.legalPersonMobile,
+      '/homeAddress': input.homeAddress, '/contactName': input.contactName,
+    });
     return this.d.uow.run(async (tx) => {
       const settings = await orderSettings(this.d, tx, actor.tenantId);
       const order = await changeableOrder(this.d, tx, actor, orderId, input.version, settings);

@@ -1,5 +1,6 @@
 // What every orders use case shares: its ports, the tenant's settings, loading an order the actor may see or
 // change, saving it under its version, the guards' facts, and writing timeline and events with the change.
+import type { DocumentCharset } from '../documents/document-charset.js';
 import type { ActivityEntry, Clock, DomainEvent, EventSink, IdGenerator, Timeline, Tx, UnitOfWork } from '../shared/ports.js';
 import type { Actor } from '../organisation/actor.js';
 import type { OrganisationRepository } from '../organisation/ports.js';
@@ -32,6 +33,8 @@ export interface OrdersDeps {
   readonly events: EventSink;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  /** What the contract and plan PDFs can print: their texts are checked when saved. */
+  readonly charset: DocumentCharset;
 }
 
 export const ORDER_SUBJECT = 'order';

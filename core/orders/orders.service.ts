@@ -1,5 +1,6 @@
 // Orders (订单): create from an inquiry (which becomes 准客户), list and read by data scope, edit, move through
 // the pipeline (下一步, 回退, 转交, 输单, 取消, 重新打开), 提交到下一步, and the finance close for collections.
+import { requireDrawable } from '../documents/document-charset.js';
 import { domainError, isDomainError, notFound, validationFailed } from '../shared/domain-error.js';
 import type { Activity, Tx } from '../shared/ports.js';
 import type { PageRequest } from '../shared/pagination.js';
@@ -94,6 +95,7 @@ export class OrdersService {
     requirePermission(actor, PERMISSIONS.orderWrite);
     const title = input.title.trim();
     if (!title) throw required('/title', '请填写订单标题', 'The order title is required');
+    requireDrawable(this.d.charset, { '/title': title }); // the plan prints it
     return this.d.uow.run(async (tx) => {
       const inquiry = await this.d.inquiries.find(tx, actor.tenantId, input.inquiryId);
       if (!inquiry || (inquiry.ownerId !== null && !inScope(actor, inquiry))) throw notFound('inquiry', '咨询', input.inquiryId);
@@ -179,6 +181,7 @@ export class OrdersService {
   async update(actor: Actor, id: string, changes: OrderChanges): Promise<OrderSummary> {
     const title = changes.title?.trim();
     if (changes.title !== undefined && !title) throw required('/title', '请填写订单标题', 'The order title is required');
+    requireDrawable(this.d.charset, { '/title': title });
     return this.d.uow.run(async (tx) => {
       const settings = await orderSettings(this.d, tx, actor.tenantId);
       const order = await changeableOrder(this.d, tx, actor, id, changes.version, settings);

@@ -1,5 +1,6 @@
 // 上传方案 (step 5): write the plan of an order; its attachment is a plan_attachment file (a new one replaces
 // the current one, earlier ones stay in history). 提交到下一步 is OrdersService.submit.
+import { requireDrawable } from '../documents/document-charset.js';
 import type { Actor } from '../organisation/actor.js';
 import type { FileRecord } from '../files/types.js';
 import { checkPlanInput, type PlanInput } from './plan.js';
@@ -27,6 +28,9 @@ export class PlanService {
   /** Writes or rewrites the plan of an open order at the version the actor saw. */
   async save(actor: Actor, orderId: string, input: PlanInput & { readonly version: number }): Promise<{ plan: Plan; version: number }> {
     const checked = checkPlanInput(input);
+    requireDrawable(this.d.charset, {
+      '/projectName': input.projectName, '/overview': input.overview, '/financialPlan': input.financialPlan, '/financingAdvice': input.financingAdvice,
+    });
     return this.d.uow.run(async (tx) => {
       const settings = await orderSettings(this.d, tx, actor.tenantId);
       const order = await changeableOrder(this.d, tx, actor, orderId, input.version, settings);

@@ -1,5 +1,6 @@
 // Tenants, departments, users and role assignments. Managing them needs `org.manage`; everyone may read the
 // department tree and the user directory (to pick the next operator), with mobiles masked.
+import { requireDrawable, undrawableFields, type DocumentCharset } from '../documents/document-charset.js';
 import { domainError, notFound, validationFailed, type FieldError } from '../shared/domain-error.js';
 import type { Clock, IdGenerator, UnitOfWork } from '../shared/ports.js';
 import type { Page, PageRequest } from '../shared/pagination.js';
@@ -18,6 +19,8 @@ export interface OrganisationDeps {
   readonly hasher: PasswordHasher;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  /** What the documents can print: the firm's and users' names appear on contracts, plans and invoices (开票人). */
+  readonly charset: DocumentCharset;
 }
 
 export interface NewTenant {
@@ -61,6 +64,7 @@ export class OrganisationService {
   async createTenant(input: NewTenant): Promise<{ tenant: Tenant; admin: User }> {
     const errors: FieldError[] = [];
     if (!input.name.trim()) errors.push({ path: '/name', code: 'required', zh: '不能为空', en: 'is required' });
+    errors.push(...undrawableFields(this.d.charset, { '/name': input.name, '/admin/name': input.admin.name }));
     const timeZone = input.timeZone ?? 'Asia/Shanghai';
     if (!isValidTimeZone(timeZone)) errors.push({ path: '/timeZone', code: 'time_zone', zh: '不是有效的时区', en: 'is not an IANA time zone' });
     if (errors.length) throw validationFailed(errors);
@@ -204,6 +208,7 @@ export class OrganisationService {
     requirePermission(actor, PERMISSIONS.orgManage);
     const errors: FieldError[] = [];
     if (!input.name.trim()) errors.push({ path: '/name', code: 'required', zh: '不能为空', en: 'is required' });
+    errors.push(...undrawableFields(this.d.charset, { '/name': input.name }));
     if (errors.length) throw validationFailed(errors);
     const mobile = normalizeMobile(input.mobile);
     checkPasswordStrength(input.password);
@@ -225,6 +230,7 @@ export class OrganisationService {
   /** Deactivating a user revokes their tokens at once. */
   async updateUser(actor: Actor, id: string, changes: UserChanges): Promise<User> {
     requirePermission(actor, PERMISSIONS.orgManage);
+    requireDrawable(this.d.charset, { '/name': changes.name });
     const now = this.d.clock.now();
     return this.d.uow.run(async (tx) => {
       const cur = await this.d.org.getUser(tx, actor.tenantId, id);

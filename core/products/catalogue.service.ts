@@ -1,5 +1,6 @@
 // 产品管理: the tenant's categories and products. Everyone who works on orders may read the catalogue (to match
 // products); changing it needs `product.manage`. A tenant's categories start as the brochure's eight.
+import { requireDrawable, type DocumentCharset } from '../documents/document-charset.js';
 import { can, requirePermission, type Actor } from '../organisation/actor.js';
 import { PERMISSIONS } from '../organisation/permissions.js';
 import { DomainError, domainError, forbidden, notFound, validationFailed } from '../shared/domain-error.js';
@@ -15,6 +16,8 @@ export interface CatalogueDeps {
   readonly products: ProductRepository;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  /** What the documents can print: a product's name and institution appear on contracts and plans. */
+  readonly charset: DocumentCharset;
 }
 
 const staleProduct = (): DomainError =>
@@ -95,6 +98,7 @@ export class ProductCatalogueService {
       const number = body.number ?? nextProductNumber(await this.d.products.productNumbers(tx, actor.tenantId));
       const data = validateProduct(isRecord(input) ? { ...input, number } : input, codes);
       if (data instanceof DomainError) throw data;
+      requireDrawable(this.d.charset, { '/name': data.name, '/institution': data.institution });
       await this.numberFree(tx, actor.tenantId, data.number, null);
       return this.d.products.insertProduct(tx, actor.tenantId, this.d.ids.id(), data, this.d.clock.now());
     });
@@ -110,6 +114,7 @@ export class ProductCatalogueService {
       const body = isRecord(input) ? { number: current.number, ...input } : input;
       const data = validateProduct(body, codes);
       if (data instanceof DomainError) throw data;
+      requireDrawable(this.d.charset, { '/name': data.name, '/institution': data.institution });
       await this.numberFree(tx, actor.tenantId, data.number, id);
       const saved = await this.d.products.updateProduct(tx, actor.tenantId, id, data, version, this.d.clock.now());
       if (!saved) throw staleProduct();

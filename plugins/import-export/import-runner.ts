@@ -6,7 +6,7 @@ import { rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import {
-  Clock, EventSink, IdGenerator, InquiryRepository, InquirySettingsRepository, OrganisationRepository, PERMISSIONS, Timeline, UnitOfWork,
+  Clock, DocumentCharset, EventSink, IdGenerator, InquiryRepository, InquirySettingsRepository, OrganisationRepository, PERMISSIONS, Timeline, UnitOfWork,
   buildActor, can, domainError, isDomainError,
   type Actor, type Department, type PluginContext, type User,
 } from '../../index.js';
@@ -164,7 +164,7 @@ export class ImportRunner {
       await onProgress?.({ processed, total, ...counts });
       for (let start = processed; start < total; start += this.settings.chunkSize) {
         const rows = content.rows.slice(start, start + this.settings.chunkSize);
-        const ctx = { actor, settings: loaded.settings, timeZone: loaded.timeZone, now: clock.now(), directory, allowDuplicates };
+        const ctx = { actor, settings: loaded.settings, timeZone: loaded.timeZone, now: clock.now(), directory, allowDuplicates, charset: this.get<DocumentCharset>(DocumentCharset) };
         const results = await processChunk(deps, { tenantId, id, fileName: job.fileName, runner: token }, ctx, {
           chunk, firstIndex: start, rows, seen, leaseUntil: lease(), analyze: analyzeAfter(chunk) || start + rows.length >= total,
         });

@@ -3,8 +3,8 @@
 // rule when 下次跟进时间 is blank, and the owner and department the way InquiryService.create resolves them.
 // Every problem of the row is reported at once, in Chinese, naming the column.
 import {
-  PERMISSIONS, can, checkInquiryFields, findLevel, gradingPolicyOf, inScope, isDomainError, nextFollowUpAt, normalizeMobile,
-  type Actor, type Department, type InquiryFields, type InquirySettings, type User,
+  PERMISSIONS, can, checkInquiryFields, findLevel, gradingPolicyOf, inScope, isDomainError, nextFollowUpAt, normalizeMobile, undrawableFields,
+  type Actor, type Department, type DocumentCharset, type InquiryFields, type InquirySettings, type User,
 } from '../../index.js';
 import { genderOf, instantOf, levelOf } from './cell-values.js';
 import { HEADER_OF, type ImportField } from './columns.js';
@@ -36,6 +36,8 @@ export interface RowContext {
   readonly timeZone: string;
   readonly now: Date;
   readonly directory: Directory;
+  /** What the documents can print: the company name becomes an order's, printed on its contract and invoices. */
+  readonly charset: DocumentCharset;
 }
 
 export type PreparedRow =
@@ -153,6 +155,7 @@ export function prepareRow(raw: RawRow, ctx: RowContext): PreparedRow {
       problems.push(field ? problem(field, f.zh) : f.zh);
     }
   }
+  for (const f of undrawableFields(ctx.charset, { '/companyName': v.companyName })) problems.push(problem('companyName', f.zh));
   const owner = ownerOf(v, ctx, problems);
   if (problems.length || !fields || !owner) return { ok: false, message: problems.join('；') };
   return { ok: true, fields, ...owner };

@@ -171,6 +171,19 @@ test('a CSV import: valid rows are imported, each other row is reported as dupli
   t.is(events.filter((e: any) => e.data.importJobId === job.id).length, 4, 'one inquiry.created per imported record, in the outbox');
 });
 
+test('an imported company name the documents could not print (𠮷) is an invalid row; 通用规范汉字 beyond the BMP import', async (t) => {
+  const firm = await aFirm(crm);
+  const rows = [HEADERS, row({ 企业名称: '𠮷祥科技', 客户手机号码: aMobile() }), row({ 企业名称: '𬀩𫭟科技', 客户手机号码: aMobile() })];
+  const up = await upload(firm.adminToken, csvOf(rows), 'names.csv');
+  const { job } = await finished(firm.adminToken, up.body.id);
+  t.deepEqual(job.counts, { imported: 1, duplicates: 0, invalid: 1 });
+  const sheet = await sheetOf((await download(`${BASE}/imports/${job.id}/report.xlsx`, firm.adminToken)).bytes);
+  const byRow = new Map(sheet.slice(1).map((r) => [Number(r[0]), r]));
+  t.is(byRow.get(2)?.[1], '无效');
+  t.regex(byRow.get(2)?.[2] ?? '', /^企业名称：含有发票、合同等文档的字体无法显示的字符：“𠮷”（U\+20BB7）/);
+  t.is(byRow.get(3)?.[1], '已导入');
+});
+
 test('an XLSX import reads numbers and dates as Excel stores them, headers by their other names, and ignores unknown columns', async (t) => {
   const firm = await aFirm(crm);
   const mobile = aMobile();

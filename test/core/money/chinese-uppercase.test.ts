@@ -99,7 +99,9 @@ function readUppercase(text: string): bigint {
       section = 0n;
       digit = null;
     } else if (ch === '亿') {
-      yi = (section + (digit ?? 0n)) * 100_000_000n;
+      // Above 9999亿 the 亿 count carries its own 万 (玖拾万零柒佰壹拾玖亿).
+      yi = (wan + section + (digit ?? 0n)) * 100_000_000n;
+      wan = 0n;
       section = 0n;
       digit = null;
     } else if (ch === '元') {
@@ -137,7 +139,7 @@ const zeroRichFen = fc
   .array(fc.constantFrom(0, 0, 0, 0, 1, 5, 9), { minLength: 1, maxLength: 14 })
   .map((ds) => Number(ds.join('')));
 
-test('reading the written amount back gives the same fen (random amounts up to 9999亿)', (t) => {
+test('reading the written amount back gives the same fen (random amounts)', (t) => {
   holds(
     t,
     fc.property(fc.oneof(anyFen, zeroRichFen), fc.boolean(), (abs, negative) => {
@@ -159,10 +161,28 @@ test('only the characters of the rules ever appear, and no 拾 stands bare', (t)
   );
 });
 
-test('amounts beyond 9999亿 and non-integer fen are bugs (plain Error), not domain errors', (t) => {
+test('amounts beyond the safe integers of fen and non-integer fen are bugs (plain Error), not domain errors', (t) => {
   for (const bad of [MAX_UPPERCASE_FEN + 1, -(MAX_UPPERCASE_FEN + 1), 1.5, Number.NaN, Infinity]) {
     const e = t.throws(() => toChineseUppercase(bad));
     t.false(e instanceof DomainError, String(bad));
   }
-  t.is(toChineseUppercase(-MAX_UPPERCASE_FEN), '负玖仟玖佰玖拾玖亿玖仟玖佰玖拾玖万玖仟玖佰玖拾玖元玖角玖分');
+  t.is(toChineseUppercase(-99_999_999_999_999), '负玖仟玖佰玖拾玖亿玖仟玖佰玖拾玖万玖仟玖佰玖拾玖元玖角玖分');
+});
+
+test('above 9999亿 the 亿 count is read with 万, up to the largest amount the schemas allow (Number.MAX_SAFE_INTEGER fen)', (t) => {
+  t.is(MAX_UPPERCASE_FEN, Number.MAX_SAFE_INTEGER);
+  t.is(toChineseUppercase(Number.MAX_SAFE_INTEGER), '玖拾万零柒佰壹拾玖亿玖仟贰佰伍拾肆万柒仟肆佰零玖元玖角壹分');
+  t.is(toChineseUppercase(-Number.MAX_SAFE_INTEGER), '负玖拾万零柒佰壹拾玖亿玖仟贰佰伍拾肆万柒仟肆佰零玖元玖角壹分');
+  t.is(toChineseUppercase(1_0000_0000_0000_00), '壹万亿元整');
+  t.is(toChineseUppercase(90_0000_0000_0000_00), '玖拾万亿元整');
+  t.is(toChineseUppercase(1_0001_0000_0000_00), '壹万零壹亿元整');
+  t.is(toChineseUppercase(1_0000_1000_0000_00), '壹万亿零壹仟万元整');
+  t.is(toChineseUppercase(1_0000_0000_0001_00), '壹万亿零壹元整');
+  t.is(toChineseUppercase(1000_0000_0000_00), '壹仟亿元整');
+});
+
+test('reading the written amount back gives the same fen, above 9999亿 too', (t) => {
+  const large = fc.bigInt({ min: 100_000_000_000_000n, max: BigInt(Number.MAX_SAFE_INTEGER) }).map(Number);
+  const zeroRichLarge = fc.array(fc.constantFrom(0, 0, 0, 0, 1, 5, 9), { minLength: 15, maxLength: 15 }).map((ds) => Number(`8${ds.join('')}`));
+  holds(t, fc.property(fc.oneof(large, zeroRichLarge), (fen) => readUppercase(toChineseUppercase(fen)) === BigInt(fen)), 5_000);
 });
