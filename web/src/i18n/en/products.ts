@@ -16,6 +16,7 @@ export default {
   picked: 'Chosen',
   remove: 'Remove',
   fee: 'Service fee (yuan)',
+  feeShort: 'service fee {amount} yuan',
   discount: 'Discount (yuan)',
   quantity: 'Quantity',
   total: 'Total',

@@ -15,6 +15,7 @@ export default {
   picked: '已选',
   remove: '移除',
   fee: '服务费（元）',
+  feeShort: '服务费 {amount} 元',
   discount: '优惠折扣（元）',
   quantity: '数量',
   total: '总价',
