@@ -1,0 +1,26 @@
+// 还款计算: the four repayment methods side by side.
+export default {
+  title: '还款计算',
+  amount: '贷款金额（元）',
+  rate: '年利率（%）',
+  months: '期限（月）',
+  method: {
+    'equal-installment': '等额本息',
+    'equal-principal': '等额本金',
+    'interest-first': '先息后本',
+    bullet: '一次性还本付息',
+  },
+  badRate: '请填写 0–100 之间的年利率，最多四位小数（例如 4.9）',
+  monthly: '每月还款',
+  monthlyFalling: '首月 {first}，逐月递减',
+  monthlyInterest: '每月付息 {first}',
+  atEnd: '到期一次还清',
+  first: '首期还款',
+  last: '末期还款',
+  interest: '总利息',
+  total: '还款总额',
+  offered: '产品支持',
+  notOffered: '产品不支持',
+  hint: '输入金额、利率和期限，立即对比四种还款方式',
+  terms: '{amount} 元 · 年化 {rate}% · {months} 个月',
+};
