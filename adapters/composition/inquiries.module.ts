@@ -1,6 +1,7 @@
 // Inquiries: Knex repositories, the use case services, the lifecycle port the orders area calls, the pool
 // recycler, and the merge participants (the timeline's here; other areas bind theirs to MergeParticipant).
 import { ContainerModule } from 'inversify';
+import { OperationLog } from '../../core/audit/ports.js';
 import { Clock, EventSink, IdGenerator, Timeline, UnitOfWork } from '../../core/shared/ports.js';
 import { OrganisationRepository } from '../../core/organisation/ports.js';
 import {
@@ -70,8 +71,8 @@ export const inquiriesModule = new ContainerModule(({ bind }) => {
     .inSingletonScope();
   bind<InquirySettingsService>(InquirySettingsServiceToken)
     .toResolvedValue(
-      (uow: UnitOfWork, settings: InquirySettingsRepository, inquiries: InquiryRepository) => new InquirySettingsService({ uow, settings, inquiries }),
-      [UnitOfWork, InquirySettingsRepository, InquiryRepository],
+      (uow: UnitOfWork, settings: InquirySettingsRepository, inquiries: InquiryRepository, operations: OperationLog) => new InquirySettingsService({ uow, settings, inquiries, operations }),
+      [UnitOfWork, InquirySettingsRepository, InquiryRepository, OperationLog],
     )
     .inSingletonScope();
 });

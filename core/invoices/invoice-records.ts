@@ -1,6 +1,7 @@
 // What the invoice use cases and the approval subjects share: their ports, loading an invoice the actor may
 // see, the order's invoicing facts, firing the state machine, and writing timeline and events with a change.
 import { DomainError, notFound } from '../shared/domain-error.js';
+import type { OperationLog } from '../audit/index.js';
 import type { ActivityEntry, Clock, DomainEvent, EventSink, IdGenerator, Timeline, Tx, UnitOfWork } from '../shared/ports.js';
 import { fire } from '../shared/state-machine.js';
 import { formatYuanGrouped } from '../money/fen.js';
@@ -30,6 +31,8 @@ export interface InvoiceRecordDeps {
   readonly events: EventSink;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  /** The operation log: changed settings are recorded before and after. */
+  readonly operations?: OperationLog | undefined;
 }
 
 export const INVOICE_SUBJECT = 'invoice';

@@ -1,6 +1,7 @@
 // What every orders use case shares: its ports, the tenant's settings, loading an order the actor may see or
 // change, saving it under its version, the guards' facts, and writing timeline and events with the change.
 import type { ActivityEntry, Clock, DomainEvent, EventSink, IdGenerator, Timeline, Tx, UnitOfWork } from '../shared/ports.js';
+import type { OperationLog } from '../audit/index.js';
 import type { Actor } from '../organisation/actor.js';
 import type { OrganisationRepository } from '../organisation/ports.js';
 import type { FileRepository } from '../files/ports.js';
@@ -32,6 +33,8 @@ export interface OrdersDeps {
   readonly events: EventSink;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  /** The operation log: changed settings are recorded before and after. */
+  readonly operations?: OperationLog | undefined;
 }
 
 export const ORDER_SUBJECT = 'order';

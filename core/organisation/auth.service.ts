@@ -9,6 +9,7 @@ import { nextAttemptAfterFailure, type ThrottlePolicy, DEFAULT_THROTTLE } from '
 import type { OrganisationRepository, PasswordHasher, TokenDigest, TokenRepository } from './ports.js';
 import { checkPasswordStrength } from './password-policy.js';
 import type { Tenant, User, UserCredentials } from './types.js';
+import type { OperationLog } from '../audit/ports.js';
 
 export interface AuthDeps {
   readonly uow: UnitOfWork;
@@ -22,6 +23,8 @@ export interface AuthDeps {
   readonly throttle?: ThrottlePolicy;
   /** Actors kept between requests (pass a zero-TTL cache to rebuild every time). */
   readonly actorCache?: ActorCache;
+  /** The operation log: every login, succeeded or failed, is recorded. */
+  readonly operations?: OperationLog;
 }
 
 export interface LoginResult {
@@ -56,7 +59,7 @@ export class AuthService {
    * guesses queue on the count and only the attempts the policy allows reach the hash (a success clears
    * the count). An unknown mobile is checked against a dummy hash, so it takes as long as a wrong password.
    */
-  async login(input: { mobile: string; password: string; tenantId?: string | undefined }): Promise<LoginResult> {
+  async login(input: { mobile: string; password: string; tenantId?: string | undefined; clientAddress?: string | undefined }): Promise<LoginResult> {
     let mobile: string;
     try {
       mobile = normalizeMobile(input.mobile);
@@ -75,7 +78,15 @@ export class AuthService {
     const candidates = await this.claimAttempt(found, now);
     const matches: UserCredentials[] = [];
     for (const c of candidates) if ((await hasher.verify(input.password, c.passwordHash)) && c.active) matches.push(c);
-    if (matches.length === 0) throw invalidCredentials(); // already counted by claimAttempt
+    if (matches.length === 0) {
+      // The failure was counted by claimAttempt; its record says from where, once the password is known wrong.
+      const from = input.clientAddress === undefined ? {} : { clientAddress: input.clientAddress };
+      await this.record(candidates.map((c) => ({
+        tenantId: c.tenantId, actorId: null, kind: 'login.failed', subjectType: 'user', subjectId: c.userId,
+        before: { failedLogins: c.failedLogins }, after: { failedLogins: c.failedLogins + 1, ...from },
+      })));
+      throw invalidCredentials();
+    }
     if (matches.length > 1) {
       await uow.run(async (tx) => {
         for (const m of matches) await org.resetLoginFailures(tx, m.tenantId, m.userId);
@@ -93,6 +104,10 @@ export class AuthService {
     const expiresAt = new Date(now.getTime() + (this.d.tokenTtlMinutes ?? 12 * 60) * 60_000);
     return uow.run(async (tx) => {
       await org.resetLoginFailures(tx, c.tenantId, c.userId);
+      await this.d.operations?.record(tx, [{
+        tenantId: c.tenantId, actorId: c.userId, kind: 'login.succeeded', subjectType: 'user', subjectId: c.userId,
+        before: null, after: input.clientAddress === undefined ? null : { clientAddress: input.clientAddress },
+      }]);
       await this.d.tokens.insert(tx, c.tenantId, this.d.digest.digest(token), c.userId, expiresAt);
       const user = (await org.getUser(tx, c.tenantId, c.userId)) as User;
       const tenant = (await org.getTenant(tx, c.tenantId)) as Tenant;
@@ -130,6 +145,11 @@ export class AuthService {
       }
       return locked;
     });
+  }
+
+  private async record(entries: Parameters<OperationLog['record']>[1]): Promise<void> {
+    const log = this.d.operations;
+    if (log) await this.d.uow.run((tx) => log.record(tx, entries));
   }
 
   /** A hash of a random password under the current parameters, made once, to check unknown mobiles against. */

@@ -12,8 +12,8 @@ export function authRoutes(crm: Crm): RouteDef[] {
       summary: '登录 Log in with mobile and password',
       description: 'Returns a bearer token. Wrong passwords slow down further attempts (auth.throttled with Retry-After), then lock the account for 15 minutes.',
       schemas: { body: objectSchema({ mobile, password: nonEmpty(128), tenantId: uuid }, ['mobile', 'password']) },
-      handler: async ({ body }) => {
-        const r = await crm.auth.login(body);
+      handler: async ({ body, ip }) => {
+        const r = await crm.auth.login({ ...body, clientAddress: ip });
         return { token: r.token, expiresAt: r.expiresAt, user: presentUser(r.user), tenant: r.tenant };
       },
     },
