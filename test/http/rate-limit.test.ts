@@ -5,7 +5,9 @@ import { request } from 'node:http';
 import { FakeClock, testCrm } from '../support/crm.js';
 import { serve, type TestServer } from '../support/http.js';
 import { aFirm } from '../support/tenant.js';
-import { backends } from '../support/database.js';
+import { backends, testDatabase } from '../support/database.js';
+import { startServer } from '../../http/server.js';
+import { createLogger } from '../../http/logger.js';
 import { routeGroupOf, rateLimitsFromEnv, resolveLimits, DEFAULT_RATE_LIMITS } from '../../http/middleware/rate-limit.js';
 import type { Crm } from '../../adapters/composition/create-crm.js';
 
@@ -99,4 +101,17 @@ test('limits come from the options or YUNZHOU_RATE_LIMITS over the defaults; unk
   t.is(rateLimitsFromEnv('off'), false);
   t.is(rateLimitsFromEnv(undefined), undefined);
   t.throws(() => rateLimitsFromEnv('{"everything":{}}'), { message: /unknown route group everything/ });
+});
+
+test.serial('the standalone server takes its limits from YUNZHOU_RATE_LIMITS', async (t) => {
+  process.env.YUNZHOU_RATE_LIMITS = '{"reads":{"perUser":2,"windowSeconds":86400}}'; // a day: the three requests share one window
+  const s = await startServer({ database: await testDatabase('pglite'), migrate: false, port: 0, host: '127.0.0.1', handleSignals: false, logger: createLogger('silent'), config: { secret: 'x' } });
+  delete process.env.YUNZHOU_RATE_LIMITS;
+  try {
+    const firm = await aFirm(s.crm);
+    const me = () => fetch(`${s.url}/api/v1/me`, { headers: { authorization: `Bearer ${firm.adminToken}` } }).then((r) => r.status);
+    t.deepEqual([await me(), await me(), await me()], [200, 200, 429]);
+  } finally {
+    await s.stop();
+  }
 });
