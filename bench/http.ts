@@ -20,7 +20,7 @@ async function listen(handler: Parameters<typeof createServer>[1]): Promise<{ se
 }
 
 async function main(): Promise<void> {
-  const url = await freshDatabase('yunzhou_bench_http');
+  const url = await freshDatabase(process.env.BENCH_DATABASE ?? 'yunzhou_bench_http');
   const crm = await createCrm({ database: { url, poolMax: 10 }, config: { secret: 'bench' } });
   const { tenant } = await crm.organisation.createTenant({ name: '大鑫金服', admin: { name: '管理员', mobile: '13800000000', password: 'bench12345' } });
   const admin = await crm.auth.authenticate((await crm.auth.login({ mobile: '13800000000', password: 'bench12345' })).token);
@@ -28,6 +28,8 @@ async function main(): Promise<void> {
   const login = await crm.auth.login({ mobile: '13800000001', password: 'bench12345' });
 
   const ours = await listen(createHttpApp(crm, { logger: createLogger('silent') }).callback());
+  // The same app without the rate limiter (on by default, its counts in PostgreSQL): what the limiter costs.
+  const unlimited = await listen(createHttpApp(crm, { logger: createLogger('silent'), rateLimits: false }).callback());
 
   // The bare baseline: Koa, one pg pool, one indexed SELECT of the user by (tenant_id, id).
   const pool = new pg.Pool({ connectionString: url, max: 10 });
@@ -43,14 +45,18 @@ async function main(): Promise<void> {
   await load(`${baseline.url}/`, { connections: CONNECTIONS, seconds: 2 });
   const a = await load(`${ours.url}/api/v1/me`, { connections: CONNECTIONS, seconds: SECONDS, headers });
   const b = await load(`${baseline.url}/`, { connections: CONNECTIONS, seconds: SECONDS });
+  const c = await load(`${unlimited.url}/api/v1/me`, { connections: CONNECTIONS, seconds: SECONDS, headers });
 
   const row = (name: string, r: typeof a) => `${name.padEnd(34)} ${fmt(r.requestsPerSecond, 0).padStart(8)} req/s   p50 ${String(r.p50).padStart(3)} ms   p99 ${String(r.p99).padStart(3)} ms   errors ${r.errors + r.non2xx}`;
   console.log(`HTTP benchmark: ${CONNECTIONS} connections, ${SECONDS} s each, PostgreSQL, same run`);
   console.log(row('yunzhou GET /api/v1/me (auth)', a));
   console.log(row('bare Koa + pg indexed SELECT', b));
+  console.log(row('yunzhou, rate limiter off', c));
+  console.log(`rate limiter cost: ours/limiter-off ${fmt(a.requestsPerSecond / c.requestsPerSecond)}`);
   console.log(`ratio ours/bare: ${fmt(a.requestsPerSecond / b.requestsPerSecond)} (target ≥ 0.60); p99 ${a.p99} ms (target < 50 ms)`);
 
   ours.server.close();
+  unlimited.server.close();
   baseline.server.close();
   await pool.end();
   await crm.close();

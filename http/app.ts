@@ -8,6 +8,7 @@ import { Readable } from 'node:stream';
 import type { Logger } from 'pino';
 import { DomainError, domainError } from '../core/shared/domain-error.js';
 import type { Crm } from '../adapters/composition/create-crm.js';
+import type { Clock } from '../core/shared/ports.js';
 import type { RouteDef, RouteRequest, RouteResult } from '../adapters/composition/route-def.js';
 import { BearerAuthenticator, type Authenticator } from './authenticator.js';
 import { compileValidator, type Validator } from './validation.js';
@@ -18,6 +19,8 @@ import { ThrottledLog } from './throttled-log.js';
 import { readJson, tooLarge } from './middleware/body.js';
 import { securityHeaders, cors, type CorsOptions } from './middleware/security.js';
 import { buildOpenApi } from './openapi.js';
+import { RateLimiter, routeGroupOf, type RateLimitOptions } from './middleware/rate-limit.js';
+import { KnexRateLimitStore } from '../adapters/knex/rate-limit-store.js';
 import { coreRoutes } from './routes/index.js';
 import { systemRouter } from './routes/system.routes.js';
 import { statusPageRouter } from './routes/status-page.js';
@@ -35,6 +38,10 @@ export interface HttpOptions {
   readonly isReady?: () => boolean;
   /** The staff console (web/): served at '/' by default when built; false leaves it out, or mount it elsewhere. */
   readonly console?: false | ConsoleOptions;
+  /** Requests per user and per address, per route group (defaults: DEFAULT_RATE_LIMITS); false turns it off. */
+  readonly rateLimits?: RateLimitOptions | false;
+  /** The clock of the rate limiter's windows: wall time by default, not the Crm's business clock. */
+  readonly rateLimitClock?: Clock;
 }
 
 export const HttpApp = Symbol.for('yunzhou.HttpApp');
@@ -60,12 +67,15 @@ function isResult(x: unknown): x is RouteResult {
   return typeof x === 'object' && x !== null && (x as RouteResult).__result === true;
 }
 
-function mount(router: Router, prefix: string, routes: readonly RouteDef[], auth: Authenticator, maxJsonBytes: number): void {
+function mount(router: Router, prefix: string, routes: readonly RouteDef[], auth: Authenticator, maxJsonBytes: number, limiter: RateLimiter | null): void {
   for (const def of routes) {
     const r = compile(def);
+    const group = routeGroupOf(def);
     router[def.method](prefix + def.path, async (ctx) => {
       const headers = ctx.request.headers as Record<string, string | undefined>;
+      await limiter?.check(group, { address: ctx.ip });
       const actor = def.auth === 'none' ? (null as never) : await auth.authenticate(headers);
+      if (actor) await limiter?.check(group, { tenantId: actor.tenantId, userId: actor.userId });
       let body: unknown;
       let bodyStream: Readable | null = null;
       if (def.rawBody) {
@@ -142,6 +152,7 @@ export function createHttpApp(crm: Crm, options: HttpOptions = {}): Koa {
   const logger = options.logger ?? createLogger();
   const auth = options.authenticator ?? new BearerAuthenticator(crm);
   const maxJsonBytes = options.maxJsonBytes ?? 1024 * 1024;
+  const limiter = options.rateLimits === false ? null : new RateLimiter(new KnexRateLimitStore(crm.database.knex), options.rateLimitClock ?? { now: () => new Date() }, options.rateLimits);
   const app = new Koa({ proxy: false });
   app.silent = true;
 
@@ -152,8 +163,8 @@ export function createHttpApp(crm: Crm, options: HttpOptions = {}): Koa {
     if (!r) surfaces.set(key, (r = new Router()));
     return r;
   };
-  for (const [key, group] of groupBySurface(routes)) mount(surface(key), '/api/v1', group, auth, maxJsonBytes);
-  for (const p of crm.plugins) mount(surface(`plugins/${p.name}`), `/api/v1/plugins/${p.name}`, p.routes, auth, maxJsonBytes);
+  for (const [key, group] of groupBySurface(routes)) mount(surface(key), '/api/v1', group, auth, maxJsonBytes, limiter);
+  for (const p of crm.plugins) mount(surface(`plugins/${p.name}`), `/api/v1/plugins/${p.name}`, p.routes, auth, maxJsonBytes, limiter);
   const openapi = buildOpenApiOf(crm, routes);
 
   const outageLog = new ThrottledLog(60_000);

@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import type { Logger } from 'pino';
 import { createCrm, type Crm, type CrmOptions } from '../adapters/composition/create-crm.js';
 import { createHttpApp, type HttpOptions } from './app.js';
+import { rateLimitsFromEnv } from './middleware/rate-limit.js';
 import { createLogger } from './logger.js';
 import { recycleEveryFromEnv } from './recycle-schedule.js';
 
@@ -35,7 +36,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const crm = await createCrm(options);
   await options.beforeListen?.(crm);
   let accepting = true;
-  const app = createHttpApp(crm, { ...options.http, logger, isReady: () => accepting });
+  const rateLimits = options.http?.rateLimits ?? rateLimitsFromEnv(process.env.YUNZHOU_RATE_LIMITS);
+  const app = createHttpApp(crm, { ...options.http, ...(rateLimits === undefined ? {} : { rateLimits }), logger, isReady: () => accepting });
   const server = createServer(app.callback());
   server.keepAliveTimeout = 5000;
   const port = options.port ?? Number(process.env.PORT ?? 3000);

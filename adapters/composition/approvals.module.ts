@@ -2,6 +2,7 @@
 // ApprovalSubjectContribution; 订单内审 is bound here on top of the orders area's repositories), and the
 // flow, instance and timer use cases.
 import { ContainerModule } from 'inversify';
+import { OperationLog } from '../../core/audit/ports.js';
 import { Clock, EventSink, IdGenerator, Timeline, UnitOfWork } from '../../core/shared/ports.js';
 import { OrderRepository, OrderSettingsRepository } from '../../core/orders/ports.js';
 import { ApprovalDirectoryLoader, ApprovalFlowRepository, ApprovalInstanceRepository } from '../../core/approvals/ports.js';
@@ -39,9 +40,9 @@ export const approvalsModule = new ContainerModule(({ bind }) => {
 
   bind<ApprovalFlowService>(ApprovalFlowServiceToken)
     .toResolvedValue(
-      (uow: UnitOfWork, flows: ApprovalFlowRepository, directory: ApprovalDirectoryLoader, clock: Clock, ids: IdGenerator) =>
-        new ApprovalFlowService({ uow, flows, directory, clock, ids }),
-      [UnitOfWork, ApprovalFlowRepository, ApprovalDirectoryLoader, Clock, IdGenerator],
+      (uow: UnitOfWork, flows: ApprovalFlowRepository, directory: ApprovalDirectoryLoader, clock: Clock, ids: IdGenerator, operations: OperationLog) =>
+        new ApprovalFlowService({ uow, flows, directory, clock, ids, operations }),
+      [UnitOfWork, ApprovalFlowRepository, ApprovalDirectoryLoader, Clock, IdGenerator, OperationLog],
     )
     .inSingletonScope();
   bind<ApprovalService>(ApprovalServiceToken)

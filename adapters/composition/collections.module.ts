@@ -2,6 +2,7 @@
 // cases, the two approval business types this area answers ('receipt', 'order_close'), the instalment
 // reminder job and the work center's message rules for collections events.
 import { ContainerModule } from 'inversify';
+import { OperationLog } from '../../core/audit/ports.js';
 import { Clock, EventSink, IdGenerator, Timeline, UnitOfWork } from '../../core/shared/ports.js';
 import { OrganisationRepository } from '../../core/organisation/ports.js';
 import { OrderSettingsRepository } from '../../core/orders/ports.js';
@@ -84,7 +85,7 @@ export const collectionsModule = new ContainerModule(({ bind }) => {
   bind<AccountsService>(AccountsServiceToken)
     .toResolvedValue((d: CollectionsDeps, spreadsheets: SpreadsheetWriter) => new AccountsService({ ...d, spreadsheets }), [CollectionsDepsToken, SpreadsheetWriter])
     .inSingletonScope();
-  bind<CollectionSettingsService>(CollectionSettingsServiceToken).toResolvedValue((d: CollectionsDeps) => new CollectionSettingsService(d), [CollectionsDepsToken]).inSingletonScope();
+  bind<CollectionSettingsService>(CollectionSettingsServiceToken).toResolvedValue((d: CollectionsDeps, operations: OperationLog) => new CollectionSettingsService({ ...d, operations }), [CollectionsDepsToken, OperationLog]).inSingletonScope();
   bind<CollectionReminders>(CollectionRemindersToken)
     .toResolvedValue((d: CollectionsDeps) => new CollectionReminders({ uow: d.uow, accounts: d.accounts, events: d.events, clock: d.clock }), [CollectionsDepsToken])
     .inSingletonScope();

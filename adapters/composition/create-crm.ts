@@ -36,7 +36,8 @@ import { keyringFromEnv } from '../security/keyring.js';
 import type { FilesService } from '../../core/files/files.service.js';
 import type { EventHandler, Plugin, PluginContext, ScheduledJob } from './plugin-api.js';
 import type { RouteDef } from './route-def.js';
-import { AuthServiceToken, Config, Db, FilesServiceToken, OrganisationServiceToken } from './tokens.js';
+import { AuditServiceToken, AuthServiceToken, Config, Db, FilesServiceToken, OrganisationServiceToken } from './tokens.js';
+import type { AuditService } from '../../core/audit/index.js';
 import { FollowUpServiceToken, InquiryServiceToken, InquirySettingsServiceToken, PoolRecyclerToken, PoolServiceToken } from './tokens.js';
 import { ordersModule } from './orders.module.js';
 import { approvalsModule } from './approvals.module.js';
@@ -110,6 +111,8 @@ export interface Crm {
   readonly clock: Clock;
   readonly auth: AuthService;
   readonly organisation: OrganisationService;
+  /** The PIPL audit trail: the operation log and the sensitive-read log (audit.view). */
+  readonly audit: AuditService;
   readonly files: FilesService;
   /** 产品管理: categories and products. */
   readonly products: ProductCatalogueService;
@@ -266,6 +269,7 @@ export async function createCrm(options: CrmOptions = {}): Promise<Crm> {
     clock,
     auth: container.get<AuthService>(AuthServiceToken),
     organisation: container.get<OrganisationService>(OrganisationServiceToken),
+    audit: container.get<AuditService>(AuditServiceToken),
     files: container.get<FilesService>(FilesServiceToken),
     products: container.get<ProductCatalogueService>(ProductCatalogueServiceToken),
     orderProducts: container.get<OrderProductsService>(OrderProductsServiceToken),

@@ -2,6 +2,7 @@
 // recycler, and the merge participants (the timeline's here; other areas bind theirs to MergeParticipant).
 import { DocumentCharset } from '../../core/documents/document-charset.js';
 import { ContainerModule } from 'inversify';
+import { OperationLog } from '../../core/audit/ports.js';
 import { Clock, EventSink, IdGenerator, Timeline, UnitOfWork } from '../../core/shared/ports.js';
 import { OrganisationRepository } from '../../core/organisation/ports.js';
 import {
@@ -76,8 +77,8 @@ export const inquiriesModule = new ContainerModule(({ bind }) => {
     .inSingletonScope();
   bind<InquirySettingsService>(InquirySettingsServiceToken)
     .toResolvedValue(
-      (uow: UnitOfWork, settings: InquirySettingsRepository, inquiries: InquiryRepository) => new InquirySettingsService({ uow, settings, inquiries }),
-      [UnitOfWork, InquirySettingsRepository, InquiryRepository],
+      (uow: UnitOfWork, settings: InquirySettingsRepository, inquiries: InquiryRepository, operations: OperationLog) => new InquirySettingsService({ uow, settings, inquiries, operations }),
+      [UnitOfWork, InquirySettingsRepository, InquiryRepository, OperationLog],
     )
     .inSingletonScope();
 });

@@ -2,6 +2,7 @@
 // types ('invoice', 'red_invoice') registered with the approval engine, the invoice use cases, and the
 // documents (invoice, contract and plan PDFs) built from the stored records and rendered by PdfRenderer.
 import { ContainerModule } from 'inversify';
+import { OperationLog } from '../../core/audit/ports.js';
 import { Clock, EventSink, IdGenerator, Timeline, UnitOfWork } from '../../core/shared/ports.js';
 import { OrganisationRepository } from '../../core/organisation/ports.js';
 import { OrderRepository, ProfileRepository } from '../../core/orders/ports.js';
@@ -55,7 +56,7 @@ export const invoicesModule = new ContainerModule(({ bind }) => {
     .inSingletonScope();
 
   bind<InvoicesService>(InvoicesServiceToken)
-    .toResolvedValue((d: InvoiceRecordDeps, approvals: ApprovalService) => new InvoicesService({ ...d, approvals }), [InvoiceRecordDepsToken, ApprovalServiceToken])
+    .toResolvedValue((d: InvoiceRecordDeps, approvals: ApprovalService, operations: OperationLog) => new InvoicesService({ ...d, approvals, operations }), [InvoiceRecordDepsToken, ApprovalServiceToken, OperationLog])
     .inSingletonScope();
 
   bind<OrderDocumentSources>(OrderDocumentSources)

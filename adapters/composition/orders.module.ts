@@ -1,6 +1,7 @@
 // Orders: the Knex repositories, the guards' contributed facts, the area's use case services, and the
 // orders area's SubjectAccess for files of subject type 'order'.
 import { ContainerModule } from 'inversify';
+import { OperationLog } from '../../core/audit/ports.js';
 import { Clock, EventSink, IdGenerator, Timeline, UnitOfWork } from '../../core/shared/ports.js';
 import { OrganisationRepository } from '../../core/organisation/ports.js';
 import { FileRepository, SubjectAccessContribution } from '../../core/files/ports.js';
@@ -48,7 +49,7 @@ export const ordersModule = new ContainerModule(({ bind }) => {
   bind<EnterpriseProfileService>(EnterpriseProfileServiceToken).toResolvedValue((d: OrdersDeps) => new EnterpriseProfileService(d), [OrdersDepsToken]).inSingletonScope();
   bind<PlanService>(PlanServiceToken).toResolvedValue((d: OrdersDeps) => new PlanService(d), [OrdersDepsToken]).inSingletonScope();
   bind<ContractService>(ContractServiceToken).toResolvedValue((d: OrdersDeps) => new ContractService(d), [OrdersDepsToken]).inSingletonScope();
-  bind<OrderSettingsService>(OrderSettingsServiceToken).toResolvedValue((d: OrdersDeps) => new OrderSettingsService(d), [OrdersDepsToken]).inSingletonScope();
+  bind<OrderSettingsService>(OrderSettingsServiceToken).toResolvedValue((d: OrdersDeps, operations: OperationLog) => new OrderSettingsService({ ...d, operations }), [OrdersDepsToken, OperationLog]).inSingletonScope();
   bind<SubjectAccessContribution>(SubjectAccessContribution)
     .toResolvedValue((orders: OrderRepository, settings: OrderSettingsRepository) => ({ subjectType: 'order', access: new OrderFileAccess({ orders, settings }) }), [
       OrderRepository, OrderSettingsRepository,

@@ -9,6 +9,7 @@ import { KnexOrganisationRepository } from '../knex/repositories/knex-organisati
 import { KnexTokenRepository } from '../knex/repositories/knex-token.repository.js';
 import { HmacTokenDigest, ScryptPasswordHasher } from '../system/node-crypto.js';
 import { AuthServiceToken, Config, OrganisationServiceToken } from './tokens.js';
+import { OperationLog } from '../../core/audit/ports.js';
 import type { CrmConfig } from './config.js';
 
 export const organisationModule = new ContainerModule(({ bind }) => {
@@ -18,16 +19,16 @@ export const organisationModule = new ContainerModule(({ bind }) => {
   bind<TokenDigest>(TokenDigest).toResolvedValue((c: CrmConfig) => new HmacTokenDigest(`token:${c.secret}`), [Config]).inSingletonScope();
   bind<AuthService>(AuthServiceToken)
     .toResolvedValue(
-      (uow: UnitOfWork, org: OrganisationRepository, tokens: TokenRepository, hasher: PasswordHasher, digest: TokenDigest, clock: Clock, ids: IdGenerator, c: CrmConfig) =>
-        new AuthService({ uow, org, tokens, hasher, digest, clock, ids, tokenTtlMinutes: c.tokenTtlMinutes }),
-      [UnitOfWork, OrganisationRepository, TokenRepository, PasswordHasher, TokenDigest, Clock, IdGenerator, Config],
+      (uow: UnitOfWork, org: OrganisationRepository, tokens: TokenRepository, hasher: PasswordHasher, digest: TokenDigest, clock: Clock, ids: IdGenerator, c: CrmConfig, operations: OperationLog) =>
+        new AuthService({ uow, org, tokens, hasher, digest, clock, ids, tokenTtlMinutes: c.tokenTtlMinutes, operations }),
+      [UnitOfWork, OrganisationRepository, TokenRepository, PasswordHasher, TokenDigest, Clock, IdGenerator, Config, OperationLog],
     )
     .inSingletonScope();
   bind<OrganisationService>(OrganisationServiceToken)
     .toResolvedValue(
-      (uow: UnitOfWork, org: OrganisationRepository, tokens: TokenRepository, hasher: PasswordHasher, clock: Clock, ids: IdGenerator, charset: DocumentCharset) =>
-        new OrganisationService({ uow, org, tokens, hasher, clock, ids, charset }),
-      [UnitOfWork, OrganisationRepository, TokenRepository, PasswordHasher, Clock, IdGenerator, DocumentCharset],
+      (uow: UnitOfWork, org: OrganisationRepository, tokens: TokenRepository, hasher: PasswordHasher, clock: Clock, ids: IdGenerator, charset: DocumentCharset, operations: OperationLog) =>
+        new OrganisationService({ uow, org, tokens, hasher, clock, ids, charset, operations }),
+      [UnitOfWork, OrganisationRepository, TokenRepository, PasswordHasher, Clock, IdGenerator, DocumentCharset, OperationLog],
     )
     .inSingletonScope();
 });

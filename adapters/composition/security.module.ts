@@ -1,15 +1,23 @@
-// Encryption of sensitive fields and the audit log of their unmasked reads.
+// Encryption of sensitive fields, the audit log of their unmasked reads, and the operation log (PIPL audit).
 import { ContainerModule } from 'inversify';
-import { Clock, IdGenerator } from '../../core/shared/ports.js';
+import { Clock, IdGenerator, UnitOfWork } from '../../core/shared/ports.js';
+import { AuditQueries, AuditService, OperationLog } from '../../core/audit/index.js';
+import { SpreadsheetWriter } from '../../core/collections/spreadsheet.js';
+import { KnexAuditQueries, KnexOperationLog } from '../knex/repositories/knex-audit-log.js';
 import { Cipher, SensitiveReadLog } from '../../core/security/ports.js';
 import { AesGcmCipher } from '../security/aes-gcm-cipher.js';
 import { KnexSensitiveReadLog } from '../knex/repositories/knex-sensitive-read-log.js';
-import { Config } from './tokens.js';
+import { AuditServiceToken, Config } from './tokens.js';
 import type { CrmConfig } from './config.js';
 
 export const securityModule = new ContainerModule(({ bind }) => {
   bind<Cipher>(Cipher).toResolvedValue((c: CrmConfig) => AesGcmCipher.fromConfig(c.secret, c.encryption), [Config]).inSingletonScope();
   bind<SensitiveReadLog>(SensitiveReadLog)
     .toResolvedValue((clock: Clock, ids: IdGenerator) => new KnexSensitiveReadLog(clock, ids), [Clock, IdGenerator])
+    .inSingletonScope();
+  bind<OperationLog>(OperationLog).toResolvedValue((clock: Clock, ids: IdGenerator) => new KnexOperationLog(clock, ids), [Clock, IdGenerator]).inSingletonScope();
+  bind<AuditQueries>(AuditQueries).toConstantValue(new KnexAuditQueries());
+  bind<AuditService>(AuditServiceToken)
+    .toResolvedValue((uow: UnitOfWork, queries: AuditQueries, spreadsheets: SpreadsheetWriter) => new AuditService({ uow, queries, spreadsheets }), [UnitOfWork, AuditQueries, SpreadsheetWriter])
     .inSingletonScope();
 });

@@ -3,6 +3,7 @@ export const Db = Symbol.for('yunzhou.Database');
 export const Config = Symbol.for('yunzhou.Config');
 export const AuthServiceToken = Symbol.for('yunzhou.AuthService');
 export const OrganisationServiceToken = Symbol.for('yunzhou.OrganisationService');
+export const AuditServiceToken = Symbol.for('yunzhou.AuditService');
 export const PluginRegistry = Symbol.for('yunzhou.PluginRegistry');
 export const FilesServiceToken = Symbol.for('yunzhou.FilesService');
 /** The SubjectAccessRegistry, for a host or test that registers a subject type after start. */

@@ -3,6 +3,7 @@
 // EventSubscriber multi-bindings and plugins' handlers) and the one scheduler (runs ScheduledJobContribution
 // multi-bindings and plugins' jobs). Core areas' periodic use cases are wired here as jobs.
 import { hostname } from 'node:os';
+import { OperationLog } from '../../core/audit/ports.js';
 import type { Container } from 'inversify';
 import { ContainerModule } from 'inversify';
 import { Clock, EventSink, IdGenerator, UnitOfWork } from '../../core/shared/ports.js';
@@ -79,7 +80,10 @@ export const workcenterModule = new ContainerModule(({ bind }) => {
     )
     .inSingletonScope();
   bind<TaskRuleService>(TaskRuleServiceToken)
-    .toResolvedValue((uow: UnitOfWork, settings: TaskRuleRepository, clock: Clock) => new TaskRuleService({ uow, settings, clock, rules: DEFAULT_TASK_RULES }), [UnitOfWork, TaskRuleRepository, Clock])
+    .toResolvedValue(
+      (uow: UnitOfWork, settings: TaskRuleRepository, clock: Clock, operations: OperationLog) => new TaskRuleService({ uow, settings, clock, rules: DEFAULT_TASK_RULES, operations }),
+      [UnitOfWork, TaskRuleRepository, Clock, OperationLog],
+    )
     .inSingletonScope();
   bind<TaskRuleRunner>(TaskRuleRunnerToken)
     .toResolvedValue(

@@ -2,6 +2,7 @@
 // per business type. Every save is a new version; running instances keep the version they started on.
 // Everyone in the tenant may read the flows (a submitter needs to know which nodes ask 请选择审批人).
 import { DomainError } from '../shared/domain-error.js';
+import type { OperationLog } from '../audit/ports.js';
 import type { Clock, IdGenerator, Tx, UnitOfWork } from '../shared/ports.js';
 import { requirePermission, type Actor } from '../organisation/actor.js';
 import { PERMISSIONS } from '../organisation/permissions.js';
@@ -17,6 +18,8 @@ export interface ApprovalFlowDeps {
   readonly directory: ApprovalDirectoryLoader;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  /** The operation log: every saved version and every archiving is recorded with the flow before and after. */
+  readonly operations?: OperationLog;
 }
 
 export interface NewFlow {
@@ -73,6 +76,7 @@ export class ApprovalFlowService {
     return this.d.uow.run(async (tx) => {
       await this.checkReferences(tx, actor, flow);
       if (!(await this.d.flows.insert(tx, flow, actor.userId, this.d.clock.now()))) throw flowExists(flow.businessType);
+      await this.recordChange(tx, actor, 'approval_flow.created', flow.id, null, flow);
       return this.stored(tx, actor, flow.id);
     });
   }
@@ -93,6 +97,7 @@ export class ApprovalFlowService {
       });
       await this.checkReferences(tx, actor, next);
       if (!(await this.d.flows.saveVersion(tx, next, actor.userId, this.d.clock.now()))) throw flowVersionConflict(changes.version, null);
+      await this.recordChange(tx, actor, 'approval_flow.updated', id, current.flow, next);
       return this.stored(tx, actor, id);
     });
   }
@@ -105,7 +110,13 @@ export class ApprovalFlowService {
       if (current.archivedAt !== null) throw flowArchived(id);
       if (current.flow.version !== version) throw flowVersionConflict(version, current.flow.version);
       if (!(await this.d.flows.archive(tx, actor.tenantId, id, version, actor.userId, this.d.clock.now()))) throw flowVersionConflict(version, null);
+      await this.recordChange(tx, actor, 'approval_flow.archived', id, current.flow, null);
     });
+  }
+
+  private async recordChange(tx: Tx, actor: Actor, kind: string, id: string, before: FlowDefinition | null, after: FlowDefinition | null): Promise<void> {
+    const snapshot = (f: FlowDefinition | null) => f && { businessType: f.businessType, name: f.name, version: f.version, nodes: f.nodes, noApproverRule: f.noApproverRule };
+    await this.d.operations?.record(tx, [{ tenantId: actor.tenantId, actorId: actor.userId, kind, subjectType: 'approval_flow', subjectId: id, before: snapshot(before), after: snapshot(after) }]);
   }
 
   private async stored(tx: Tx, actor: Actor, id: string): Promise<StoredFlow> {

@@ -1,6 +1,7 @@
 // What every collections use case shares: its ports, who may read or record the collections of an order,
 // the tenant's settings, and writing the timeline and outbox with the change.
 import type { ActivityEntry, Clock, DomainEvent, EventSink, IdGenerator, Timeline, Tx, UnitOfWork } from '../shared/ports.js';
+import type { OperationLog } from '../audit/index.js';
 import { notFound } from '../shared/domain-error.js';
 import { can, inScope, requirePermission, type Actor } from '../organisation/actor.js';
 import { PERMISSIONS } from '../organisation/permissions.js';
@@ -22,6 +23,8 @@ export interface CollectionsDeps {
   readonly events: EventSink;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  /** The operation log: changed settings are recorded before and after. */
+  readonly operations?: OperationLog | undefined;
 }
 
 export const RECEIPT_SUBJECT = 'receipt';

@@ -1,6 +1,7 @@
 // The tenant's collection settings: read by anyone who works with collections, changed by finance or an
 // administrator at the version they saw.
 import { domainError } from '../shared/domain-error.js';
+import { settingsChange } from '../audit/index.js';
 import { can, type Actor } from '../organisation/actor.js';
 import { PERMISSIONS } from '../organisation/permissions.js';
 import { forbidden } from '../shared/domain-error.js';
@@ -35,6 +36,7 @@ export class CollectionSettingsService {
       const problem = checkCollectionSettings(next);
       if (problem) throw problem;
       if (!(await this.d.settings.save(tx, actor.tenantId, next, actor.userId, this.d.clock.now()))) throw stale(changes.version, current.version + 1);
+      await this.d.operations?.record(tx, [settingsChange(actor, 'collection', current, next)]);
       return next;
     });
   }

@@ -1,6 +1,7 @@
 // The firm's inquiry settings through the API: everyone who works with inquiries reads them (the forms need
 // the lists); administrators (org.manage) change them, checked as a whole before they are saved.
 import { domainError } from '../shared/domain-error.js';
+import { settingsChange, type OperationLog } from '../audit/index.js';
 import type { UnitOfWork } from '../shared/ports.js';
 import { requirePermission, type Actor } from '../organisation/actor.js';
 import { PERMISSIONS } from '../organisation/permissions.js';
@@ -14,6 +15,8 @@ export interface SettingsDeps {
   readonly uow: UnitOfWork;
   readonly settings: InquirySettingsRepository;
   readonly inquiries: InquiryRepository;
+  /** The operation log: changed settings are recorded before and after. */
+  readonly operations?: OperationLog | undefined;
 }
 
 /** A change of some sections; `version` must be the current one. */
@@ -88,6 +91,7 @@ export class InquirySettingsService {
         }
       }
       if (!(await this.d.settings.save(tx, actor.tenantId, next, actor.userId))) throw versionConflict();
+      await this.d.operations?.record(tx, [settingsChange(actor, 'inquiry', cur, next)]);
       return { ...next, timeZone };
     });
   }

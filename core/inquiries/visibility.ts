@@ -1,8 +1,8 @@
 // Who sees what of an inquiry: records in the actor's data scope, and every record in a pool (so that it can
 // be claimed); other people's mobiles masked unless the actor may see them.
 import { maskMobile } from '../identity/index.js';
-import { can, inScope, type Actor } from '../organisation/actor.js';
-import { PERMISSIONS } from '../organisation/permissions.js';
+import { inScope, type Actor } from '../organisation/actor.js';
+import { maySeeCustomerMobile } from '../security/masking.js';
 import { levelLabel, type GradingPolicy } from '../grading/grading-policy.js';
 import { poolOf } from './lifecycle.js';
 import type { InquiryDetail, InquiryView } from './types.js';
@@ -14,7 +14,7 @@ export function canSee(actor: Actor, record: Pick<InquiryDetail, 'ownerId' | 'de
 
 /** A mobile shows in full to the record's owner and to holders of inquiry.view_mobile; others see 138****5678. */
 export function maySeeMobile(actor: Actor, record: Pick<InquiryDetail, 'ownerId'>): boolean {
-  return record.ownerId === actor.userId || can(actor, PERMISSIONS.mobileView);
+  return maySeeCustomerMobile(actor, record.ownerId);
 }
 
 /** A name shown to someone outside the record's scope: the family name and a star per other character (郑*). */

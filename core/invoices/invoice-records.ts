@@ -2,6 +2,7 @@
 // see, the order's invoicing facts, firing the state machine, and writing timeline and events with a change.
 import type { DocumentCharset } from '../documents/document-charset.js';
 import { DomainError, notFound } from '../shared/domain-error.js';
+import type { OperationLog } from '../audit/index.js';
 import type { ActivityEntry, Clock, DomainEvent, EventSink, IdGenerator, Timeline, Tx, UnitOfWork } from '../shared/ports.js';
 import { fire } from '../shared/state-machine.js';
 import { formatYuanGrouped } from '../money/fen.js';
@@ -33,6 +34,8 @@ export interface InvoiceRecordDeps {
   readonly ids: IdGenerator;
   /** What the invoice PDF can print: buyer, lines, remarks and the seller profile are checked when saved. */
   readonly charset: DocumentCharset;
+  /** The operation log: changed settings are recorded before and after. */
+  readonly operations?: OperationLog | undefined;
 }
 
 export const INVOICE_SUBJECT = 'invoice';

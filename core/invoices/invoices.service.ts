@@ -2,6 +2,7 @@
 // submit it to the invoice approval flow (approval issues it with its number), give a draft up, reverse an
 // issued invoice by a red-letter invoice, and 账务管理's lists, export and the tenant's invoice settings.
 import { domainError, validationFailed, type FieldError } from '../shared/domain-error.js';
+import { settingsChange } from '../audit/index.js';
 import type { Activity, Tx } from '../shared/ports.js';
 import type { PageRequest } from '../shared/pagination.js';
 import { formatYuanGrouped } from '../money/fen.js';
@@ -113,6 +114,7 @@ export class InvoicesService {
       if (current.version !== change.version) throw staleSettings(change.version, current.version);
       const next = applySettingsChange(current, change);
       if (!(await this.d.settings.save(tx, actor.tenantId, next, actor.userId, this.d.clock.now()))) throw staleSettings(change.version, current.version);
+      await this.d.operations?.record(tx, [settingsChange(actor, 'invoice', current, next)]);
       return next;
     });
   }

@@ -11,6 +11,7 @@ import type { ContractDocument } from '../documents/types.js';
 import type { FileRecord } from '../files/types.js';
 import { checkContractInput, confirmProblem, contractLocked, type ContractInput } from './contract.js';
 import { buildContractDocument } from './contract-document.js';
+import { customerMobileFor } from '../security/masking.js';
 import {
   changeableOrder, currentFileKinds, guardContext, orderEntry, orderEvent, orderSettings, readableOrder, record, saveOrder, ORDER_SUBJECT,
   type OrdersDeps,
@@ -123,8 +124,10 @@ export class ContractService {
       if (!contract) throw notFound('contract', '合同', orderId);
       const tenant = await this.d.org.getTenant(tx, actor.tenantId);
       const owner = await this.d.org.getUser(tx, actor.tenantId, order.ownerId);
+      const profile = await this.d.profiles.get(tx, actor.tenantId, orderId);
+      const shown = profile && { ...profile, legalPersonMobile: customerMobileFor(actor, order.ownerId, profile.legalPersonMobile) };
       return buildContractDocument({
-        order, contract, profile: await this.d.profiles.get(tx, actor.tenantId, orderId), firmName: tenant?.name ?? '', agentName: owner?.name ?? null,
+        order, contract, profile: shown, firmName: tenant?.name ?? '', agentName: owner?.name ?? null,
       });
     });
   }

@@ -7,6 +7,7 @@ import { isDomainError, validationFailed } from '../shared/domain-error.js';
 import type { Tx } from '../shared/ports.js';
 import { can, requirePermission, type Actor } from '../organisation/actor.js';
 import { PERMISSIONS } from '../organisation/permissions.js';
+import { customerMobileFor } from '../security/masking.js';
 import { revealSensitive } from '../security/reveal.js';
 import { checkProfileInput, deriveFromResidentId, type ProfileChanges, type ProfileInput } from './enterprise-profile.js';
 import { canSeeOrder } from './order-visibility.js';
@@ -246,7 +247,7 @@ export class EnterpriseProfileService {
       companyName: order.companyName,
       taxId: p?.taxId ?? null,
       legalPersonName: p?.legalPersonName ?? null,
-      legalPersonMobile: p?.legalPersonMobile ?? null,
+      legalPersonMobile: customerMobileFor(actor, order.ownerId, p?.legalPersonMobile ?? null),
       legalPersonIdNumber: shown.legalPersonIdNumber ?? null,
       legalPersonAge: derived?.age ?? null,
       legalPersonGender: derived?.gender ?? null,

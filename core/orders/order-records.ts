@@ -2,6 +2,7 @@
 // change, saving it under its version, the guards' facts, and writing timeline and events with the change.
 import type { DocumentCharset } from '../documents/document-charset.js';
 import type { ActivityEntry, Clock, DomainEvent, EventSink, IdGenerator, Timeline, Tx, UnitOfWork } from '../shared/ports.js';
+import type { OperationLog } from '../audit/index.js';
 import type { Actor } from '../organisation/actor.js';
 import type { OrganisationRepository } from '../organisation/ports.js';
 import type { FileRepository } from '../files/ports.js';
@@ -35,6 +36,8 @@ export interface OrdersDeps {
   readonly ids: IdGenerator;
   /** What the contract and plan PDFs can print: their texts are checked when saved. */
   readonly charset: DocumentCharset;
+  /** The operation log: changed settings are recorded before and after. */
+  readonly operations?: OperationLog | undefined;
 }
 
 export const ORDER_SUBJECT = 'order';

@@ -1,6 +1,7 @@
 // The tenant's order settings (订单设置): its pipeline stages, chosen from a preset or its own, and the profile
 // fields that make a profile 已完善. Everyone who reads orders may read them; administrators change them.
 import { domainError, validationFailed } from '../shared/domain-error.js';
+import { settingsChange } from '../audit/index.js';
 import type { Tx } from '../shared/ports.js';
 import { requirePermission, type Actor } from '../organisation/actor.js';
 import { PERMISSIONS } from '../organisation/permissions.js';
@@ -67,7 +68,7 @@ export class OrderSettingsService {
       if (current.version !== change.version) throw staleSettings();
       const inUse = droppedStagesInUse(pipeline, await this.d.orders.stagesInUse(tx, actor.tenantId));
       if (inUse) throw inUse;
-      return this.save(tx, actor, { ...current, pipeline, preset, version: current.version + 1 });
+      return this.save(tx, actor, current, { ...current, pipeline, preset, version: current.version + 1 });
     });
   }
 
@@ -78,12 +79,13 @@ export class OrderSettingsService {
     return this.d.uow.run(async (tx) => {
       const current = await orderSettings(this.d, tx, actor.tenantId);
       if (current.version !== change.version) throw staleSettings();
-      return this.save(tx, actor, { ...current, requiredProfileFields: fields, version: current.version + 1 });
+      return this.save(tx, actor, current, { ...current, requiredProfileFields: fields, version: current.version + 1 });
     });
   }
 
-  private async save(tx: Tx, actor: Actor, next: OrderSettings): Promise<OrderSettings> {
+  private async save(tx: Tx, actor: Actor, before: OrderSettings, next: OrderSettings): Promise<OrderSettings> {
     if (!(await this.d.settings.save(tx, actor.tenantId, next, actor.userId, this.d.clock.now()))) throw staleSettings();
+    await this.d.operations?.record(tx, [settingsChange(actor, 'order', before, next)]);
     await this.d.events.publish(tx, [{
       type: 'order.settings_changed', tenantId: actor.tenantId, subjectType: 'tenant', subjectId: actor.tenantId, actorId: actor.userId,
       data: { version: next.version, preset: next.preset, stages: next.pipeline.stages.map((s) => s.key), requiredProfileFields: next.requiredProfileFields },

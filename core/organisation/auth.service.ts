@@ -8,7 +8,8 @@ import { ActorCache } from './actor-cache.js';
 import { nextAttemptAfterFailure, type ThrottlePolicy, DEFAULT_THROTTLE } from './login-throttle.js';
 import type { OrganisationRepository, PasswordHasher, TokenDigest, TokenRepository } from './ports.js';
 import { checkPasswordStrength } from './password-policy.js';
-import type { Tenant, User } from './types.js';
+import type { Tenant, User, UserCredentials } from './types.js';
+import type { OperationLog } from '../audit/ports.js';
 
 export interface AuthDeps {
   readonly uow: UnitOfWork;
@@ -22,6 +23,8 @@ export interface AuthDeps {
   readonly throttle?: ThrottlePolicy;
   /** Actors kept between requests (pass a zero-TTL cache to rebuild every time). */
   readonly actorCache?: ActorCache;
+  /** The operation log: every login, succeeded or failed, is recorded. */
+  readonly operations?: OperationLog;
 }
 
 export interface LoginResult {
@@ -44,13 +47,19 @@ function splitToken(token: string): { tenantId: string } | null {
 
 export class AuthService {
   private readonly actors: ActorCache;
+  private dummy: Promise<string> | null = null;
 
   constructor(private readonly d: AuthDeps) {
     this.actors = d.actorCache ?? new ActorCache();
   }
 
-  /** Checks the password of the user with this mobile; repeated failures delay and then lock the account. */
-  async login(input: { mobile: string; password: string; tenantId?: string | undefined }): Promise<LoginResult> {
+  /**
+   * Checks the password of the user with this mobile; repeated failures delay and then lock the account.
+   * Each attempt is counted as a failure before its password is checked, under a row lock, so parallel
+   * guesses queue on the count and only the attempts the policy allows reach the hash (a success clears
+   * the count). An unknown mobile is checked against a dummy hash, so it takes as long as a wrong password.
+   */
+  async login(input: { mobile: string; password: string; tenantId?: string | undefined; clientAddress?: string | undefined }): Promise<LoginResult> {
     let mobile: string;
     try {
       mobile = normalizeMobile(input.mobile);
@@ -59,32 +68,29 @@ export class AuthService {
     }
     const now = this.d.clock.now();
     const { uow, org, hasher } = this.d;
-    const candidates = (await uow.read((tx) => org.credentialsByMobile(tx, mobile))).filter(
+    const found = (await uow.read((tx) => org.credentialsByMobile(tx, mobile))).filter(
       (c) => input.tenantId === undefined || c.tenantId === input.tenantId,
     );
-    const throttled = candidates.find((c) => c.nextAttemptAt !== null && c.nextAttemptAt > now);
-    if (throttled?.nextAttemptAt) {
-      const seconds = Math.ceil((throttled.nextAttemptAt.getTime() - now.getTime()) / 1000);
-      throw domainError(
-        'auth.throttled',
-        'rate_limited',
-        `密码错误次数过多，请 ${seconds} 秒后再试`,
-        `Too many wrong passwords; try again in ${seconds} s`,
-        { retryAfterSeconds: seconds },
-      );
+    if (found.length === 0) {
+      await hasher.verify(input.password, await this.dummyHash());
+      throw invalidCredentials();
     }
-    const matches = [];
-    for (const c of candidates) if (c.active && (await hasher.verify(input.password, c.passwordHash))) matches.push(c);
+    const candidates = await this.claimAttempt(found, now);
+    const matches: UserCredentials[] = [];
+    for (const c of candidates) if ((await hasher.verify(input.password, c.passwordHash)) && c.active) matches.push(c);
     if (matches.length === 0) {
-      await uow.run(async (tx) => {
-        for (const c of candidates) {
-          const failures = c.failedLogins + 1;
-          await org.recordLoginFailure(tx, c.tenantId, c.userId, failures, nextAttemptAfterFailure(failures, now, this.d.throttle ?? DEFAULT_THROTTLE));
-        }
-      });
+      // The failure was counted by claimAttempt; its record says from where, once the password is known wrong.
+      const from = input.clientAddress === undefined ? {} : { clientAddress: input.clientAddress };
+      await this.record(candidates.map((c) => ({
+        tenantId: c.tenantId, actorId: null, kind: 'login.failed', subjectType: 'user', subjectId: c.userId,
+        before: { failedLogins: c.failedLogins }, after: { failedLogins: c.failedLogins + 1, ...from },
+      })));
       throw invalidCredentials();
     }
     if (matches.length > 1) {
+      await uow.run(async (tx) => {
+        for (const m of matches) await org.resetLoginFailures(tx, m.tenantId, m.userId);
+      });
       throw domainError(
         'auth.tenant_required',
         'invalid',
@@ -98,11 +104,58 @@ export class AuthService {
     const expiresAt = new Date(now.getTime() + (this.d.tokenTtlMinutes ?? 12 * 60) * 60_000);
     return uow.run(async (tx) => {
       await org.resetLoginFailures(tx, c.tenantId, c.userId);
+      await this.d.operations?.record(tx, [{
+        tenantId: c.tenantId, actorId: c.userId, kind: 'login.succeeded', subjectType: 'user', subjectId: c.userId,
+        before: null, after: input.clientAddress === undefined ? null : { clientAddress: input.clientAddress },
+      }]);
       await this.d.tokens.insert(tx, c.tenantId, this.d.digest.digest(token), c.userId, expiresAt);
       const user = (await org.getUser(tx, c.tenantId, c.userId)) as User;
       const tenant = (await org.getTenant(tx, c.tenantId)) as Tenant;
       return { token, expiresAt, user, tenant: { id: tenant.id, name: tenant.name, timeZone: tenant.timeZone } };
     });
+  }
+
+  /**
+   * Counts one failed attempt on each account, under a row lock, unless one of them is waiting out a delay
+   * (`auth.throttled`, nothing counted). Returns the credentials as locked, to be checked after the commit.
+   */
+  private async claimAttempt(found: readonly UserCredentials[], now: Date): Promise<UserCredentials[]> {
+    const { uow, org } = this.d;
+    const ordered = [...found].sort((a, b) => `${a.tenantId}/${a.userId}`.localeCompare(`${b.tenantId}/${b.userId}`)); // one lock order: no deadlock
+    return uow.run(async (tx) => {
+      const locked: UserCredentials[] = [];
+      for (const c of ordered) {
+        const cur = await org.lockCredentials(tx, c.tenantId, c.userId);
+        if (cur) locked.push(cur);
+      }
+      const throttled = locked.find((c) => c.nextAttemptAt !== null && c.nextAttemptAt > now);
+      if (throttled?.nextAttemptAt) {
+        const seconds = Math.ceil((throttled.nextAttemptAt.getTime() - now.getTime()) / 1000);
+        throw domainError(
+          'auth.throttled',
+          'rate_limited',
+          `密码错误次数过多，请 ${seconds} 秒后再试`,
+          `Too many wrong passwords; try again in ${seconds} s`,
+          { retryAfterSeconds: seconds },
+        );
+      }
+      for (const c of locked) {
+        const failures = c.failedLogins + 1;
+        await org.recordLoginFailure(tx, c.tenantId, c.userId, failures, nextAttemptAfterFailure(failures, now, this.d.throttle ?? DEFAULT_THROTTLE));
+      }
+      return locked;
+    });
+  }
+
+  private async record(entries: Parameters<OperationLog['record']>[1]): Promise<void> {
+    const log = this.d.operations;
+    if (log) await this.d.uow.run((tx) => log.record(tx, entries));
+  }
+
+  /** A hash of a random password under the current parameters, made once, to check unknown mobiles against. */
+  private dummyHash(): Promise<string> {
+    this.dummy ??= this.d.hasher.hash(this.d.ids.secret(24));
+    return this.dummy;
   }
 
   /** The actor behind a bearer token, or `auth.invalid_token`. */

@@ -5,6 +5,7 @@ import { domainError, notFound, validationFailed, type FieldError } from '../sha
 import type { Clock, IdGenerator, UnitOfWork } from '../shared/ports.js';
 import type { Page, PageRequest } from '../shared/pagination.js';
 import { maskMobile, normalizeMobile } from '../identity/index.js';
+import type { OperationLog } from '../audit/ports.js';
 import { can, requirePermission, type Actor, type DataScope } from './actor.js';
 import { wouldCycle } from './department-tree.js';
 import { checkPasswordStrength } from './password-policy.js';
@@ -21,6 +22,13 @@ export interface OrganisationDeps {
   readonly ids: IdGenerator;
   /** What the documents can print: the firm's and users' names appear on contracts, plans and invoices (开票人). */
   readonly charset: DocumentCharset;
+  /** The operation log: changes to roles and users are recorded with their state before and after. */
+  readonly operations?: OperationLog;
+}
+
+/** A user as the operation log keeps it: no password, the mobile masked. */
+function userSnapshot(u: User): Record<string, unknown> {
+  return { name: u.name, mobile: maskMobile(u.mobile), departmentId: u.departmentId, roleCodes: u.roleCodes, active: u.active, version: u.version };
 }
 
 export interface NewTenant {
@@ -127,6 +135,11 @@ export class OrganisationService {
       } else {
         await this.d.org.insertRole(tx, role);
       }
+      const snapshot = (r: Role) => ({ code: r.code, name: r.name, permissions: r.permissions, dataScope: r.dataScope });
+      await this.d.operations?.record(tx, [{
+        tenantId: actor.tenantId, actorId: actor.userId, kind: 'role.saved', subjectType: 'role', subjectId: role.code,
+        before: existing ? snapshot(existing) : null, after: snapshot(role),
+      }]);
       return role;
     });
   }
@@ -223,6 +236,7 @@ export class OrganisationService {
         active: true, roleCodes: [...new Set(input.roleCodes)].sort(), version: 1, createdAt: this.d.clock.now(),
       };
       await this.d.org.insertUser(tx, user, hash);
+      await this.d.operations?.record(tx, [{ tenantId: actor.tenantId, actorId: actor.userId, kind: 'user.created', subjectType: 'user', subjectId: user.id, before: null, after: userSnapshot(user) }]);
       return user;
     });
   }
@@ -250,6 +264,7 @@ export class OrganisationService {
       };
       if (!(await this.d.org.updateUser(tx, next))) throw versionConflict('user');
       if (!next.active || changes.roleCodes) await this.d.tokens.revokeAllForUser(tx, actor.tenantId, id, now);
+      await this.d.operations?.record(tx, [{ tenantId: actor.tenantId, actorId: actor.userId, kind: 'user.updated', subjectType: 'user', subjectId: id, before: userSnapshot(cur), after: userSnapshot(next) }]);
       return next;
     });
   }
@@ -264,6 +279,7 @@ export class OrganisationService {
       if (!(await this.d.org.getUser(tx, actor.tenantId, id))) throw notFound('user', '用户', id);
       await this.d.org.setPassword(tx, actor.tenantId, id, hash, now);
       await this.d.tokens.revokeAllForUser(tx, actor.tenantId, id, now);
+      await this.d.operations?.record(tx, [{ tenantId: actor.tenantId, actorId: actor.userId, kind: 'user.password_reset', subjectType: 'user', subjectId: id, before: null, after: null }]);
     });
   }
 

@@ -18,6 +18,7 @@ export const PERMISSIONS = {
   invoiceWrite: 'invoice.write',
   taskWrite: 'task.write',
   briefingRead: 'briefing.read',
+  auditView: 'audit.view', // the operation log and the log of unmasked reads (PIPL); the administrator's '*' holds it
 } as const;
 
 export interface SeedRole {

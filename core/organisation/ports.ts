@@ -40,6 +40,8 @@ export interface OrganisationRepository {
   /** Login: every tenant's credentials for a mobile (a person may work for two firms). */
   credentialsByMobile(tx: Tx, mobile: string): Promise<UserCredentials[]>;
   credentials(tx: Tx, tenantId: string, userId: string): Promise<UserCredentials | null>;
+  /** The credentials with the row locked until the transaction ends, so attempts on one account queue. */
+  lockCredentials(tx: Tx, tenantId: string, userId: string): Promise<UserCredentials | null>;
   recordLoginFailure(tx: Tx, tenantId: string, userId: string, failedLogins: number, nextAttemptAt: Date | null): Promise<void>;
   resetLoginFailures(tx: Tx, tenantId: string, userId: string): Promise<void>;
   setPassword(tx: Tx, tenantId: string, userId: string, passwordHash: string, at: Date): Promise<void>;

@@ -1,6 +1,7 @@
 // 自动任务规则: everyone with task.write reads the firm's rules; an administrator (org.manage) switches a rule
 // on or off and tunes its days, time to do it and priority.
 import type { Clock, UnitOfWork } from '../shared/ports.js';
+import { settingsChange, type OperationLog } from '../audit/index.js';
 import { requirePermission, type Actor } from '../organisation/actor.js';
 import { PERMISSIONS } from '../organisation/permissions.js';
 import type { TaskRuleRepository } from './ports.js';
@@ -11,6 +12,8 @@ export interface TaskRuleServiceDeps {
   readonly settings: TaskRuleRepository;
   readonly clock: Clock;
   readonly rules: readonly TaskRule[];
+  /** The operation log: changed settings are recorded before and after. */
+  readonly operations?: OperationLog | undefined;
 }
 
 export class TaskRuleService {
@@ -26,9 +29,11 @@ export class TaskRuleService {
     const setting: TaskRuleSetting = { ...change, ruleKey: key };
     checkRuleSetting(this.d.rules, setting);
     return this.d.uow.run(async (tx) => {
+      const before = effectiveRules(this.d.rules, await this.d.settings.settings(tx, actor.tenantId)).find((r) => r.key === key) ?? null;
       await this.d.settings.saveSetting(tx, actor.tenantId, setting, actor.userId, this.d.clock.now());
       const rule = effectiveRules(this.d.rules, await this.d.settings.settings(tx, actor.tenantId)).find((r) => r.key === key);
       if (!rule) throw new Error(`rule ${key} vanished`);
+      await this.d.operations?.record(tx, [settingsChange(actor, `task_rule:${key}`, before, rule)]);
       return rule;
     });
   }

@@ -22,8 +22,8 @@ export function authRoutes(crm: Crm): RouteDef[] {
       summary: '登录 Log in with mobile and password',
       description: 'Returns a bearer token. Wrong passwords slow down further attempts (auth.throttled with Retry-After), then lock the account for 15 minutes.',
       schemas: { body: loginBody },
-      handler: async ({ body }) => {
-        const r = await crm.auth.login(body);
+      handler: async ({ body, ip }) => {
+        const r = await crm.auth.login({ ...body, clientAddress: ip });
         return { token: r.token, expiresAt: r.expiresAt, user: presentUser(r.user), tenant: r.tenant };
       },
     },
@@ -32,8 +32,8 @@ export function authRoutes(crm: Crm): RouteDef[] {
       summary: '控制台登录 Sign in to the console: the session is an HttpOnly cookie',
       description: 'Like /auth/login, but the token is set as the HttpOnly, SameSite=Strict cookie yz_session and never shown to scripts. Requests with the cookie and no Authorization header are authenticated by it; writes must also send X-Requested-With: yunzhou-console.',
       schemas: { body: loginBody },
-      handler: async ({ body, secure }) => {
-        const r = await crm.auth.login(body);
+      handler: async ({ body, secure, ip }) => {
+        const r = await crm.auth.login({ ...body, clientAddress: ip });
         return respond({
           status: 201,
           headers: { 'Set-Cookie': sessionCookie(r.token, { secure: secure === true, expiresAt: r.expiresAt }) },

@@ -16,7 +16,8 @@ import { invoiceRoutes } from './invoices.routes.js';
 import { collectionRoutes } from './collections.routes.js';
 import { briefingRoutes } from './briefing.routes.js';
 import { inboxRoutes } from './inbox.routes.js';
+import { auditRoutes } from './audit.routes.js';
 
 export function coreRoutes(crm: Crm): RouteDef[] {
-  return [...authRoutes(crm), ...organisationRoutes(crm), ...inquirySettingsRoutes(crm), ...inquiryRoutes(crm), ...poolRoutes(crm), ...filesRoutes(crm), ...productsRoutes(crm), ...loansRoutes(crm), ...approvalRoutes(crm), ...orderRoutes(crm), ...workcenterRoutes(crm), ...invoiceRoutes(crm), ...collectionRoutes(crm), ...briefingRoutes(crm), ...inboxRoutes(crm)];
+  return [...authRoutes(crm), ...organisationRoutes(crm), ...inquirySettingsRoutes(crm), ...inquiryRoutes(crm), ...poolRoutes(crm), ...filesRoutes(crm), ...productsRoutes(crm), ...loansRoutes(crm), ...approvalRoutes(crm), ...orderRoutes(crm), ...workcenterRoutes(crm), ...invoiceRoutes(crm), ...collectionRoutes(crm), ...briefingRoutes(crm), ...inboxRoutes(crm), ...auditRoutes(crm)];
 }

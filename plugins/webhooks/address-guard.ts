@@ -4,24 +4,25 @@
 // Tests and on-premises installs may allow them (allowPrivateNetworks).
 import { lookup as dnsLookup, type LookupAddress, type LookupOneOptions } from 'node:dns';
 import { isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
 
-function v4Private(ip: string): boolean {
-  const [a = 0, b = 0] = ip.split('.').map(Number);
-  return a === 0 || a === 10 || a === 127 || (a === 100 && b >= 64 && b <= 127) || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31)
-    || (a === 192 && b === 168) || (a === 198 && (b === 18 || b === 19)) || a >= 224;
-}
+// ipaddr.js names every range of the IANA special-purpose registries (loopback, private, linkLocal,
+// carrierGradeNat, reserved incl. 192.0.0.0/24 and the TEST-NETs, rfc6052 NAT64, 6to4, teredo, …) and
+// calls the rest 'unicast'. Only 'unicast' is public; IPv6 must also lie in 2000::/3, the only block IANA
+// hands out, which refuses the IPv4-compatible ::/96 and the unassigned rest without listing them.
+const globalUnicast = ipaddr.parseCIDR('2000::/3');
 
 /** Whether an IP address is not on the public internet. */
 export function isPrivateAddress(ip: string): boolean {
-  const kind = isIP(ip);
-  if (kind === 4) return v4Private(ip);
-  if (kind === 6) {
-    const x = ip.toLowerCase();
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(x);
-    if (mapped?.[1]) return v4Private(mapped[1]);
-    return x === '::' || x === '::1' || x.startsWith('fc') || x.startsWith('fd') || /^fe[89ab]/.test(x) || x.startsWith('ff');
+  if (!ipaddr.isValid(ip) || isIP(ip.replace(/%.*$/, '')) === 0) return true; // not an address at all: refuse
+  const addr = ipaddr.parse(ip);
+  if (addr.kind() === 'ipv6') {
+    const v6 = addr as ipaddr.IPv6;
+    // ::ffff:a.b.c.d reaches the IPv4 address inside it: judge that one.
+    if (v6.isIPv4MappedAddress()) return isPrivateAddress(v6.toIPv4Address().toString());
+    if (!v6.match(globalUnicast)) return true;
   }
-  return true; // not an address at all: refuse
+  return addr.range() !== 'unicast';
 }
 
 /** A literal host that is private (or 'localhost'); names are checked when connecting. */

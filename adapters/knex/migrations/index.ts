@@ -1,5 +1,7 @@
 // Core migrations in order. One change per file, named by date (STYLE.md habit 6).
 import type { MigrationSet } from '../migrator.js';
+import * as rateLimitCounters from './202612061500_rate_limit_counters.js';
+import * as auditLog from './202612061510_audit_log.js';
 import * as organisation from './202611261940_organisation.js';
 import * as timelineOutbox from './202611261941_timeline_outbox.js';
 import * as inquiries from './202611262100_inquiries.js';
@@ -44,5 +46,7 @@ export const coreMigrations: MigrationSet = {
     // Work center: the outbox relay's bookkeeping, the scheduler's slots, messages and tasks.
     outboxDelivery, scheduledRuns, messages, tasks,
     // Invoices after the orders' order_invoice_totals view, which 202611270301 answers.
-    invoices, orderInvoiceTotals, invoiceReceiptsFk],
+    invoices, orderInvoiceTotals, invoiceReceiptsFk,
+    // Hardening (issue 14): the shared request counters of the rate limiter, the append-only operation log.
+    rateLimitCounters, auditLog],
 };

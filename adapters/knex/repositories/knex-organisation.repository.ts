@@ -158,6 +158,10 @@ export class KnexOrganisationRepository implements OrganisationRepository {
     const r = await sql(tx)('users').where({ tenant_id: tenantId, id: userId }).first();
     return r ? toCredentials(r) : null;
   }
+  async lockCredentials(tx: Tx, tenantId: string, userId: string): Promise<UserCredentials | null> {
+    const r = await sql(tx)('users').where({ tenant_id: tenantId, id: userId }).forUpdate().first();
+    return r ? toCredentials(r) : null;
+  }
   async recordLoginFailure(tx: Tx, tenantId: string, userId: string, failedLogins: number, nextAttemptAt: Date | null): Promise<void> {
     await sql(tx)('users').where({ tenant_id: tenantId, id: userId }).update({ failed_logins: failedLogins, next_attempt_at: nextAttemptAt });
   }

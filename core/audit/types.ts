@@ -1,0 +1,55 @@
+// The PIPL audit trail as people read it: the operation log (changes to settings, roles, users, approval
+// flows, and logins) and the log of unmasked reads of sensitive fields.
+
+/** One change, as recorded in the transaction that made it. */
+export interface OperationRecord {
+  readonly tenantId: string;
+  /** Who did it; null when nobody was signed in (a failed login). */
+  readonly actorId: string | null;
+  /** What happened, e.g. 'role.saved', 'user.updated', 'login.failed', 'settings.changed'. */
+  readonly kind: string;
+  readonly subjectType: string;
+  readonly subjectId: string;
+  /** The state before and after (null: did not exist / was removed, or not applicable). Never secrets. */
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
+export interface OperationEntry extends OperationRecord {
+  readonly id: string;
+  readonly at: Date;
+  readonly actorName: string | null;
+}
+
+export interface SensitiveReadView {
+  readonly id: string;
+  readonly at: Date;
+  readonly actorId: string;
+  readonly actorName: string | null;
+  readonly subjectType: string;
+  readonly subjectId: string;
+  readonly field: string;
+}
+
+/** Filters shared by both logs; the time range is [from, to). */
+export interface AuditFilter {
+  readonly actorId?: string | undefined;
+  readonly subjectType?: string | undefined;
+  readonly subjectId?: string | undefined;
+  readonly from?: Date | undefined;
+  readonly to?: Date | undefined;
+}
+
+export interface OperationFilter extends AuditFilter {
+  /** An exact kind ('role.saved') or a family ('login' matches login.succeeded and login.failed). */
+  readonly kind?: string | undefined;
+}
+
+export interface SensitiveReadAuditFilter extends AuditFilter {
+  readonly field?: string | undefined;
+}
+
+/** A firm's settings section changed: the whole section before and after. */
+export function settingsChange(actor: { readonly tenantId: string; readonly userId: string }, section: string, before: unknown, after: unknown): OperationRecord {
+  return { tenantId: actor.tenantId, actorId: actor.userId, kind: 'settings.changed', subjectType: 'settings', subjectId: section, before, after };
+}
