@@ -197,6 +197,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/operations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 操作日志 Changes to settings, roles, users and approval flows, and logins (audit.view)
+         * @description Newest first, in keyset pages. Each entry: who (actorId, actorName; null for a failed login), when, what (kind), on which record, and the state before and after.
+         */
+        get: operations["get_api_v1_audit_operations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/operations/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出操作日志 The filtered operation log as .xlsx (audit.view) */
+        get: operations["get_api_v1_audit_operations_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/sensitive-reads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 敏感信息查看记录 Who saw which ID number, bank card or tax secret in clear (audit.view)
+         * @description Newest first, in keyset pages.
+         */
+        get: operations["get_api_v1_audit_sensitive_reads"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/sensitive-reads/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出敏感信息查看记录 The filtered sensitive-read log as .xlsx (audit.view) */
+        get: operations["get_api_v1_audit_sensitive_reads_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -2943,6 +3017,174 @@ export interface operations {
                 status?: "pending" | "approved" | "rejected" | "withdrawn";
                 /** @description Also count all matching rows (共N条) */
                 withTotal?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_v1_audit_operations: {
+        parameters: {
+            query?: {
+                /** @description 操作人 / 查看人 Who */
+                actorId?: string;
+                cursor?: string;
+                /** @description 起 From this instant (inclusive) */
+                from?: string;
+                /** @description 操作 A kind (role.saved) or its family (login: login.succeeded and login.failed) */
+                kind?: string;
+                limit?: number;
+                /** @description 对象 The record (a user id, a role code, a settings section …) */
+                subjectId?: string;
+                /** @description 对象类型 e.g. user, role, settings, approval_flow, order */
+                subjectType?: string;
+                /** @description 止 Until this instant (exclusive) */
+                to?: string;
+                /** @description Also count all matching rows (共N条) */
+                withTotal?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_v1_audit_operations_export: {
+        parameters: {
+            query?: {
+                /** @description 操作人 / 查看人 Who */
+                actorId?: string;
+                /** @description 起 From this instant (inclusive) */
+                from?: string;
+                /** @description 操作 A kind (role.saved) or its family (login: login.succeeded and login.failed) */
+                kind?: string;
+                /** @description 对象 The record (a user id, a role code, a settings section …) */
+                subjectId?: string;
+                /** @description 对象类型 e.g. user, role, settings, approval_flow, order */
+                subjectType?: string;
+                /** @description 止 Until this instant (exclusive) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_v1_audit_sensitive_reads: {
+        parameters: {
+            query?: {
+                /** @description 操作人 / 查看人 Who */
+                actorId?: string;
+                cursor?: string;
+                /** @description 字段 e.g. legalPersonIdNumber, bankCard, taxSecrets */
+                field?: string;
+                /** @description 起 From this instant (inclusive) */
+                from?: string;
+                limit?: number;
+                /** @description 对象 The record (a user id, a role code, a settings section …) */
+                subjectId?: string;
+                /** @description 对象类型 e.g. user, role, settings, approval_flow, order */
+                subjectType?: string;
+                /** @description 止 Until this instant (exclusive) */
+                to?: string;
+                /** @description Also count all matching rows (共N条) */
+                withTotal?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_v1_audit_sensitive_reads_export: {
+        parameters: {
+            query?: {
+                /** @description 操作人 / 查看人 Who */
+                actorId?: string;
+                /** @description 字段 e.g. legalPersonIdNumber, bankCard, taxSecrets */
+                field?: string;
+                /** @description 起 From this instant (inclusive) */
+                from?: string;
+                /** @description 对象 The record (a user id, a role code, a settings section …) */
+                subjectId?: string;
+                /** @description 对象类型 e.g. user, role, settings, approval_flow, order */
+                subjectType?: string;
+                /** @description 止 Until this instant (exclusive) */
+                to?: string;
             };
             header?: never;
             path?: never;
