@@ -92,8 +92,10 @@ async function bigPhoto(p: TestPage): Promise<Buffer> {
   return Buffer.from(base64, 'base64');
 }
 
+/** The screen has loaded and a passing toast (已保存, which fades and would be judged mid-fade) has gone. */
 async function settle(p: TestPage): Promise<void> {
   await p.page.locator('.van-loading').first().waitFor({ state: 'detached' }).catch(() => {});
+  await p.page.locator('.van-toast').first().waitFor({ state: 'hidden' });
 }
 
 async function check(t: import('ava').ExecutionContext, p: TestPage, name: string): Promise<void> {
