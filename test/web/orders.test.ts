@@ -335,3 +335,34 @@ test.serial('the order list filters by stage and by whose orders, and pages on a
   t.deepEqual(p.problems, []);
   await p.close();
 });
+
+test.serial('税务秘密 and the ID number stay masked for a sales person; a manager may show them in full', async (t) => {
+  const demo = (await server.call('GET', `/api/v1/orders?keyword=${encodeURIComponent('盛博科技')}&limit=5`, { token })).body.items as { id: string; title: string }[];
+  const id = demo.find((o) => o.title === '企业信用贷')?.id as string;
+  t.truthy(id);
+  const sales = await browser.page(PHONE);
+  await signIn(sales, `/orders/${id}/profile`);
+  await sales.page.locator('[name="taxSecrets"]').waitFor();
+  t.is(await sales.page.locator('[name="taxSecrets"]').inputValue(), '');
+  t.is(await sales.page.locator('[name="taxSecrets"]').getAttribute('placeholder'), '已录入（你没有查看权限）');
+  t.regex((await sales.page.locator('[name="legalPersonIdNumber"]').getAttribute('placeholder')) ?? '', /^已录入 \d{4}\*+\d{3}[\dX]/);
+  t.is(await sales.page.getByRole('button', { name: '显示完整信息' }).count(), 0);
+  t.regex(await sales.page.locator('[data-field="age"]').innerText(), /\d+ 岁/);
+  t.deepEqual(sales.problems, []);
+  await sales.close();
+
+  const manager = await browser.page(DESK);
+  await manager.page.goto(`${server.url}/orders/${id}/profile`);
+  await manager.page.waitForURL(/\/login/);
+  await manager.page.getByLabel('手机号').fill('13800000002');
+  await manager.page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await manager.page.getByRole('button', { name: '登录' }).click();
+  await manager.page.getByRole('button', { name: '显示完整信息' }).click();
+  const clear = await server.call('GET', `/api/v1/orders/${id}/profile?unmasked=true`, { token: await server.token('13800000002') });
+  await manager.page.locator('[name="legalPersonIdNumber"]').and(manager.page.locator(`[value="${clear.body.legalPersonIdNumber}"]`)).waitFor().catch(() => {});
+  t.is(await manager.page.locator('[name="legalPersonIdNumber"]').inputValue(), clear.body.legalPersonIdNumber);
+  t.is(await manager.page.locator('[name="taxSecrets"]').inputValue(), clear.body.taxSecrets ?? '');
+  await check(t, manager, 'order-profile-manager');
+  t.deepEqual(manager.problems, []);
+  await manager.close();
+});
