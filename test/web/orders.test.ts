@@ -93,6 +93,24 @@ async function bigPhoto(p: TestPage): Promise<Buffer> {
 }
 
 /** The screen has loaded and a passing toast (已保存, which fades and would be judged mid-fade) has gone. */
+/** The photo as a phone writes it when held upright: the same pixels with EXIF orientation 6 (turn 90° clockwise). */
+function turnedUpright(jpeg: Buffer): Buffer {
+  const tiff = Buffer.from('4d4d002a00000008' + '0001' + '011200030000000100060000' + '00000000', 'hex');
+  const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, 0, 2 + 6 + tiff.length]), Buffer.from('Exif\0\0', 'latin1'), tiff]);
+  return Buffer.concat([jpeg.subarray(0, 2), app1, jpeg.subarray(2)]);
+}
+
+/** Width and height from a JPEG's frame header (SOF0–SOF2). */
+function jpegSize(jpeg: Buffer): { width: number; height: number } {
+  for (let i = 2; i + 9 < jpeg.length; ) {
+    if (jpeg[i] !== 0xff) throw new Error(`not a marker at ${i}`);
+    const marker = jpeg[i + 1] as number;
+    if (marker >= 0xc0 && marker <= 0xc2) return { height: jpeg.readUInt16BE(i + 5), width: jpeg.readUInt16BE(i + 7) };
+    i += 2 + jpeg.readUInt16BE(i + 2);
+  }
+  throw new Error('no frame header');
+}
+
 async function settle(p: TestPage): Promise<void> {
   await p.page.locator('.van-loading').first().waitFor({ state: 'detached' }).catch(() => {});
   await p.page.locator('.van-toast').first().waitFor({ state: 'hidden' });
@@ -175,17 +193,20 @@ for (const size of [PHONE, DESK] as Size[]) {
     await check(t, p, 'order-profile-filled');
 
     // An 8 MB photo of the ID card is shrunk below 5 MB in the browser and uploaded.
-    const photo = await bigPhoto(p);
+    const photo = turnedUpright(await bigPhoto(p)); // 4000×2600 pixels, shown upright as 2600×4000
     t.true(photo.length > 7 * MB && photo.length < 12 * MB, `photo of ${photo.length} bytes`);
     await p.page.locator('#file-id_card_front').setInputFiles({ name: 'IMG_2041.jpg', mimeType: 'image/jpeg', buffer: photo });
     await p.page.locator('[data-file="id_card_front"] [data-current]').waitFor({ timeout: 60_000 });
     t.regex(await p.page.locator('[data-file="id_card_front"] [data-shrunk]').innerText(), /压缩为/);
     const files = await server.call('GET', `/api/v1/files?subjectType=order&subjectId=${id}`, { token });
-    const front = (files.body.items as { kind: string; sizeBytes: number; contentType: string; fileName: string }[]).find((f) => f.kind === 'id_card_front');
+    const front = (files.body.items as { id: string; kind: string; sizeBytes: number; contentType: string; fileName: string }[]).find((f) => f.kind === 'id_card_front');
     t.truthy(front);
     t.true((front?.sizeBytes ?? Infinity) <= 5 * MB, `stored ${front?.sizeBytes} bytes`);
     t.is(front?.contentType, 'image/jpeg');
     t.is(front?.fileName, 'IMG_2041.jpg');
+    const stored = await fetch(`${server.url}/api/v1/files/${front?.id}/content`, { headers: { authorization: `Bearer ${token}` } });
+    const shrunk = jpegSize(Buffer.from(await stored.arrayBuffer()));
+    t.true(shrunk.height > shrunk.width, `the EXIF orientation is applied: ${shrunk.width}×${shrunk.height}`);
 
     await p.page.getByRole('button', { name: '保存' }).click();
     await p.page.getByText('已保存').waitFor();
