@@ -111,7 +111,7 @@ for (const size of [PHONE, DESK] as Size[]) {
     await signIn(p, SUN, `/inquiries/${mine.id}`);
     await p.page.locator('[data-action="follow-up"]').click();
     await p.page.waitForURL(/\/follow-up$/);
-    await p.page.waitForFunction(() => (globalThis as any).document.querySelector('input[name=customer]')?.value.startsWith('钱多多'));
+    await p.page.waitForFunction(() => (globalThis as any).document.querySelector('[name=customer]')?.value.startsWith('钱多多'));
     await p.page.getByRole('radio', { name: '产品方案' }).click();
     await p.page.getByLabel('跟进内容').fill('介绍了税贷产品');
     await p.page.locator('[data-phrases]').click();
