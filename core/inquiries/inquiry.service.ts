@@ -4,6 +4,7 @@ import { requireDrawable, type DocumentCharset } from '../documents/document-cha
 import { domainError, notFound, type DomainError } from '../shared/domain-error.js';
 import type { Activity, Clock, EventSink, IdGenerator, Timeline, Tx, UnitOfWork } from '../shared/ports.js';
 import type { Page, PageRequest } from '../shared/pagination.js';
+import { idempotencyKeyOf } from '../shared/idempotency-key.js';
 import { maskMobile } from '../identity/index.js';
 import { inScope, requirePermission, type Actor } from '../organisation/actor.js';
 import { PERMISSIONS } from '../organisation/permissions.js';
@@ -107,13 +108,24 @@ export class InquiryService {
     });
   }
 
-  /** 新建咨询: checks every field, refuses a known mobile unless the firm allows duplicates, and records it. */
-  async create(actor: Actor, input: NewInquiry): Promise<InquiryView> {
+  /**
+   * 新建咨询: checks every field, refuses a known mobile unless the firm allows duplicates, and records it.
+   * Under an Idempotency-Key the person already used, it returns the record that key created (before any check:
+   * a retry must not be refused as a duplicate of itself), so a resent form is recorded once.
+   */
+  async create(actor: Actor, input: NewInquiry, options: { idempotencyKey?: string | undefined } = {}): Promise<InquiryView> {
     requirePermission(actor, P.inquiryWrite);
+    const key = idempotencyKeyOf(options.idempotencyKey);
     requireDrawable(this.d.charset, { '/companyName': input.companyName });
     const now = this.d.clock.now();
     return this.d.uow.run(async (tx) => {
       const { settings, timeZone } = await loadSettings(tx, this.d.settings, actor.tenantId);
+      const replay = async (): Promise<InquiryView | null> => {
+        const prior = key === null ? null : await this.d.inquiries.findByKey(tx, actor.tenantId, actor.userId, key);
+        return prior ? presentInquiry(actor, prior, settings.grading) : null;
+      };
+      const prior = await replay();
+      if (prior) return prior;
       const fields = checkInquiryFields(input, { settings, now });
       const owner = await this.resolveOwner(tx, actor, input.ownerId, input.departmentId);
       const exclusive = !settings.allowDuplicateMobiles;
@@ -127,8 +139,10 @@ export class InquiryService {
         assignedAt: null, poolEnteredAt: owner.ownerId === null ? now : null, recycleRemindedFor: null,
         createdBy: actor.userId, createdAt: now, updatedAt: now, version: 1,
       };
-      if (!(await this.d.inquiries.insert(tx, record, { exclusiveMobile: exclusive }))) {
-        // Lost a race with a concurrent create of the same mobile: that record is committed now.
+      if (!(await this.d.inquiries.insert(tx, record, { exclusiveMobile: exclusive, idempotencyKey: key }))) {
+        // Lost a race with a concurrent create under the same key, or of the same mobile: it is committed now.
+        const same = await replay();
+        if (same) return same;
         const [winner] = await this.d.inquiries.findDuplicates(tx, actor.tenantId, { mobile: fields.mobile }, 1);
         throw duplicateMobileError(winner);
       }

@@ -34,9 +34,12 @@ export type UpdateOutcome = 'ok' | 'stale' | 'duplicate_mobile';
 export interface InquiryRepository {
   /**
    * Inserts unless `exclusiveMobile` is set and an active record that also claimed its mobile exclusively
-   * exists (a unique partial index: of two concurrent creates one wins); returns false then.
+   * exists (a unique partial index: of two concurrent creates one wins); returns false then. With an
+   * `idempotencyKey`, also false when the creator already recorded one under that key (read it with findByKey).
    */
-  insert(tx: Tx, inquiry: Inquiry, options: { exclusiveMobile: boolean }): Promise<boolean>;
+  insert(tx: Tx, inquiry: Inquiry, options: { exclusiveMobile: boolean; idempotencyKey?: string | null | undefined }): Promise<boolean>;
+  /** The record this person created under this Idempotency-Key, or null. */
+  findByKey(tx: Tx, tenantId: string, createdBy: string, key: string): Promise<InquiryDetail | null>;
   /**
    * Bulk insert (demo data, imports). Mobiles are not exclusive unless `exclusiveMobile` is set: then each record
    * claims its mobile as insert() does, a record whose mobile is claimed already is skipped, and the ids
@@ -67,6 +70,10 @@ export const InquiryRepository = Symbol.for('yunzhou.InquiryRepository');
 
 export interface FollowUpRepository {
   insert(tx: Tx, followUps: readonly FollowUp[]): Promise<void>;
+  /** Inserts one follow-up under its author's Idempotency-Key; false when the author already logged one under it. */
+  insertOnce(tx: Tx, followUp: FollowUp, idempotencyKey: string): Promise<boolean>;
+  /** The follow-up this author logged under this Idempotency-Key, or null. */
+  findByKey(tx: Tx, tenantId: string, authorId: string, key: string): Promise<FollowUp | null>;
   /** Newest first, with the author's name. */
   list(tx: Tx, tenantId: string, inquiryId: string): Promise<FollowUp[]>;
 }

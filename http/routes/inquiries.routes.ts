@@ -71,9 +71,9 @@ export function inquiryRoutes(crm: Crm): RouteDef[] {
     },
     {
       method: 'post', path: '/inquiries', tags: ['inquiries'], summary: '新建咨询 Create an inquiry', successStatus: 201,
-      description: 'Fields marked * are required. A mobile already on record is refused with inquiry.duplicate_mobile (409) naming its owner, unless the firm allows duplicates. ownerId: another person or null (straight into 咨询公海) needs pool.assign.',
+      description: 'Fields marked * are required. A mobile already on record is refused with inquiry.duplicate_mobile (409) naming its owner, unless the firm allows duplicates. ownerId: another person or null (straight into 咨询公海) needs pool.assign. Send an Idempotency-Key header: the same key from the same person returns the record it created (201) instead of a second one or a duplicate_mobile refusal.',
       schemas: { body: objectSchema({ ...inquiryFields, ownerId: nullableUuid, departmentId: nullableUuid }) },
-      handler: async ({ actor, body }) => svc.create(actor, body),
+      handler: async ({ actor, body, headers }) => svc.create(actor, body, { idempotencyKey: headers['idempotency-key'] }),
     },
     {
       method: 'get', path: '/inquiries', tags: ['inquiries'], summary: '咨询 Inquiries in your data scope (other people’s mobiles masked)',
@@ -114,7 +114,7 @@ export function inquiryRoutes(crm: Crm): RouteDef[] {
     },
     {
       method: 'post', path: '/follow-ups', tags: ['follow-ups'], summary: '新建跟进 Log a follow-up', successStatus: 201,
-      description: 'Updates the record’s last and next follow-up times and, when given, its level, in the same transaction, and adds to its timeline.',
+      description: 'Updates the record’s last and next follow-up times and, when given, its level, in the same transaction, and adds to its timeline. Send an Idempotency-Key header: the same key from the same person returns the follow-up it logged (201) instead of a second one.',
       schemas: {
         body: objectSchema({
           inquiryId: { ...uuid, description: '关联客户 *' },
@@ -124,9 +124,9 @@ export function inquiryRoutes(crm: Crm): RouteDef[] {
           content: { ...text(2000), description: '跟进内容 *' },
         }, ['inquiryId']),
       },
-      handler: async ({ actor, body }) => {
+      handler: async ({ actor, body, headers }) => {
         const { inquiryId, ...input } = body;
-        return crm.followUps.create(actor, inquiryId, input);
+        return crm.followUps.create(actor, inquiryId, input, { idempotencyKey: headers['idempotency-key'] });
       },
     },
   ];

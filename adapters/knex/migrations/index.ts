@@ -33,6 +33,8 @@ import * as tasks from './202611270403_tasks.js';
 import * as invoices from './202611270300_invoices.js';
 import * as orderInvoiceTotals from './202611270301_order_invoice_totals.js';
 import * as invoiceReceiptsFk from './202611270302_invoice_receipts_fk.js';
+import * as inquiryIdempotencyKey from './202612060500_inquiry_idempotency_key.js';
+import * as followUpIdempotencyKey from './202612060501_follow_up_idempotency_key.js';
 
 export const coreMigrations: MigrationSet = {
   owner: 'core',
@@ -48,5 +50,7 @@ export const coreMigrations: MigrationSet = {
     // Invoices after the orders' order_invoice_totals view, which 202611270301 answers.
     invoices, orderInvoiceTotals, invoiceReceiptsFk,
     // Hardening (issue 14): the shared request counters of the rate limiter, the append-only operation log.
-    rateLimitCounters, auditLog],
+    rateLimitCounters, auditLog,
+    // Idempotency-Key on 新建咨询 and 新建跟进 (the console's offline queue).
+    inquiryIdempotencyKey, followUpIdempotencyKey],
 };

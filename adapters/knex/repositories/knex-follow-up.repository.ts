@@ -11,13 +11,32 @@ const toFollowUp = (r: Row): FollowUp => ({
   content: r.content, nextFollowUpAt: r.next_follow_up_at, levelBefore: r.level_before, levelAfter: r.level_after, createdAt: r.created_at,
 });
 
+const followUpRow = (f: FollowUp): Row => ({
+  tenant_id: f.tenantId, id: f.id, inquiry_id: f.inquiryId, author_id: f.authorId, type: f.type, content: f.content,
+  next_follow_up_at: f.nextFollowUpAt, level_before: f.levelBefore, level_after: f.levelAfter, created_at: f.createdAt,
+});
+
 export class KnexFollowUpRepository implements FollowUpRepository {
   async insert(tx: Tx, followUps: readonly FollowUp[]): Promise<void> {
-    const rows = followUps.map((f) => ({
-      tenant_id: f.tenantId, id: f.id, inquiry_id: f.inquiryId, author_id: f.authorId, type: f.type, content: f.content,
-      next_follow_up_at: f.nextFollowUpAt, level_before: f.levelBefore, level_after: f.levelAfter, created_at: f.createdAt,
-    }));
+    const rows = followUps.map(followUpRow);
     for (let i = 0; i < rows.length; i += 500) await sql(tx)('inquiry_follow_ups').insert(rows.slice(i, i + 500));
+  }
+
+  async insertOnce(tx: Tx, followUp: FollowUp, idempotencyKey: string): Promise<boolean> {
+    const rows = await sql(tx)('inquiry_follow_ups')
+      .insert({ ...followUpRow(followUp), idempotency_key: idempotencyKey })
+      .onConflict(sql(tx).raw('(tenant_id, author_id, idempotency_key) where idempotency_key is not null'))
+      .ignore()
+      .returning('id');
+    return rows.length === 1;
+  }
+
+  async findByKey(tx: Tx, tenantId: string, authorId: string, key: string): Promise<FollowUp | null> {
+    const r = await sql(tx)('inquiry_follow_ups as f')
+      .leftJoin('users as u', (j) => j.on('u.tenant_id', 'f.tenant_id').andOn('u.id', 'f.author_id'))
+      .where({ 'f.tenant_id': tenantId, 'f.author_id': authorId, 'f.idempotency_key': key })
+      .first('f.*', 'u.name as author_name');
+    return r ? toFollowUp(r) : null;
   }
 
   async list(tx: Tx, tenantId: string, inquiryId: string): Promise<FollowUp[]> {

@@ -78,14 +78,20 @@ function filtered(db: Knex, tenantId: string, f: InquiryListFilter): Knex.QueryB
 }
 
 export class KnexInquiryRepository implements InquiryRepository {
-  async insert(tx: Tx, inquiry: Inquiry, options: { exclusiveMobile: boolean }): Promise<boolean> {
+  async insert(tx: Tx, inquiry: Inquiry, options: { exclusiveMobile: boolean; idempotencyKey?: string | null | undefined }): Promise<boolean> {
     const db = sql(tx);
-    const rows = await db('inquiries')
-      .insert({ ...inquiryColumns(inquiry), mobile_exclusive: options.exclusiveMobile })
-      .onConflict(db.raw('(tenant_id, mobile) where mobile_exclusive'))
-      .ignore()
-      .returning('id');
+    const key = options.idempotencyKey ?? null;
+    const insert = db('inquiries').insert({ ...inquiryColumns(inquiry), mobile_exclusive: options.exclusiveMobile, idempotency_key: key });
+    // With a key, a clash on either unique index (the mobile's or the key's) waits for the other transaction
+    // and then inserts nothing: the caller tells which one it was.
+    const rows = await (key === null ? insert.onConflict(db.raw('(tenant_id, mobile) where mobile_exclusive')) : insert.onConflict()).ignore().returning('id');
     return rows.length === 1;
+  }
+
+  async findByKey(tx: Tx, tenantId: string, createdBy: string, key: string): Promise<InquiryDetail | null> {
+    const db = sql(tx);
+    const r = await withNames(db, db('inquiries as i').where({ 'i.tenant_id': tenantId, 'i.created_by': createdBy, 'i.idempotency_key': key })).first();
+    return r ? toDetail(r) : null;
   }
 
   async insertMany(tx: Tx, inquiries: readonly Inquiry[], options: { exclusiveMobile?: boolean } = {}): Promise<string[]> {

@@ -490,7 +490,7 @@ export interface paths {
         put?: never;
         /**
          * 新建跟进 Log a follow-up
-         * @description Updates the record’s last and next follow-up times and, when given, its level, in the same transaction, and adds to its timeline.
+         * @description Updates the record’s last and next follow-up times and, when given, its level, in the same transaction, and adds to its timeline. Send an Idempotency-Key header: the same key from the same person returns the follow-up it logged (201) instead of a second one.
          */
         post: operations["post_api_v1_follow_ups"];
         delete?: never;
@@ -511,7 +511,7 @@ export interface paths {
         put?: never;
         /**
          * 新建咨询 Create an inquiry
-         * @description Fields marked * are required. A mobile already on record is refused with inquiry.duplicate_mobile (409) naming its owner, unless the firm allows duplicates. ownerId: another person or null (straight into 咨询公海) needs pool.assign.
+         * @description Fields marked * are required. A mobile already on record is refused with inquiry.duplicate_mobile (409) naming its owner, unless the firm allows duplicates. ownerId: another person or null (straight into 咨询公海) needs pool.assign. Send an Idempotency-Key header: the same key from the same person returns the record it created (201) instead of a second one or a duplicate_mobile refusal.
          */
         post: operations["post_api_v1_inquiries"];
         delete?: never;

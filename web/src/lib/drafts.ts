@@ -110,7 +110,9 @@ export async function flushOutbox(): Promise<void> {
         await send(item);
         writeQueue(readQueue().filter((i) => i.id !== item.id));
       } catch (err) {
-        if (!(err instanceof ApiProblem) || err.status === 0 || err.status === 401 || err.status === 429 || err.status >= 500) break; // try again later
+        // Try again later: no answer, not signed in, busy, a server error, or an answer without the server's
+        // problem body (the page was leaving while it arrived) — only the server's own refusal is final.
+        if (!(err instanceof ApiProblem) || err.status === 0 || err.status === 401 || err.status === 429 || err.status >= 500 || err.code.startsWith('http.')) break;
         writeQueue(readQueue().map((i) => (i.id === item.id ? { ...i, error: err.message } : i)));
       }
     }
