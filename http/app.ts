@@ -11,6 +11,7 @@ import type { Crm } from '../adapters/composition/create-crm.js';
 import type { RouteDef, RouteRequest, RouteResult } from '../adapters/composition/route-def.js';
 import { BearerAuthenticator, type Authenticator } from './authenticator.js';
 import { compileValidator, type Validator } from './validation.js';
+import { refuseBadHeaders, refuseBadText } from './text-input.js';
 import { internalProblem, languageOf, problemOf, statusOf } from './problem.js';
 import { readJson, tooLarge } from './middleware/body.js';
 import { securityHeaders, cors, type CorsOptions } from './middleware/security.js';
@@ -66,10 +67,14 @@ function mount(router: Router, prefix: string, routes: readonly RouteDef[], auth
         if (declared > def.rawBody.maxBytes) throw tooLarge(def.rawBody.maxBytes);
         bodyStream = ctx.req;
       } else if (def.method !== 'get' && def.method !== 'delete') {
-        body = (await readJson(ctx.req, maxJsonBytes)) ?? {};
+        // No body at all stays an empty object; a JSON `null` is a value and meets the route's schema.
+        const parsed = await readJson(ctx.req, maxJsonBytes);
+        body = parsed === undefined ? {} : parsed;
       }
       const query = { ...ctx.query };
       const params = { ...ctx.params };
+      refuseBadText({ body, query, params, rawQuery: ctx.querystring });
+      refuseBadHeaders(headers);
       r.params?.(params);
       r.query?.(query);
       r.body?.(body);
