@@ -5,6 +5,7 @@
 import { validationFailed, type FieldError } from '../core/shared/domain-error.js';
 
 /** NUL, a high surrogate not followed by a low one, or a low surrogate not preceded by a high one. */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this refuses
 const BAD_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** True when the text may be stored as it is. */
@@ -18,6 +19,7 @@ export function badTextError(path: string): FieldError {
 
 /** A JSON pointer segment (RFC 6901), with a bad character of a key shown as its \u escape. */
 function segment(key: string): string {
+  // eslint-disable-next-line no-control-regex -- shows NUL as its escape
   const shown = key.replace(/[\u0000\ud800-\udfff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return shown.replace(/~/g, '~0').replace(/\//g, '~1');
 }

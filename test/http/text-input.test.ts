@@ -14,7 +14,7 @@ let api: TestServer;
 let firm: TestFirm;
 
 test.before(async () => {
-  crm = await testCrm('pglite', { plugins: builtInPlugins() });
+  crm = await testCrm('pglite', { plugins: builtInPlugins(), migrate: true });
   api = await serve(crm);
   firm = await aFirm(crm);
 });
