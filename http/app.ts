@@ -12,6 +12,7 @@ import type { RouteDef, RouteRequest, RouteResult } from '../adapters/compositio
 import { BearerAuthenticator, type Authenticator } from './authenticator.js';
 import { compileValidator, type Validator } from './validation.js';
 import { refuseBadHeaders, refuseBadText } from './text-input.js';
+import { withBoundedIntegers } from './integer-bounds.js';
 import { internalProblem, languageOf, problemOf, statusOf } from './problem.js';
 import { readJson, tooLarge } from './middleware/body.js';
 import { securityHeaders, cors, type CorsOptions } from './middleware/security.js';
@@ -135,7 +136,8 @@ export function createHttpApp(crm: Crm, options: HttpOptions = {}): Koa {
   const app = new Koa({ proxy: false });
   app.silent = true;
 
-  const routes = coreRoutes(crm);
+  const routes = withBoundedIntegers(coreRoutes(crm));
+  const pluginRoutes = new Map(crm.plugins.map((p) => [p.name, withBoundedIntegers(p.routes)]));
   const surfaces = new Map<string, Router>();
   const surface = (key: string): Router => {
     let r = surfaces.get(key);
@@ -143,10 +145,10 @@ export function createHttpApp(crm: Crm, options: HttpOptions = {}): Koa {
     return r;
   };
   for (const [key, group] of groupBySurface(routes)) mount(surface(key), '/api/v1', group, auth, maxJsonBytes);
-  for (const p of crm.plugins) mount(surface(`plugins/${p.name}`), `/api/v1/plugins/${p.name}`, p.routes, auth, maxJsonBytes);
+  for (const [name, r] of pluginRoutes) mount(surface(`plugins/${name}`), `/api/v1/plugins/${name}`, r, auth, maxJsonBytes);
   const openapi = buildOpenApi([
     { prefix: '/api/v1', routes },
-    ...crm.plugins.map((p) => ({ prefix: `/api/v1/plugins/${p.name}`, routes: p.routes })),
+    ...[...pluginRoutes].map(([name, r]) => ({ prefix: `/api/v1/plugins/${name}`, routes: r })),
   ]);
 
   // Errors, request id, language and the access log wrap everything.

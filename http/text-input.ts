@@ -3,18 +3,12 @@
 // validation boundary, for every string and object key of a request's body, query and path parameters,
 // whatever the route's schemas say; the refusal names each field like the schema validator does.
 import { validationFailed, type FieldError } from '../core/shared/domain-error.js';
+import { BAD_TEXT_MESSAGE, isCleanText } from '../core/shared/clean-text.js';
 
-/** NUL, a high surrogate not followed by a low one, or a low surrogate not preceded by a high one. */
-// eslint-disable-next-line no-control-regex -- NUL is exactly what this refuses
-const BAD_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-/** True when the text may be stored as it is. */
-export function isCleanText(s: string): boolean {
-  return !BAD_TEXT.test(s);
-}
+export { isCleanText };
 
 export function badTextError(path: string): FieldError {
-  return { path, code: 'text', zh: '不能包含空字符或无效的 Unicode 字符', en: 'must not contain NUL or invalid Unicode characters' };
+  return { path, code: 'text', ...BAD_TEXT_MESSAGE };
 }
 
 /** A JSON pointer segment (RFC 6901), with a bad character of a key shown as its \u escape. */

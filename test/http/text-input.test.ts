@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Crm } from '../../adapters/composition/create-crm.js';
 import { builtInPlugins } from '../../plugins/index.js';
 import { findBadText, findUndecodableQuery, isCleanText } from '../../http/text-input.js';
+import { boundIntegers } from '../../http/integer-bounds.js';
 import { testCrm } from '../support/crm.js';
 import { aFirm, type TestFirm } from '../support/tenant.js';
 import { serve, type TestServer } from '../support/http.js';
@@ -115,4 +116,32 @@ test('a JSON null body meets the route schema: read-all refuses it; no body at a
   // a route without a body schema ignores whatever body it gets, null included
   const logout = await api.call('POST', '/api/v1/auth/logout', { token: (await firm.person(['sales'])).token, raw: 'null', headers: json });
   t.true(logout.status < 300, JSON.stringify(logout.body));
+});
+
+test('an integer the schema leaves unbounded is held to its column: a version of 1e308 or 2^31 is 400, not 500', async (t) => {
+  const flows = await api.call('GET', '/api/v1/approval-flows', { token: firm.adminToken });
+  const flowId = (flows.body.items[0]?.id as string | undefined) ?? randomUUID();
+  for (const v of ['1e308', '2147483648']) {
+    const res = await api.call('GET', `/api/v1/approval-flows/${flowId}/versions/${v}`, { token: firm.adminToken });
+    t.is(res.status, 400, v);
+    t.deepEqual(res.body.errors.map((e: any) => [e.path, e.code]), [['/params/version', 'maximum']]);
+  }
+  const sort = await api.call('POST', '/api/v1/departments', { token: firm.adminToken, body: { name: '大排序', parentId: null, sortOrder: -(2 ** 31) - 1 } });
+  t.deepEqual(sort.body.errors.map((e: any) => [e.path, e.code]), [['/sortOrder', 'minimum']]);
+});
+
+test('boundIntegers: int4 for counts and versions, safe integers for money in fen, explicit bounds kept', (t) => {
+  const s = boundIntegers({ type: 'object', properties: { version: { type: 'integer', minimum: 1 }, minFen: { type: 'integer' }, days: { anyOf: [{ type: 'integer' }, { type: 'null' }] }, id: { type: 'integer', minimum: 1, maximum: 9 }, list: { type: 'array', items: { type: 'integer' } } } });
+  const p = s.properties as Record<string, any>;
+  t.like(p.version, { minimum: 1, maximum: 2_147_483_647 });
+  t.like(p.minFen, { minimum: -Number.MAX_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER });
+  t.like(p.days.anyOf[0], { minimum: -2_147_483_647, maximum: 2_147_483_647 });
+  t.like(p.id, { minimum: 1, maximum: 9 });
+  t.like(p.list.items, { maximum: 2_147_483_647 });
+});
+
+test('the OpenAPI document shows the bounds the validator applies', async (t) => {
+  const doc = (await api.call('GET', '/api/v1/openapi.json')).body;
+  const version = doc.paths['/api/v1/approval-flows/{id}/versions/{version}'].get.parameters.find((p: any) => p.name === 'version');
+  t.like(version.schema, { type: 'integer', minimum: 1, maximum: 2_147_483_647 });
 });

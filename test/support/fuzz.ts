@@ -7,7 +7,10 @@ import { pino } from 'pino';
 import type { Crm } from '../../adapters/composition/create-crm.js';
 import { builtInPlugins } from '../../plugins/index.js';
 import { testCrm } from './crm.js';
-import { aFirm, PASSWORD } from './tenant.js';
+import { aFirm } from './tenant.js';
+import { seedDemo } from '../../adapters/demo/seed-demo.js';
+
+const DEMO_PASSWORD = 'fuzz-demo-2026';
 import { serve, type TestServer } from './http.js';
 
 type Schema = Record<string, any>;
@@ -38,6 +41,9 @@ const NICE = ['盛博科技有限公司', '郑盛', '回访', '税贷', 'A', '�
 
 export class Fuzzer {
   readonly ids: string[] = [];
+  /** Ids by the surface that answered with them ('orders', 'plugins/webhooks' …): a path's {id} is one of its own. */
+  readonly idsBySurface = new Map<string, string[]>();
+  surface = '';
   constructor(private readonly rnd: () => number, private readonly now: Date) {}
 
   int(lo: number, hi: number): number {
@@ -56,6 +62,12 @@ export class Fuzzer {
 
   id(): string {
     return this.ids.length && this.chance(0.7) ? this.pick(this.ids) : randomUUID();
+  }
+
+  /** An id for the path's {id}: mostly one the same surface answered with. */
+  ownId(): string {
+    const own = this.idsBySurface.get(this.surface) ?? [];
+    return own.length && this.chance(0.85) ? this.pick(own) : this.id();
   }
 
   string(s: Schema): string {
@@ -124,6 +136,7 @@ export function operationsOf(doc: Schema): Operation[] {
 }
 
 export interface FuzzRequest {
+  readonly mood: 'fit' | 'one' | 'wild';
   readonly method: string;
   readonly url: string;
   readonly headers: Record<string, string>;
@@ -171,6 +184,7 @@ const BAD_QUERY_PARTS = ['x=%00', 'keyword=%ED%A0%80', 'limit=%FF', `cursor=${'z
  * fitting but for exactly one hostile value (so that value is what the server meets), or mangled throughout.
  */
 export function requestFor(f: Fuzzer, o: Operation, token: string): FuzzRequest {
+  f.surface = surfaceOf(o.path);
   const mood = f.pick(['fit', 'fit', 'one', 'one', 'one', 'wild'] as const);
   const p = mood === 'wild' ? f.pick([0.1, 0.3, 0.6]) : 0;
   const params = (o.op.parameters ?? []) as Param[];
@@ -186,7 +200,8 @@ export function requestFor(f: Fuzzer, o: Operation, token: string): FuzzRequest 
   const badPath = target === 'path' ? f.pick(pathParams).name : null;
   for (const prm of pathParams) {
     const bad = prm.name === badPath || f.chance(p);
-    path = path.replace(`{${prm.name}}`, bad ? (f.chance(0.5) ? f.pick(BAD_PATH_VALUES) : encode(String(f.hostile()))) : encode(String(f.value(prm.schema, 0))));
+    const fit = prm.name === 'id' && prm.schema.format === 'uuid' ? f.ownId() : String(f.value(prm.schema, 0));
+    path = path.replace(`{${prm.name}}`, bad ? (f.chance(0.5) ? f.pick(BAD_PATH_VALUES) : encode(String(f.hostile()))) : encode(fit));
   }
 
   const query: string[] = [];
@@ -217,7 +232,13 @@ export function requestFor(f: Fuzzer, o: Operation, token: string): FuzzRequest 
     headers['content-type'] = 'application/json';
     body = f.pick(['null', '{}', '{"x":"\\u0000"}', '[1]']);
   }
-  return { method: o.method, url: `${path}${query.length ? `?${query.join('&')}` : ''}`, headers, ...(body !== undefined ? { body } : {}) };
+  return { mood, method: o.method, url: `${path}${query.length ? `?${query.join('&')}` : ''}`, headers, ...(body !== undefined ? { body } : {}) };
+}
+
+/** '/api/v1/orders/{id}' → 'orders'; '/api/v1/plugins/webhooks/endpoints' → 'plugins/webhooks/endpoints'. */
+export function surfaceOf(path: string): string {
+  const parts = path.replace(/^\/api\/v1\//, '').split('/');
+  return parts[0] === 'plugins' ? parts.slice(0, 3).join('/') : (parts[0] ?? '');
 }
 
 /** Collects every id the server answers with, so later requests hit records that exist. */
@@ -230,6 +251,13 @@ export function harvestIds(value: unknown, into: string[], depth = 0): void {
       else harvestIds(v, into, depth + 1);
     }
   }
+}
+
+/** The `id` of the answer, or of each of its `items`: the records of the surface that answered. */
+function harvestOwnIds(body: unknown, into: string[]): void {
+  const b = body as { id?: unknown; items?: { id?: unknown }[] };
+  const ids = [b?.id, ...(Array.isArray(b?.items) ? b.items.map((i) => i?.id) : [])];
+  for (const id of ids) if (typeof id === 'string' && into.length < 200 && !into.includes(id)) into.push(id);
 }
 
 export interface FuzzFailure {
@@ -250,21 +278,24 @@ export interface FuzzHarness {
   close(): Promise<void>;
 }
 
-/** The real Koa app on the embedded database with the built-in plugins, and a firm's administrator. */
+/** The real Koa app on the embedded database with the built-in plugins, the demo data, and its administrator. */
 export async function fuzzHarness(): Promise<FuzzHarness> {
   const errors: string[] = [];
   const sink = new Writable({ write(chunk: Buffer, _enc, done) { errors.push(chunk.toString()); done(); } });
   const crm = await testCrm('pglite', { plugins: builtInPlugins(), migrate: true });
   const api = await serve(crm, { logger: pino({ level: 'error' }, sink) });
-  const firm = await aFirm(crm);
+  const demo = await seedDemo(crm, DEMO_PASSWORD);
+  const login = async (): Promise<string | null> => {
+    const res = await api.call('POST', '/api/v1/auth/login', { body: { mobile: '13800000000', password: DEMO_PASSWORD, tenantId: demo.main.tenantId } });
+    return res.status === 200 ? (res.body.token as string) : null;
+  };
   const doc = (await api.call('GET', '/api/v1/openapi.json')).body as Schema;
   const h: FuzzHarness = {
-    crm, api, doc, errors, token: firm.adminToken,
+    crm, api, doc, errors, token: (await login()) as string,
     async renewToken() {
       // A fuzzed request logged out: log in again; if it also changed the password or disabled the account,
       // carry on as the administrator of a new firm.
-      const res = await api.call('POST', '/api/v1/auth/login', { body: { mobile: firm.adminMobile, password: PASSWORD, tenantId: firm.tenantId } });
-      h.token = res.status === 200 ? (res.body.token as string) : (await aFirm(crm)).adminToken;
+      h.token = (await login()) ?? (await aFirm(crm)).adminToken;
     },
     close: async () => { await api.close(); await crm.close(); },
   };
@@ -276,6 +307,18 @@ export async function fuzz(h: FuzzHarness, seed: number, count: number, statuses
   const f = new Fuzzer(prng(seed), new Date());
   const ops = operationsOf(h.doc);
   const failures: FuzzFailure[] = [];
+  // First every list and settings page once, plainly, so that later requests find records that exist.
+  for (const o of ops.filter((x) => x.method === 'GET' && !x.path.includes('{') && !(x.op.parameters ?? []).some((p: Schema) => p.required))) {
+    const res = await fetch(h.api.url + o.path, { headers: { authorization: `Bearer ${h.token}` } });
+    if (res.status >= 500) failures.push({ request: { mood: 'fit', method: 'GET', url: o.path, headers: {} }, status: res.status, body: (await res.text()).slice(0, 300) });
+    else if (res.status === 200 && (res.headers.get('content-type') ?? '').includes('json')) {
+      const body: unknown = await res.json();
+      harvestIds(body, f.ids);
+      const own = f.idsBySurface.get(surfaceOf(o.path)) ?? [];
+      harvestOwnIds(body, own);
+      f.idsBySurface.set(surfaceOf(o.path), own);
+    } else await res.arrayBuffer();
+  }
   for (let i = 0; i < count; i++) {
     const o = i < ops.length ? (ops[(i + seed) % ops.length] as Operation) : f.pick(ops);
     const req = requestFor(f, o, h.token);
@@ -286,7 +329,13 @@ export async function fuzz(h: FuzzHarness, seed: number, count: number, statuses
     if (res.status === 401 && req.headers.authorization === `Bearer ${h.token}`) await h.renewToken();
     if (res.status >= 500) failures.push({ request: req, status: res.status, body: text.slice(0, 300), ...(h.errors.length > before ? { error: h.errors.slice(before).join('').slice(0, 800) } : {}) });
     else if (res.status < 300 && (res.headers.get('content-type') ?? '').includes('json')) {
-      try { harvestIds(JSON.parse(text), f.ids); } catch { /* not JSON after all */ }
+      try {
+        const body: unknown = JSON.parse(text);
+        harvestIds(body, f.ids);
+        const own = f.idsBySurface.get(surfaceOf(o.path)) ?? [];
+        harvestOwnIds(body, own);
+        f.idsBySurface.set(surfaceOf(o.path), own);
+      } catch { /* not JSON after all */ }
     }
   }
   return failures;
