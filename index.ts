@@ -76,5 +76,6 @@ export { buildActor } from './core/organisation/build-actor.js';
 export { Timeline, type ActivityEntry } from './core/shared/ports.js';
 export { SpreadsheetWriter, XLSX_CONTENT_TYPE, type SheetSpec, type SheetRow, type SheetColumn } from './core/collections/spreadsheet.js';
 export { instantOfLocal, isLocalDateText, localDate, localDateTime } from './core/shared/zoned-time.js';
+export { isCleanText, BAD_TEXT_MESSAGE } from './core/shared/clean-text.js';
 export { listQuery as inquiryListQuerySchema, listQueryOf as inquiryListQueryOf } from './http/routes/inquiries.routes.js';
 export { contentDisposition } from './http/content-disposition.js';

@@ -12,6 +12,8 @@ import type { Clock } from '../core/shared/ports.js';
 import type { RouteDef, RouteRequest, RouteResult } from '../adapters/composition/route-def.js';
 import { BearerAuthenticator, type Authenticator } from './authenticator.js';
 import { compileValidator, type Validator } from './validation.js';
+import { refuseBadHeaders, refuseBadText } from './text-input.js';
+import { withBoundedIntegers } from './integer-bounds.js';
 import { internalProblem, languageOf, problemOf, statusOf } from './problem.js';
 import { DATABASE_RETRY_AFTER_SECONDS, databaseUnavailableProblem } from './problem.js';
 import { isConnectionLost } from '../adapters/knex/connection-lost.js';
@@ -83,10 +85,14 @@ function mount(router: Router, prefix: string, routes: readonly RouteDef[], auth
         if (declared > def.rawBody.maxBytes) throw tooLarge(def.rawBody.maxBytes);
         bodyStream = ctx.req;
       } else if (def.method !== 'get' && def.method !== 'delete') {
-        body = (await readJson(ctx.req, maxJsonBytes)) ?? {};
+        // No body at all stays an empty object; a JSON `null` is a value and meets the route's schema.
+        const parsed = await readJson(ctx.req, maxJsonBytes);
+        body = parsed === undefined ? {} : parsed;
       }
       const query = { ...ctx.query };
       const params = { ...ctx.params };
+      refuseBadText({ body, query, params, rawQuery: ctx.querystring });
+      refuseBadHeaders(headers);
       r.params?.(params);
       r.query?.(query);
       r.body?.(body);
@@ -140,10 +146,19 @@ function dispatchBySurface(surfaces: ReadonlyMap<string, Router>): Koa.Middlewar
 }
 
 /** The OpenAPI document of a Crm's routes and its plugins' routes. */
-export function buildOpenApiOf(crm: Crm, routes: readonly RouteDef[] = coreRoutes(crm)): Record<string, unknown> {
+/** The routes the app serves: the core areas' and each plugin's, integers bounded to their columns' range. */
+function servedRoutes(crm: Crm): { routes: RouteDef[]; pluginRoutes: Map<string, RouteDef[]> } {
+  return {
+    routes: withBoundedIntegers(coreRoutes(crm)),
+    pluginRoutes: new Map(crm.plugins.map((p) => [p.name, withBoundedIntegers(p.routes)])),
+  };
+}
+
+/** The OpenAPI document of what the app serves. */
+export function buildOpenApiOf(crm: Crm, served = servedRoutes(crm)): Record<string, unknown> {
   return buildOpenApi([
-    { prefix: '/api/v1', routes },
-    ...crm.plugins.map((p) => ({ prefix: `/api/v1/plugins/${p.name}`, routes: p.routes })),
+    { prefix: '/api/v1', routes: served.routes },
+    ...[...served.pluginRoutes].map(([name, r]) => ({ prefix: `/api/v1/plugins/${name}`, routes: r })),
   ]);
 }
 
@@ -156,7 +171,7 @@ export function createHttpApp(crm: Crm, options: HttpOptions = {}): Koa {
   const app = new Koa({ proxy: false });
   app.silent = true;
 
-  const routes = coreRoutes(crm);
+  const { routes, pluginRoutes } = servedRoutes(crm);
   const surfaces = new Map<string, Router>();
   const surface = (key: string): Router => {
     let r = surfaces.get(key);
@@ -164,8 +179,8 @@ export function createHttpApp(crm: Crm, options: HttpOptions = {}): Koa {
     return r;
   };
   for (const [key, group] of groupBySurface(routes)) mount(surface(key), '/api/v1', group, auth, maxJsonBytes, limiter);
-  for (const p of crm.plugins) mount(surface(`plugins/${p.name}`), `/api/v1/plugins/${p.name}`, p.routes, auth, maxJsonBytes, limiter);
-  const openapi = buildOpenApiOf(crm, routes);
+  for (const [name, r] of pluginRoutes) mount(surface(`plugins/${name}`), `/api/v1/plugins/${name}`, r, auth, maxJsonBytes, limiter);
+  const openapi = buildOpenApiOf(crm, { routes, pluginRoutes });
 
   const outageLog = new ThrottledLog(60_000);
   // Errors, request id, language and the access log wrap everything.

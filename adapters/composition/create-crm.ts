@@ -3,9 +3,10 @@
 // here with factory bindings.
 import 'reflect-metadata';
 import { Container, ContainerModule } from 'inversify';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { DATA_SUBDIR, dataHome, moveOldLayout, type DataHomeLog } from './data-home.js';
 import { Clock, EventSink, IdGenerator, Timeline, UnitOfWork } from '../../core/shared/ports.js';
 import type { AuthService } from '../../core/organisation/auth.service.js';
 import type { OrganisationService } from '../../core/organisation/organisation.service.js';
@@ -189,17 +190,24 @@ export interface Crm {
   close(): Promise<void>;
 }
 
-/** The embedded database's folder: YUNZHOU_DATA_DIR or ./.yunzhou/data. */
-export function defaultDataDir(): string {
-  return resolve(process.env.YUNZHOU_DATA_DIR ?? join('.yunzhou', 'data'));
+/** The embedded database's folder: <YUNZHOU_DATA_DIR or ./.yunzhou>/data. */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  return join(dataHome(env), DATA_SUBDIR);
 }
 
-/** Database options from the environment: DATABASE_URL, else the embedded database on disk. */
-export function databaseFromEnv(): DatabaseOptions {
-  return process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { dataDir: defaultDataDir() };
+const warn: DataHomeLog = (message, details) => console.warn(JSON.stringify({ level: 'warn', message, ...details }));
+
+/**
+ * Database options from the environment: DATABASE_URL, else the embedded database on disk, whose folder is
+ * first brought to the one-folder layout when YUNZHOU_DATA_DIR still names an old one (logged through `log`).
+ */
+export function databaseFromEnv(env: NodeJS.ProcessEnv = process.env, log: DataHomeLog = warn): DatabaseOptions {
+  if (env.DATABASE_URL) return { url: env.DATABASE_URL };
+  if (env.YUNZHOU_DATA_DIR) moveOldLayout(dataHome(env), log);
+  return { dataDir: defaultDataDir(env) };
 }
 
-/** A secret for the embedded install, generated once beside the data; production sets YUNZHOU_SECRET. */
+/** A secret for the embedded install, generated once beside the database folder (<home>/secret.key); production sets YUNZHOU_SECRET. */
 function defaultSecret(db: DatabaseOptions): string {
   if (process.env.YUNZHOU_SECRET) return process.env.YUNZHOU_SECRET;
   if ('dataDir' in db) {

@@ -10,11 +10,30 @@ export interface DemoPeople {
   readonly departments: Readonly<Record<'root' | 'newMedia' | 'sales' | 'finance' | 'operations', string>>;
 }
 
+export interface DemoLogin {
+  readonly tenant: string;
+  readonly name: string;
+  readonly mobile: string;
+  readonly role: string;
+}
+
 export interface DemoOrganisation {
   readonly main: DemoPeople;
   readonly small: { tenantId: string; admin: Actor };
-  readonly logins: { tenant: string; name: string; mobile: string; role: string }[];
+  readonly logins: readonly DemoLogin[];
 }
+
+/** Every person the demo creates and can log in as: the one list the seed and the start-up table use. */
+export const DEMO_LOGINS: readonly DemoLogin[] = [
+  { tenant: '大鑫金服', name: '系统管理员', mobile: '13800000000', role: 'admin' },
+  { tenant: '大鑫金服', name: '孙露露', mobile: '13800000001', role: 'sales' },
+  { tenant: '大鑫金服', name: '王经理', mobile: '13800000002', role: 'manager' },
+  { tenant: '大鑫金服', name: '李审批', mobile: '13800000003', role: 'approver' },
+  { tenant: '大鑫金服', name: '赵财务', mobile: '13800000004', role: 'finance' },
+  { tenant: '大鑫金服', name: '钱运营', mobile: '13800000005', role: 'operations' },
+  { tenant: '大鑫金服', name: '周销售', mobile: '13800000006', role: 'sales' },
+  { tenant: '大熹金服', name: '大熹管理员', mobile: '13900000000', role: 'admin' },
+];
 
 async function actorFor(crm: Crm, mobile: string, password: string, tenantId: string): Promise<Actor> {
   const r = await crm.auth.login({ mobile, password, tenantId });
@@ -53,14 +72,6 @@ export async function seedDemoOrganisation(crm: Crm, password: string): Promise<
       departments: { root, newMedia: newMedia.id, sales: sales.id, finance: finance.id, operations: operations.id },
     },
     small: { tenantId: small.tenant.id, admin: smallAdmin },
-    logins: [
-      { tenant: '大鑫金服', name: '系统管理员', mobile: '13800000000', role: 'admin' },
-      { tenant: '大鑫金服', name: '孙露露', mobile: '13800000001', role: 'sales' },
-      { tenant: '大鑫金服', name: '王经理', mobile: '13800000002', role: 'manager' },
-      { tenant: '大鑫金服', name: '李审批', mobile: '13800000003', role: 'approver' },
-      { tenant: '大鑫金服', name: '赵财务', mobile: '13800000004', role: 'finance' },
-      { tenant: '大鑫金服', name: '钱运营', mobile: '13800000005', role: 'operations' },
-      { tenant: '大熹金服', name: '大熹管理员', mobile: '13900000000', role: 'admin' },
-    ],
+    logins: DEMO_LOGINS,
   };
 }

@@ -1,7 +1,7 @@
 // `yunzhou seed --demo`: the demo firms, then each area's demo data in flow order, so a new user sees a
 // living CRM. Each later area adds its step to DEMO_STEPS.
 import type { Crm } from '../composition/create-crm.js';
-import { seedDemoOrganisation, type DemoOrganisation } from './organisation.seed.js';
+import { DEMO_LOGINS, seedDemoOrganisation, type DemoLogin, type DemoOrganisation } from './organisation.seed.js';
 import { seedDemoInquiries } from './inquiries.seed.js';
 import { seedDemoOrders } from './orders.seed.js';
 import { seedDemoProducts } from './products.seed.js';
@@ -29,4 +29,15 @@ export async function seedDemoIfEmpty(crm: Crm): Promise<DemoOrganisation | null
   const [{ count }] = (await knex('tenants').count('* as count')) as [{ count: number }];
   if (Number(count) > 0) return null;
   return seedDemo(crm);
+}
+
+/** The demo people this database holds (none on a real install): what a restart over the demo prints. */
+export async function demoLoginsPresent(crm: Crm): Promise<DemoLogin[]> {
+  const rows = (await crm.database.knex('users')
+    .join('tenants', 'tenants.id', 'users.tenant_id')
+    .whereIn('users.mobile', DEMO_LOGINS.map((l) => l.mobile))
+    .whereIn('tenants.name', [...new Set(DEMO_LOGINS.map((l) => l.tenant))])
+    .select('users.mobile', 'tenants.name as tenant')) as { mobile: string; tenant: string }[];
+  const present = new Set(rows.map((r) => `${r.tenant}/${r.mobile}`));
+  return DEMO_LOGINS.filter((l) => present.has(`${l.tenant}/${l.mobile}`));
 }

@@ -5,7 +5,9 @@ import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
 import { createCrm, databaseFromEnv, migrationSets } from '../../adapters/composition/create-crm.js';
 import { migrateLatest, pendingMigrations } from '../../adapters/knex/migrator.js';
-import { seedDemo, seedDemoIfEmpty, DEFAULT_DEMO_PASSWORD } from '../../adapters/demo/seed-demo.js';
+import { demoLoginsPresent, seedDemo, seedDemoIfEmpty, DEFAULT_DEMO_PASSWORD } from '../../adapters/demo/seed-demo.js';
+import type { DemoLogin } from '../../adapters/demo/organisation.seed.js';
+import { createLogger } from '../logger.js';
 import { isDomainError } from '../../core/shared/domain-error.js';
 import { startServer } from '../server.js';
 import { builtInPlugins } from '../../plugins/index.js';
@@ -31,8 +33,11 @@ Commands:
                              YUNZHOU_ADMIN_PASSWORD or asked for at the prompt (never from the command line)
   --help                     this text
 
-Environment: DATABASE_URL (PostgreSQL; default the embedded database in YUNZHOU_DATA_DIR or ./.yunzhou/data),
-  PORT, HOST, YUNZHOU_SECRET, YUNZHOU_AUTO_MIGRATE=false, LOG_LEVEL.`;
+In a checkout of the source: npm run build, then npx yunzhou <command> (or npm run yunzhou -- <command>).
+
+Environment: DATABASE_URL (PostgreSQL; default the embedded database), YUNZHOU_DATA_DIR (the embedded install's
+  one folder, default ./.yunzhou: data/, secret.key, files/), PORT, HOST, YUNZHOU_SECRET, YUNZHOU_AUTO_MIGRATE=false,
+  LOG_LEVEL, YUNZHOU_LOG_FORMAT=json|pretty (default: pretty on a terminal, JSON otherwise).`;
 
 async function askPassword(): Promise<string> {
   if (process.env.YUNZHOU_ADMIN_PASSWORD) return process.env.YUNZHOU_ADMIN_PASSWORD;
@@ -46,7 +51,7 @@ async function askPassword(): Promise<string> {
   return pw;
 }
 
-function printLogins(logins: { tenant: string; name: string; mobile: string; role: string }[], password: string): void {
+function printLogins(logins: readonly DemoLogin[], password: string): void {
   console.log('Demo logins (password: %s):', password);
   for (const l of logins) console.log(`  ${l.tenant}  ${l.name.padEnd(6, '　')}  ${l.mobile}  ${l.role}`);
 }
@@ -58,20 +63,22 @@ export async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'serve': {
       const { values } = parseArgs({ args: argv.slice(1), options: { 'auto-seed-demo': { type: 'boolean' } } });
-      const db = databaseFromEnv();
+      const logger = createLogger();
+      const db = databaseFromEnv(process.env, (message, details) => logger.warn(details, message));
       await startServer({
         database: db,
         migrate: autoMigrate,
         plugins,
+        logger,
         beforeListen: async (crm) => {
           if (!autoMigrate) {
             const pending = await pendingMigrations(crm.database.knex, migrationSets(crm));
             if (pending.length) throw new Error(`Pending migrations (run \`yunzhou migrate\`): ${pending.join(', ')}`);
           }
-          if (values['auto-seed-demo'] && 'dataDir' in db) {
-            const demo = await seedDemoIfEmpty(crm);
-            if (demo) printLogins(demo.logins, process.env.YUNZHOU_DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD);
-          }
+          if (values['auto-seed-demo'] && 'dataDir' in db) await seedDemoIfEmpty(crm);
+          // Whenever the demo is served, first start or restart: who can log in.
+          const logins = await demoLoginsPresent(crm);
+          if (logins.length) printLogins(logins, process.env.YUNZHOU_DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD);
         },
       });
       return -1; // keep running

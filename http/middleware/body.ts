@@ -1,6 +1,9 @@
 // Reads a JSON body up to a size limit; anything larger is refused before it is buffered whole.
 import type { IncomingMessage } from 'node:http';
-import { domainError } from '../../core/shared/domain-error.js';
+import { domainError, validationFailed } from '../../core/shared/domain-error.js';
+import { badTextError } from '../text-input.js';
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Bodies up to this size are read to the end and dropped before a 413, so the client sees the answer
  * instead of a broken pipe; a larger one has its connection closed. */
@@ -39,8 +42,14 @@ export async function readJson(req: IncomingMessage, maxBytes: number): Promise<
   if (!/^application\/(.+\+)?json\b/i.test(type)) {
     throw domainError('http.unsupported_media_type', 'invalid', '请求体须为 JSON（Content-Type: application/json）', 'The body must be JSON (Content-Type: application/json)');
   }
+  let text: string;
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    text = UTF8.decode(Buffer.concat(chunks));
+  } catch {
+    throw validationFailed([badTextError('/')]); // invalid UTF-8 would otherwise be stored as U+FFFD
+  }
+  try {
+    return JSON.parse(text);
   } catch {
     throw domainError('http.malformed_json', 'invalid', '请求体不是有效的 JSON', 'The body is not valid JSON');
   }

@@ -163,7 +163,7 @@ export function workcenterRoutes(crm: Crm): RouteDef[] {
     },
     {
       method: 'post', path: '/outbox/parked/:id/retry', tags, summary: '重新投递 Put a parked event back in the queue (org.manage)',
-      schemas: { params: objectSchema({ id: { type: 'integer', minimum: 1 } }, ['id']) },
+      schemas: { params: objectSchema({ id: { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER } }, ['id']) },
       handler: async ({ actor, params }) => crm.outboxAdmin.retry(actor, params.id),
     },
   ];

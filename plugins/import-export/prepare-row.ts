@@ -3,7 +3,7 @@
 // rule when 下次跟进时间 is blank, and the owner and department the way InquiryService.create resolves them.
 // Every problem of the row is reported at once, in Chinese, naming the column.
 import {
-  PERMISSIONS, can, checkInquiryFields, findLevel, gradingPolicyOf, inScope, isDomainError, nextFollowUpAt, normalizeMobile, undrawableFields,
+  BAD_TEXT_MESSAGE, PERMISSIONS, can, checkInquiryFields, isCleanText, findLevel, gradingPolicyOf, inScope, isDomainError, nextFollowUpAt, normalizeMobile, undrawableFields,
   type Actor, type Department, type DocumentCharset, type InquiryFields, type InquirySettings, type User,
 } from '../../index.js';
 import { genderOf, instantOf, levelOf } from './cell-values.js';
@@ -137,6 +137,10 @@ function generated(ctx: RowContext, level: string, make: () => Date): Date {
 export function prepareRow(raw: RawRow, ctx: RowContext): PreparedRow {
   const v = raw.values;
   const problems: string[] = [];
+  // A cell with NUL or a lone surrogate (an XML character reference can carry one) is never stored.
+  for (const [field, text] of Object.entries(v) as [ImportField, string | undefined][]) {
+    if (text !== undefined && !isCleanText(text)) problems.push(problem(field, BAD_TEXT_MESSAGE.zh));
+  }
   const level = levelOf(v.level ?? '', ctx.settings.grading.levels);
   const policy = gradingPolicyOf(ctx.settings, ctx.timeZone);
   let next = instantOf(v.nextFollowUpAt ?? '', ctx.timeZone, ctx.settings.grading.workingHours?.start ?? '09:00');

@@ -1,11 +1,13 @@
 // The `yunzhou` command as a user runs it, on an embedded database in a temporary folder.
 import test from 'ava';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+
+import { DEMO_LOGINS } from '../../adapters/demo/organisation.seed.js';
 
 const run = promisify(execFile);
 const cli = resolve(dirname(fileURLToPath(import.meta.url)), '../../http/cli/main.js');
@@ -42,4 +44,38 @@ test.serial('seed --demo creates both demo firms and prints their logins', async
   t.regex(stdout, /大鑫金服\s+孙露露\S*\s+13800000001\s+sales/);
   t.regex(stdout, /大熹金服\s+\S+\s+13900000000\s+admin/);
   t.regex(stdout, /password: demo123456/);
+  t.deepEqual(loginLines(stdout), DEMO_LOGINS.map((l) => `${l.tenant} ${l.name} ${l.mobile} ${l.role}`));
+});
+
+/** The demo logins table's rows, spaces normalised. */
+function loginLines(out: string): string[] {
+  return out.split('\n').filter((l) => /^\s+大[鑫熹]金服/.test(l)).map((l) => l.trim().replace(/[\s\u3000]+/g, ' '));
+}
+
+test.serial('serve over an existing demo database prints every demo login again, and logs JSON lines when not on a terminal', async (t) => {
+  const child = spawn(process.execPath, [cli, 'serve'], { env: { ...env, LOG_LEVEL: 'info', PORT: '0', HOST: '127.0.0.1', YUNZHOU_LOG_FORMAT: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (c: Buffer) => { out += c.toString(); });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no start in time:\n${out}`)), 120_000);
+      child.stdout.on('data', () => { if (out.includes('yunzhou is listening')) { clearTimeout(timer); resolve(); } });
+      child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`exited ${String(code)}:\n${out}`)); });
+    });
+  } finally {
+    child.kill('SIGTERM');
+  }
+  t.deepEqual(loginLines(out), DEMO_LOGINS.map((l) => `${l.tenant} ${l.name} ${l.mobile} ${l.role}`));
+  t.true(loginLines(out).some((l) => l.includes('周销售')));
+  const listening = out.split('\n').find((l) => l.includes('yunzhou is listening')) as string;
+  t.like(JSON.parse(listening), { msg: 'yunzhou is listening', service: 'yunzhou' });
+});
+
+test('in a checkout, `npx yunzhou` and `npm run yunzhou --` run the command', async (t) => {
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+  const npx = await run('npx', ['--no', '--', 'yunzhou', '--help'], { cwd: root, env, timeout: 60_000 });
+  t.regex(npx.stdout, /^yunzhou — CRM for loan-brokerage firms/);
+  const script = await run('npm', ['run', '--silent', 'yunzhou', '--', '--help'], { cwd: root, env, timeout: 60_000 });
+  t.regex(script.stdout, /^yunzhou — CRM for loan-brokerage firms/);
+  t.regex(script.stdout, /npx yunzhou <command>/);
 });

@@ -16,7 +16,9 @@ let crm: Crm;
 let api: TestServer;
 const BASE = '/api/v1/plugins/import-export';
 const HEADERS = ['企业名称', '客户手机号码', '客户姓名', '客户性别', '客户级别', '下次跟进时间', '客户来源', '客户房产', '负责人', '所属部门', '客户备注', '企业税号'];
-const LATER = '2030-12-03 14:30';
+/** A year that stays ahead of the real clock the server reads: follow-up times must lie in the future. */
+const Y = new Date().getFullYear() + 4;
+const LATER = `${Y}-12-03 14:30`;
 
 test.before(async () => {
   crm = await testCrm('pglite', { plugins: [importExportPlugin({ maxRows: 6000, maxUploadBytes: 1024 * 1024 })], migrate: true });
@@ -77,7 +79,7 @@ async function finished(token: string, id: string): Promise<{ job: ImportJobView
 
 async function existing(firm: TestFirm, owner: { actor: TestFirm['admin'] }, mobile: string, companyName: string): Promise<string> {
   const r = await crm.inquiries.create(owner.actor, {
-    companyName, mobile, contactName: '郑盛', gender: 'male', level: 'A', nextFollowUpAt: new Date('2030-01-01T02:00:00Z'), source: '电销', propertyType: '按揭房', remark: '已有客户',
+    companyName, mobile, contactName: '郑盛', gender: 'male', level: 'A', nextFollowUpAt: new Date(`${Y}-01-01T02:00:00Z`), source: '电销', propertyType: '按揭房', remark: '已有客户',
   });
   return r.id;
 }
@@ -118,7 +120,7 @@ test('a CSV import: valid rows are imported, each other row is reported as dupli
     row({ 企业名称: '华信科技二部', 客户手机号码: `+86 ${m1.slice(0, 3)} ${m1.slice(3, 7)} ${m1.slice(7)}` }),
     row({ 企业名称: '多处错误', 客户手机号码: aMobile(), 客户性别: '未知', 客户来源: '抖音', 客户备注: '' }),
     row({ 企业名称: '自动生成', 客户手机号码: m3, 客户级别: 'C', 下次跟进时间: '' }),
-    row({ 企业名称: '瑞丰建材', 客户手机号码: m4, 客户性别: '女', 客户级别: 'B类 潜在价值', 下次跟进时间: '2030/12/3 14:30', 负责人: sun.mobile }),
+    row({ 企业名称: '瑞丰建材', 客户手机号码: m4, 客户性别: '女', 客户级别: 'B类 潜在价值', 下次跟进时间: `${Y}/12/3 14:30`, 负责人: sun.mobile }),
   ];
   const up = await upload(firm.adminToken, csvOf(rows), '十月名单.csv');
   t.is(up.status, 202, JSON.stringify(up.body));
@@ -161,12 +163,12 @@ test('a CSV import: valid rows are imported, each other row is reported as dupli
   const ruifeng = byCompany.get('瑞丰建材');
   t.is(ruifeng?.gender, 'female');
   t.is(ruifeng?.level, 'B');
-  t.is(ruifeng?.nextFollowUpAt, '2030-12-03T06:30:00.000Z', 'a wall-clock time in the firm’s zone (Asia/Shanghai)');
+  t.is(ruifeng?.nextFollowUpAt, `${Y}-12-03T06:30:00.000Z`, 'a wall-clock time in the firm’s zone (Asia/Shanghai)');
   const generated = byCompany.get('自动生成');
   t.true(Date.parse(generated?.nextFollowUpAt) > Date.now() + 6 * 86_400_000, '生成: a blank next follow-up comes from level C’s seven days');
   t.false(byCompany.has('华信科技二部'));
   const timeline = await api.call('GET', `/api/v1/inquiries/${ruifeng.id}/timeline`, { token: firm.adminToken });
-  t.regex(timeline.body.items[0].summary, /^导入咨询：瑞丰建材（张三），B类 潜在价值，下次跟进 2030-12-03 14:30，负责人：孙露露（十月名单\.csv 第 10 行）$/);
+  t.is(timeline.body.items[0].summary, `导入咨询：瑞丰建材（张三），B类 潜在价值，下次跟进 ${Y}-12-03 14:30，负责人：孙露露（十月名单.csv 第 10 行）`);
   const events = await crm.database.knex('outbox_events').where({ tenant_id: firm.tenantId, type: 'inquiry.created' }).select('data');
   t.is(events.filter((e: any) => e.data.importJobId === job.id).length, 4, 'one inquiry.created per imported record, in the outbox');
 });
@@ -189,8 +191,8 @@ test('an XLSX import reads numbers and dates as Excel stores them, headers by th
   const mobile = aMobile();
   const bytes = await xlsxOf([
     ['企业名称*', '手机号', '联系人', '性别', '级别', '下次跟进时间', '来源', '房产', '备注', '微信'],
-    ['金石电子', Number(mobile), '王五', '女', 'a', new Date(Date.UTC(2030, 5, 1, 9, 15)), '网络推广', '全款房', '年营业额 800 万', 'wx123'],
-    ['只有日期', aMobile(), '赵六', '男', 'B', new Date(Date.UTC(2030, 5, 2)), '电销', '按揭房', '备注', ''],
+    ['金石电子', Number(mobile), '王五', '女', 'a', new Date(Date.UTC(Y, 5, 1, 9, 15)), '网络推广', '全款房', '年营业额 800 万', 'wx123'],
+    ['只有日期', aMobile(), '赵六', '男', 'B', new Date(Date.UTC(Y, 5, 2)), '电销', '按揭房', '备注', ''],
     ['号码不对', '2345678', '钱七', '男', 'B', '', '电销', '按揭房', '备注', ''],
   ]);
   const up = await upload(firm.adminToken, bytes, '客户.xlsx');
@@ -203,8 +205,8 @@ test('an XLSX import reads numbers and dates as Excel stores them, headers by th
   const byCompany = new Map<string, any>(list.body.items.map((i: any) => [i.companyName, i]));
   t.is(byCompany.get('金石电子')?.mobile, mobile);
   t.is(byCompany.get('金石电子')?.level, 'A');
-  t.is(byCompany.get('金石电子')?.nextFollowUpAt, '2030-06-01T01:15:00.000Z');
-  t.is(byCompany.get('只有日期')?.nextFollowUpAt, '2030-06-02T01:00:00.000Z', 'a date alone means 09:00 in the firm’s zone');
+  t.is(byCompany.get('金石电子')?.nextFollowUpAt, `${Y}-06-01T01:15:00.000Z`);
+  t.is(byCompany.get('只有日期')?.nextFollowUpAt, `${Y}-06-02T01:00:00.000Z`, 'a date alone means 09:00 in the firm’s zone');
   const sheet = await sheetOf((await download(`${BASE}/imports/${job.id}/report.xlsx`, firm.adminToken)).bytes);
   t.deepEqual(sheet[0], ['行号', '结果', '说明', '企业名称*', '手机号', '联系人', '性别', '级别', '下次跟进时间', '来源', '房产', '备注']);
   t.deepEqual(sheet.slice(1).map((r) => [r[0], r[1]]), [['2', '已导入'], ['3', '已导入'], ['4', '无效']]);
@@ -359,7 +361,7 @@ test('exports: inquiries with the list’s filters and data scope, users with ma
   const b = await firm.person(['sales'], { name: '乙销售' });
   const aMobile1 = aMobile();
   await existing(firm, a, aMobile1, '甲的A客户');
-  await crm.inquiries.create(a.actor, { companyName: '甲的B客户', mobile: aMobile(), contactName: '李', gender: 'female', level: 'B', nextFollowUpAt: new Date('2030-02-01T02:00:00Z'), source: '电销', propertyType: '无房产', remark: 'r' });
+  await crm.inquiries.create(a.actor, { companyName: '甲的B客户', mobile: aMobile(), contactName: '李', gender: 'female', level: 'B', nextFollowUpAt: new Date(`${Y}-02-01T02:00:00Z`), source: '电销', propertyType: '无房产', remark: 'r' });
   await existing(firm, b, aMobile(), '乙的客户');
 
   const mine = await download(`${BASE}/exports/inquiries.xlsx`, a.token);
@@ -369,7 +371,7 @@ test('exports: inquiries with the list’s filters and data scope, users with ma
   t.deepEqual(sheet[0], ['企业名称', '客户手机号码', '客户姓名', '客户性别', '客户级别', '下次跟进时间', '客户来源', '客户房产', '负责人', '所属部门', '客户备注', '企业税号', '阶段', '最近跟进时间', '创建时间']);
   t.deepEqual(sheet.slice(1).map((r) => r[0]).sort(), ['甲的A客户', '甲的B客户'], 'a sales person exports only their own records');
   const rowA = sheet.find((r) => r[0] === '甲的A客户') as string[];
-  t.deepEqual([rowA[1], rowA[3], rowA[4], rowA[5], rowA[8], rowA[12]], [aMobile1, '男', 'A类 高价值', '2030-01-01 10:00', '甲销售', '咨询']);
+  t.deepEqual([rowA[1], rowA[3], rowA[4], rowA[5], rowA[8], rowA[12]], [aMobile1, '男', 'A类 高价值', `${Y}-01-01 10:00`, '甲销售', '咨询']);
   const filtered = await sheetOf((await download(`${BASE}/exports/inquiries.xlsx?level=B`, a.token)).bytes);
   t.deepEqual(filtered.slice(1).map((r) => r[0]), ['甲的B客户']);
   const all = await sheetOf((await download(`${BASE}/exports/inquiries.xlsx`, firm.adminToken)).bytes);

@@ -10,6 +10,7 @@ import type { Crm } from '../../adapters/composition/create-crm.js';
 import { makeLuhnCard, makeResidentId } from '../../core/identity/index.js';
 import { PDF_MINIMAL, PNG_1X1 } from '../core/files/samples.js';
 import { aCompany, aUscc } from '../adapters/orders/order-builders.js';
+import { ageToday, dayFromNow } from '../support/dates.js';
 
 let crm: Crm;
 let api: TestServer;
@@ -85,7 +86,7 @@ test('steps 3 to 6 end to end: order, profile, ID card, submit, plan, pipeline r
   const saved = await api.call('PATCH', `/api/v1/orders/${id}/profile`, { token, body: { ...profile, bankCardLuhnConfirmed: true } });
   t.is(saved.status, 200);
   t.like(saved.body.profile, {
-    legalPersonIdNumber: '3205**********4880', bankCard: '****6487', taxSecrets: '******', legalPersonAge: 56, legalPersonGender: 'female',
+    legalPersonIdNumber: '3205**********4880', bankCard: '****6487', taxSecrets: '******', legalPersonAge: ageToday('1970-09-18'), legalPersonGender: 'female',
     legalPersonBirthDate: null, bankCardLuhnValid: false, bankCardLuhnConfirmed: true, masked: true,
   });
   t.deepEqual(saved.body.profile.completeness.missing.map((m: { field: string }) => m.field), ['idCardFront']);
@@ -110,7 +111,7 @@ test('steps 3 to 6 end to end: order, profile, ID card, submit, plan, pipeline r
   // The plan, and an attachment replaced by a newer one (the old one stays in history).
   const plan = await api.call('PUT', `/api/v1/orders/${id}/plan`, {
     token: next.token,
-    body: { version: submitted.body.version, projectName: '融资服务', overview: '测试', expectedCompletion: '2026-12-26', financialPlan: '经营周转', financingAdvice: '测试' },
+    body: { version: submitted.body.version, projectName: '融资服务', overview: '测试', expectedCompletion: dayFromNow(30), financialPlan: '经营周转', financingAdvice: '测试' },
   });
   t.is(plan.status, 200);
   const a1 = await upload(next.token, id, 'plan_attachment', PDF_MINIMAL, '方案v1.pdf');

@@ -10,6 +10,7 @@ import type { Crm } from '../../adapters/composition/create-crm.js';
 import { DEMO_PRODUCTS } from '../../core/products/demo-products.js';
 import { formatStatusCode } from '../../core/products/status-code.js';
 import { aProfile } from '../adapters/orders/order-builders.js';
+import { daysFromNow } from '../support/dates.js';
 
 let crm: Crm;
 let api: TestServer;
@@ -47,7 +48,7 @@ async function anOrder(token: string): Promise<{ orderId: string; mobile: string
   const mobile = aMobile();
   const inquiry = await api.call('POST', `${V1}/inquiries`, {
     token,
-    body: { companyName: `盛博科技${randomBytes(4).toString('hex')}有限公司`, mobile, contactName: '郑盛', gender: 'male', level: 'A', source: '电销', propertyType: '按揭房', remark: '税贷、发票贷都能做', nextFollowUpAt: '2026-12-01T02:00:00Z' },
+    body: { companyName: `盛博科技${randomBytes(4).toString('hex')}有限公司`, mobile, contactName: '郑盛', gender: 'male', level: 'A', source: '电销', propertyType: '按揭房', remark: '税贷、发票贷都能做', nextFollowUpAt: daysFromNow(5) },
   });
   if (inquiry.status !== 201) throw new Error(JSON.stringify(inquiry.body));
   const order = await api.call('POST', `${V1}/orders`, { token, body: { inquiryId: inquiry.body.id, title: '企业信用贷' } });

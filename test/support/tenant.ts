@@ -15,6 +15,7 @@ export interface TestFirm {
   readonly rootDepartmentId: string;
   readonly admin: Actor;
   readonly adminToken: string;
+  readonly adminMobile: string;
   /** Adds a user with roles in a department and returns the actor and a token. */
   person(roles: string[], opts?: { departmentId?: string; name?: string }): Promise<{ actor: Actor; token: string; mobile: string }>;
 }
@@ -29,6 +30,7 @@ export async function aFirm(crm: Crm, name = `测试金服${randomInt(0, 1e6)}`)
     rootDepartmentId: admin.departmentId as string,
     admin: adminActor,
     adminToken: login.token,
+    adminMobile: mobile,
     async person(roles, opts = {}) {
       const m = aMobile();
       await crm.organisation.createUser(adminActor, {
