@@ -4,7 +4,8 @@ import test from 'ava';
 import { directoryOf, prepareRow, type RowContext } from '../../../plugins/import-export/prepare-row.js';
 import { anActor, NOW, someSettings } from '../../core/inquiries/builders.js';
 
-const ctx: RowContext = { actor: anActor(), settings: someSettings(), timeZone: 'Asia/Shanghai', now: NOW, directory: directoryOf([], []) };
+const everything = { drawable: (): boolean => true }; // the documents' font is not what these tests are about
+const ctx: RowContext = { actor: anActor(), settings: someSettings(), timeZone: 'Asia/Shanghai', now: NOW, directory: directoryOf([], []), charset: everything };
 const values = { companyName: '盛博科技', mobile: '13800000001', contactName: '郑盛', gender: '男', level: 'A', nextFollowUpAt: '2021-10-20 10:00', source: '电销', propertyType: '按揭房', remark: '需要额度高' };
 
 test('NUL or a lone surrogate in a cell makes the row invalid, naming the column', (t) => {
