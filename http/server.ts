@@ -7,6 +7,9 @@ import { createCrm, type Crm, type CrmOptions } from '../adapters/composition/cr
 import { createHttpApp, type HttpOptions } from './app.js';
 import { rateLimitsFromEnv } from './middleware/rate-limit.js';
 import { createLogger } from './logger.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { defaultConsoleDir } from './console.js';
 import { recycleEveryFromEnv } from './recycle-schedule.js';
 
 export interface ServerOptions extends CrmOptions {
@@ -49,7 +52,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}`;
-  logger.info({ url, database: crm.database.kind }, 'yunzhou is listening');
+  const consoleServed = options.http?.console !== false && existsSync(join(defaultConsoleDir(), 'index.html'));
+  const consoleUrl = consoleServed ? `${url}${options.http?.console ? `/${(options.http.console.basePath ?? '').replace(/^\/+|\/+$/g, '')}` : ''}/`.replace(/([^:])\/\/+/g, '$1/') : null;
+  logger.info({ url, console: consoleUrl, apiDocs: `${url}/docs`, database: crm.database.kind }, 'yunzhou is listening');
 
   // The one scheduler: the relay delivers events, core areas' and plugins' jobs run once per slot.
   if (options.scheduler ?? true) {

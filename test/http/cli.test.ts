@@ -69,6 +69,8 @@ test.serial('serve over an existing demo database prints every demo login again,
   t.true(loginLines(out).some((l) => l.includes('周销售')));
   const listening = out.split('\n').find((l) => l.includes('yunzhou is listening')) as string;
   t.like(JSON.parse(listening), { msg: 'yunzhou is listening', service: 'yunzhou' });
+  // The first command's output names the console's address (the staff console is built by npm test).
+  t.regex(JSON.parse(listening).console as string, /^http:\/\/127\.0\.0\.1:\d+\/$/);
 });
 
 test('in a checkout, `npx yunzhou` and `npm run yunzhou --` run the command', async (t) => {

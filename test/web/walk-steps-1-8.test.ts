@@ -209,7 +209,7 @@ for (const size of [PHONE, DESK] as Size[]) {
     await page.getByRole('button', { name: '确认合同' }).click();
     await page.locator('[data-confirmed]').waitFor();
     await look('order-contract');
-    await page.getByRole('button', { name: /返回/ }).click();
+    await page.locator('.van-nav-bar__left').getByText('返回').click();
     await page.waitForURL(`${server.url}/orders/${orderId}`);
 
     // ── step 7: 产品匹配, 自动匹配 with reasons, one by 手动匹配, 下一步 ──
@@ -241,7 +241,7 @@ for (const size of [PHONE, DESK] as Size[]) {
     if (outcome === 'refused') {
       t.is(await refused.innerText(), '内部审核尚未通过，请等待审批完成');
       await look('products-refused');
-      await page.getByRole('button', { name: /返回/ }).click();
+      await page.locator('.van-nav-bar__left').getByText('返回').click();
       await page.waitForURL(`${server.url}/orders/${orderId}`);
       await page.getByRole('link', { name: /产品申请/ }).click();
       await page.waitForURL(/\/applications$/);
