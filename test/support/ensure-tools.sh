@@ -9,7 +9,8 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || need+=(qpdf)
-fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need+=(fonts-noto-cjk)
+# Chinese text in the console's screenshots (and the source the PDF font subset is cut from).
+compgen -G '/usr/share/fonts/opentype/noto/NotoSansCJK-*' >/dev/null || need+=(fonts-noto-cjk)
 # initdb and pg_ctl: test/http/database-outage.test.ts restarts a throwaway cluster of its own.
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need+=(postgresql)
 [ ${#need[@]} -eq 0 ] && exit 0

@@ -274,3 +274,28 @@ for (const size of [PHONE, DESK] as Size[]) {
     await p.close();
   });
 }
+
+test.serial('a manager who may assign records creates an inquiry for a colleague in a chosen department; a sales person owns what she creates', async (t) => {
+  const p = await browser.page(DESK);
+  await signIn(p, '13800000002', '/inquiries/new');
+  const v = { company: aCompany(), mobile: aMobile(), name: '吴分配' };
+  await fillInquiry(p, v);
+  await p.page.locator('[data-generate]').click();
+  await p.page.waitForFunction(() => (globalThis as any).document.querySelector('input[type=datetime-local]').value !== '');
+  await p.page.getByLabel('负责人').selectOption({ label: '孙露露' });
+  const departments = (await api('13800000002', 'GET', '/departments')).items as { id: string; name: string }[];
+  const chosen = departments.find((d) => d.name.includes('新媒体')) ?? (departments[0] as { id: string; name: string });
+  await p.page.getByLabel('所属部门').selectOption({ label: chosen.name });
+  await check(t, p, 'inquiry-new-manager');
+  await p.page.locator('[data-submit]').click();
+  await p.page.waitForURL(/\/inquiries\/[0-9a-f-]{36}$/);
+  const saved = await api('13800000002', 'GET', `/inquiries/${p.page.url().split('/').pop() as string}`);
+  t.like(saved, { companyName: v.company, ownerName: '孙露露', departmentId: chosen.id });
+  await p.close();
+
+  const s = await browser.page(PHONE);
+  await signIn(s, SUN, '/inquiries/new');
+  t.true(await s.page.locator('input[name="owner"][readonly]').isVisible(), 'a sales person sees herself as the owner, not a picker');
+  t.is(await s.page.getByLabel('负责人').inputValue(), '孙露露');
+  await s.close();
+});

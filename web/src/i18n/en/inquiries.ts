@@ -58,6 +58,7 @@ export default {
   noDuplicate: 'Duplicate check: no match',
   pool: 'public pool',
   me: 'Myself',
+  defaultDepartment: 'The owner’s department',
   created: 'Inquiry saved',
   queued: 'Offline: kept on this device, sent when the connection returns',
   followedUp: 'Follow-up saved',

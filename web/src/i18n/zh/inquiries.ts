@@ -56,6 +56,7 @@ export default {
   noDuplicate: '查重：未发现重复',
   pool: '公海',
   me: '我自己',
+  defaultDepartment: '负责人所在部门',
   created: '已保存咨询',
   queued: '网络已断开：已保存在本机，联网后自动提交',
   followedUp: '已保存跟进',
