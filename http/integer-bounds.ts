@@ -14,7 +14,8 @@ function isInteger(s: JsonSchema): boolean {
 export function boundIntegers(schema: JsonSchema, key = ''): JsonSchema {
   const out: JsonSchema = { ...schema };
   if (isInteger(out)) {
-    const limit = key.endsWith('Fen') ? Number.MAX_SAFE_INTEGER : INT4;
+    // A `version` is the one a change starts from: the change writes version + 1, which must fit too.
+    const limit = key.endsWith('Fen') ? Number.MAX_SAFE_INTEGER : key === 'version' ? INT4 - 1 : INT4;
     if (out.maximum === undefined && out.exclusiveMaximum === undefined) out.maximum = limit;
     if (out.minimum === undefined && out.exclusiveMinimum === undefined) out.minimum = -limit;
   }

@@ -323,7 +323,9 @@ export async function fuzz(h: FuzzHarness, seed: number, count: number, statuses
     const o = i < ops.length ? (ops[(i + seed) % ops.length] as Operation) : f.pick(ops);
     const req = requestFor(f, o, h.token);
     const before = h.errors.length;
-    const res = await fetch(h.api.url + req.url, { method: req.method, headers: req.headers, ...(req.body !== undefined ? { body: req.body } : {}) });
+    const res = await fetch(h.api.url + req.url, { method: req.method, headers: req.headers, ...(req.body !== undefined ? { body: req.body } : {}) }).catch((e: Error) => {
+      throw new Error(`${req.method} ${req.url} failed: ${String((e as { cause?: unknown }).cause ?? e)}`);
+    });
     const text = await res.text();
     statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
     if (res.status === 401 && req.headers.authorization === `Bearer ${h.token}`) await h.renewToken();

@@ -3137,7 +3137,7 @@ export interface operations {
                 /** @description 起 From this instant (inclusive) */
                 from?: string;
                 limit?: number;
-                /** @description 对象 The record (a user id, a role code, a settings section …) */
+                /** @description 对象 The record read (its id) */
                 subjectId?: string;
                 /** @description 对象类型 e.g. user, role, settings, approval_flow, order */
                 subjectType?: string;
@@ -3179,7 +3179,7 @@ export interface operations {
                 field?: string;
                 /** @description 起 From this instant (inclusive) */
                 from?: string;
-                /** @description 对象 The record (a user id, a role code, a settings section …) */
+                /** @description 对象 The record read (its id) */
                 subjectId?: string;
                 /** @description 对象类型 e.g. user, role, settings, approval_flow, order */
                 subjectType?: string;
