@@ -138,8 +138,8 @@ function benchInquiry(i: number, ownerId: string, lists: Record<string, unknown>
     return typeof first === 'string' ? first : (first?.code ?? first?.value ?? '');
   };
   return {
-    companyName: `基准测试科技有限公司${i}`, customerMobile: `139${String(10_000_000 + i).padStart(8, '0')}`, customerName: `客户${i}`,
-    gender: 'male', level: 'B', nextFollowUpAt: new Date(Date.now() + 86_400_000).toISOString(), source: pick('sources'), property: pick('properties'),
+    companyName: `基准测试科技有限公司${i}`, mobile: `139${String(10_000_000 + i).padStart(8, '0')}`, contactName: `客户${i}`,
+    gender: 'male', level: 'B', nextFollowUpAt: new Date(Date.now() + 86_400_000).toISOString(), source: pick('sources'), propertyType: pick('propertyTypes'),
     ownerId, remark: '基准测试',
   };
 }

@@ -6,9 +6,14 @@ import App from './App.vue';
 import { router } from './router.js';
 import { i18n } from './i18n/index.js';
 import { registerOfflineSync } from './lib/drafts.js';
+import { startEarlyReads } from './lib/early.js';
+import { restoreSession } from './session.js';
 
-// Fetch the first screen's code while the session is asked for, instead of one after the other.
-for (const record of router.resolve(window.location.pathname.slice(new URL(document.baseURI).pathname.length - 1) || '/').matched) {
+// Fetch the first screen's code and data while the session is asked for, instead of one after the other.
+const firstPath = window.location.pathname.slice(new URL(document.baseURI).pathname.length - 1) || '/';
+// Only for someone signed in: a visitor's reads would only be refused.
+void restoreSession().then((me) => { if (me) startEarlyReads(firstPath); });
+for (const record of router.resolve(firstPath).matched) {
   const load = record.components?.default;
   if (typeof load === 'function' && !('render' in load) && !('setup' in load)) void (load as () => Promise<unknown>)();
 }

@@ -16,17 +16,23 @@ export interface Me {
 
 export const session = reactive<{ me: Me | null; checked: boolean }>({ me: null, checked: false });
 
-/** Loads the person behind the cookie once; null when nobody is signed in. */
-export async function restoreSession(): Promise<Me | null> {
-  if (session.checked) return session.me;
-  try {
-    const s = await ok<{ active: boolean; me?: Me }>(api.GET('/api/v1/auth/session'));
-    session.me = s.active && s.me ? s.me : null;
-  } catch {
-    session.me = null;
-  }
-  session.checked = true;
-  return session.me;
+let restoring: Promise<Me | null> | null = null;
+
+/** Loads the person behind the cookie once (one request however many ask at once); null when nobody is signed in. */
+export function restoreSession(): Promise<Me | null> {
+  if (session.checked) return Promise.resolve(session.me);
+  restoring ??= (async () => {
+    try {
+      const s = await ok<{ active: boolean; me?: Me }>(api.GET('/api/v1/auth/session'));
+      session.me = s.active && s.me ? s.me : null;
+    } catch {
+      session.me = null;
+    }
+    session.checked = true;
+    restoring = null;
+    return session.me;
+  })();
+  return restoring;
 }
 
 export async function signIn(mobile: string, password: string): Promise<Me> {
