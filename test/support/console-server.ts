@@ -14,6 +14,7 @@ import { builtInPlugins } from '../../plugins/index.js';
 import { serve, type TestServer } from './http.js';
 import type { HttpOptions } from '../../http/app.js';
 import type { Backend } from './database.js';
+import type { TestPage } from './browser.js';
 
 export const DEMO_PASSWORD = DEFAULT_DEMO_PASSWORD;
 
@@ -95,4 +96,14 @@ export async function consoleServer(http: HttpOptions = {}, backend: Backend = c
       await dropDatabase();
     },
   };
+}
+
+/** Opens a console URL as a visitor and signs in on the page it sends to (as a person would); the caller
+ * waits for where it expects to land. */
+export async function signInThroughPage(p: TestPage, url: string, mobile: string, password = DEMO_PASSWORD): Promise<void> {
+  await p.page.goto(url);
+  await p.page.waitForURL(/\/login/);
+  await p.page.getByLabel('手机号').fill(mobile);
+  await p.page.getByLabel('密码').fill(password);
+  await p.page.getByRole('button', { name: '登录' }).click();
 }

@@ -5,7 +5,7 @@ import test from 'ava';
 import Koa from 'koa';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { consoleServer, DEMO_PASSWORD, type ConsoleServer } from '../support/console-server.js';
+import { consoleServer, DEMO_PASSWORD, signInThroughPage, type ConsoleServer } from '../support/console-server.js';
 import { launchBrowser, PHONE, DESK, type Browser, type TestPage } from '../support/browser.js';
 import { createHttpApp } from '../../http/app.js';
 import { createLogger } from '../../http/logger.js';
@@ -22,13 +22,7 @@ test.after.always(async () => {
   await server?.close();
 });
 
-async function signIn(p: TestPage, base: string, mobile: string, path = '/'): Promise<void> {
-  await p.page.goto(base + path);
-  await p.page.waitForURL(/\/login/);
-  await p.page.getByLabel('手机号').fill(mobile);
-  await p.page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await p.page.getByRole('button', { name: '登录' }).click();
-}
+const signIn = (p: TestPage, base: string, mobile: string, path = '/'): Promise<void> => signInThroughPage(p, base + path, mobile);
 
 test.serial('the console is served at / with a strict CSP, cached hashed assets and client routes falling back to the page', async (t) => {
   const page = await server.call('GET', '/');

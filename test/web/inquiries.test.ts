@@ -5,7 +5,7 @@
 // to check results (and, once, to be the colleague who claims a record first).
 import test from 'ava';
 import { randomInt } from 'node:crypto';
-import { consoleServer, DEMO_PASSWORD, type ConsoleServer } from '../support/console-server.js';
+import { consoleServer, signInThroughPage, type ConsoleServer } from '../support/console-server.js';
 import { launchBrowser, PHONE, DESK, type Browser, type TestPage, type Size } from '../support/browser.js';
 
 let server: ConsoleServer;
@@ -29,11 +29,7 @@ const aCompany = (): string => `测试科技${randomInt(0, 1e6)}有限公司`;
 const expected = (statuses: number[]) => (m: string): boolean => !statuses.some((s) => m.includes(`status of ${s}`)) && !m.includes('net::ERR_');
 
 async function signIn(p: TestPage, mobile: string, path: string): Promise<void> {
-  await p.page.goto(server.url + path);
-  await p.page.waitForURL(/\/login/);
-  await p.page.getByLabel('手机号').fill(mobile);
-  await p.page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await p.page.getByRole('button', { name: '登录' }).click();
+  await signInThroughPage(p, server.url + path, mobile);
   await p.page.waitForURL((u) => u.pathname === path);
 }
 

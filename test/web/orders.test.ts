@@ -5,7 +5,7 @@
 // PDF refused with the server's message), submits it to 王经理, records, uploads and confirms the contract and
 // opens its PDF. The API is used only to set up the order and to check what the screens saved.
 import test from 'ava';
-import { consoleServer, DEMO_PASSWORD, type ConsoleServer } from '../support/console-server.js';
+import { consoleServer, DEMO_PASSWORD, signInThroughPage, type ConsoleServer } from '../support/console-server.js';
 import { launchBrowser, PHONE, DESK, type Browser, type TestPage, type Size } from '../support/browser.js';
 import { aMobile } from '../support/tenant.js';
 import { makeResidentId, parseResidentId } from '../../core/identity/index.js';
@@ -62,11 +62,7 @@ async function newOrder(): Promise<{ id: string; company: string }> {
 }
 
 async function signIn(p: TestPage, path: string): Promise<void> {
-  await p.page.goto(server.url + path);
-  await p.page.waitForURL(/\/login/);
-  await p.page.getByLabel('手机号').fill('13800000001');
-  await p.page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await p.page.getByRole('button', { name: '登录' }).click();
+  await signInThroughPage(p, server.url + path, '13800000001');
   await p.page.waitForURL(server.url + path);
 }
 

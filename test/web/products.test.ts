@@ -6,7 +6,7 @@
 // (inquiry → profile → plan → confirmed contract → approved internal review); the screens do the rest.
 import test from 'ava';
 import { randomInt } from 'node:crypto';
-import { consoleServer, DEMO_PASSWORD, type ConsoleServer } from '../support/console-server.js';
+import { consoleServer, DEMO_PASSWORD, signInThroughPage, type ConsoleServer } from '../support/console-server.js';
 import { launchBrowser, PHONE, DESK, type Browser, type TestPage, type Size } from '../support/browser.js';
 import { aMobile } from '../support/tenant.js';
 import { makeResidentId, makeUscc } from '../../core/identity/index.js';
@@ -83,11 +83,7 @@ async function anOrderWithConfirmedContract(): Promise<{ orderId: string; mobile
 }
 
 async function signIn(p: TestPage, path: string): Promise<void> {
-  await p.page.goto(server.url + path);
-  await p.page.waitForURL(/\/login/);
-  await p.page.getByLabel('手机号').fill('13800000001');
-  await p.page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await p.page.getByRole('button', { name: '登录' }).click();
+  await signInThroughPage(p, server.url + path, '13800000001');
   await p.page.waitForURL(server.url + path);
 }
 
