@@ -2,6 +2,7 @@
 // ended by signing out (the server revokes the session) or when the server answers 401.
 import { reactive } from 'vue';
 import { api, ok } from './api/client.js';
+import { grants } from '@core/organisation/actor.js';
 
 export interface Me {
   readonly tenantId: string;
@@ -58,6 +59,7 @@ export function sessionEnded(): void {
   session.checked = true;
 }
 
+/** Whether the person holds a permission, by the server's own rule (`*` and `area.*` included). */
 export function can(permission: string): boolean {
-  return session.me?.permissions.includes(permission) ?? false;
+  return session.me ? grants(new Set(session.me.permissions), permission) : false;
 }

@@ -6,6 +6,7 @@ export default {
   subtitle: 'Have a good day',
   modules: 'Modules',
   notFound: 'No such page',
+  forbidden: 'Your role may not use this page; ask your administrator',
   module: {
     inquiryPool: 'Inquiry pool',
     customerPool: 'Customer pool',
@@ -13,10 +14,14 @@ export default {
     prospects: 'Prospects',
     workcenter: 'Work center',
     orders: 'Orders',
+    approvals: 'Internal review',
     tasks: 'Tasks',
+    messages: 'Messages',
     accounts: 'Accounts',
+    invoices: 'Invoices',
     products: 'Products',
     calculator: 'Repayments',
+    settings: 'Settings',
   },
   briefing: {
     title: 'Briefing',

@@ -4,6 +4,7 @@ export default {
   subtitle: '今天也要加油',
   modules: '功能模块',
   notFound: '没有这个页面',
+  forbidden: '没有权限使用这个页面，请联系管理员',
   module: {
     inquiryPool: '咨询公海',
     customerPool: '客户公海',
@@ -11,10 +12,14 @@ export default {
     prospects: '准客户',
     workcenter: '办理中心',
     orders: '订单管理',
+    approvals: '内部审核',
     tasks: '任务管理',
+    messages: '消息',
     accounts: '账务管理',
+    invoices: '发票管理',
     products: '产品管理',
     calculator: '还款计算',
+    settings: '系统设置',
   },
   briefing: {
     title: '数据简报',

@@ -1,5 +1,6 @@
 // The brochure's module grid (首页), each module with the route it opens and the 办理中心 kinds its badge
-// counts. A module whose screens this console does not have yet is not shown, so no tile leads nowhere.
+// counts. A module whose screens this console does not have yet is not shown, so no tile leads nowhere;
+// nor is one the person's roles do not allow (its screen says 没有权限 and the server refuses its data).
 import type { InboxKind } from '@core/workcenter/inbox.js';
 
 export interface HomeModule {
@@ -7,6 +8,8 @@ export interface HomeModule {
   readonly route: string;
   readonly icon: string;
   readonly badgeKinds: readonly InboxKind[];
+  /** The permission the module needs; none when everyone signed in may use it. */
+  readonly permission?: string;
 }
 
 export const HOME_MODULES: readonly HomeModule[] = [
@@ -16,8 +19,12 @@ export const HOME_MODULES: readonly HomeModule[] = [
   { key: 'prospects', route: 'prospects', icon: 'user-circle-o', badgeKinds: [] },
   { key: 'workcenter', route: 'workcenter', icon: 'todo-list-o', badgeKinds: ['approval', 'order', 'follow_up', 'receipt', 'instalment', 'task'] },
   { key: 'orders', route: 'orders', icon: 'orders-o', badgeKinds: ['order'] },
+  { key: 'approvals', route: 'approvals', icon: 'passed', badgeKinds: ['approval'] },
   { key: 'tasks', route: 'tasks', icon: 'completed-o', badgeKinds: ['task'] },
-  { key: 'accounts', route: 'accounts', icon: 'balance-o', badgeKinds: ['receipt', 'instalment'] },
-  { key: 'products', route: 'products', icon: 'bag-o', badgeKinds: [] },
+  { key: 'messages', route: 'messages', icon: 'chat-o', badgeKinds: [] },
+  { key: 'accounts', route: 'accounts', icon: 'balance-o', badgeKinds: ['receipt', 'instalment'], permission: 'finance.read' },
+  { key: 'invoices', route: 'invoices', icon: 'description', badgeKinds: [], permission: 'finance.read' },
+  { key: 'products', route: 'products', icon: 'bag-o', badgeKinds: [], permission: 'product.manage' },
   { key: 'calculator', route: 'loan-calculator', icon: 'calculator-o', badgeKinds: [] },
+  { key: 'settings', route: 'settings', icon: 'setting-o', badgeKinds: [], permission: 'org.manage' },
 ];
