@@ -61,7 +61,7 @@ async function approve(mobile: string, businessId: string): Promise<void> {
   const tasks = await api(mobile, 'GET', '/approval-tasks?limit=100');
   const task = tasks.items.find((x: { businessId: string }) => x.businessId === businessId);
   if (!task) throw new Error(`${mobile} has no task on ${businessId}`);
-  await api(mobile, 'POST', `/approvals/${task.instanceId}/decide`, { taskId: task.taskId, decision: 'approve', opinion: '已到账' });
+  await api(mobile, 'POST', `/approvals/${task.instanceId}/decide`, { taskId: task.taskId, decision: 'approve', opinion: '同意' });
 }
 
 async function signIn(p: TestPage, path: string, mobile: string): Promise<void> {
@@ -96,6 +96,10 @@ for (const size of [PHONE, DESK] as Size[]) {
     await page.getByRole('link', { name: /回款计划/ }).click();
     await page.waitForURL(/\/collection-plan$/);
     t.is((await page.locator('[data-open-fen]').textContent())?.trim(), '¥100,000.00');
+    // 平均分期 first: the server's preview of two monthly halves.
+    await page.locator('[data-preview] [data-instalment="2"]').filter({ hasText: '¥50,000.00' }).waitFor();
+    await page.locator('[name="count"]').fill('4');
+    await page.locator('[data-preview] [data-instalment="4"]').filter({ hasText: '¥25,000.00' }).waitFor();
     await page.getByRole('radio', { name: '手工录入' }).click();
     await page.locator('[name="dueOn-0"]').fill(inDays(30));
     await page.locator('[name="amount-0"]').fill('40000');

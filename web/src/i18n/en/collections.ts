@@ -51,7 +51,7 @@ export default {
   type: 'Receipt type',
   instalmentPaid: 'Instalment',
   oldestFirst: 'Oldest due first',
-  instalmentOption: 'Instalment {n} · {due} · {left} to collect',
+  instalmentOption: 'No. {n} ({due}) {left}',
   receivedBy: 'Received by',
   invoiceWanted: 'Invoice wanted',
   invoiceKinds: { normal: 'Ordinary invoice', special: 'Special VAT invoice' },

@@ -51,7 +51,7 @@ export default {
   type: '回款类型',
   instalmentPaid: '期次',
   oldestFirst: '按到期先后',
-  instalmentOption: '第{n}期 · {due} · 待回款 {left}',
+  instalmentOption: '第{n}期（{due}）{left}',
   receivedBy: '收款人员',
   invoiceWanted: '是否开票',
   invoiceKinds: { normal: '普通发票', special: '专用发票' },
