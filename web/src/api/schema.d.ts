@@ -3680,7 +3680,7 @@ export interface operations {
         parameters: {
             query: {
                 fileName: string;
-                kind: "id_card_front" | "id_card_back" | "business_licence" | "plan_attachment" | "contract_scan" | "other";
+                kind: "id_card_front" | "id_card_back" | "business_licence" | "plan_attachment" | "contract_scan" | "bank_slip" | "other";
                 subjectId: string;
                 /** @description The owning record's type, e.g. 'order' */
                 subjectType: string;
