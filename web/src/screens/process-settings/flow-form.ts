@@ -5,7 +5,8 @@
 import { flowProblems } from '@core/approvals/flow-validation.js';
 import type { Condition } from '@core/approvals/condition.js';
 import type { ApprovalMode, ApproverSpec, BusinessType, FlowDefinition, NodeDef, NoApproverRule, TimeoutAction } from '@core/approvals/flow-definition.js';
-import { formatYuanGrouped, yuanToFen } from '../../lib/money.js';
+import { formatYuan } from '@core/money/index.js';
+import { yuanToFen } from '../../lib/money.js';
 
 export type ApproverKind = ApproverSpec['kind'];
 export type Op = 'gt' | 'gte' | 'lt' | 'lte' | 'eq' | 'ne' | 'contains';
@@ -79,7 +80,7 @@ export function draftOfNode(node: NodeDef, businessType: BusinessType): NodeDraf
     levelsUp: a.kind === 'department_head' ? String(a.levelsUp) : '0',
     conditionOn: node.condition !== undefined,
     complex: node.condition !== undefined && !c ? node.condition : null,
-    ...(c ? { field: c.field, op: c.op, value: typeof c.value === 'number' && isMoneyField(c.field) ? formatYuanGrouped(c.value) : String(c.value ?? '') } : {}),
+    ...(c ? { field: c.field, op: c.op, value: typeof c.value === 'number' && isMoneyField(c.field) ? formatYuan(c.value) : String(c.value ?? '') } : {}),
     timeLimit: node.timeLimitHours === undefined ? '' : String(node.timeLimitHours),
     onTimeout: node.onTimeout ?? '',
     kept: { ...(node.onReject ? { onReject: node.onReject } : {}), ...(node.graceHours !== undefined ? { graceHours: node.graceHours } : {}) },
