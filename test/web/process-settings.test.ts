@@ -245,7 +245,25 @@ test.serial('[1280] the administrator creates the 红冲发票 flow and edits it
   await p.page.locator('[data-version="1"]').click();
   t.is(await p.page.locator('[data-version-node]').first().getAttribute('data-version-node'), '财务审批');
   await check(t, p, 'settings-flow-edited');
-  t.deepEqual(p.problems, []);
+
+  // A second node, moved before the first: the saved order follows (version 3).
+  await p.page.locator('[data-add-node]').click();
+  await p.page.locator('[name="node-1-name"]').fill('运营审批');
+  await p.page.locator('[data-node="1"] [data-kind="department_head"]').click();
+  await p.page.locator('[data-node="1"]').getByRole('button', { name: '上移' }).click();
+  t.is(await p.page.locator('[name="node-0-name"]').inputValue(), '运营审批');
+  await p.page.locator('[data-save-flow]').click();
+  await p.page.locator('[data-flow-version][data-version-number="3"]').waitFor();
+  const three = await call(admin, 'GET', `/approval-flows/${flowId}`);
+  t.deepEqual(three.nodes.map((n: { name: string; approvers: { kind: string } }) => [n.name, n.approvers.kind]), [['运营审批', 'department_head'], ['财务红冲审批', 'role']]);
+
+  // Someone else saves first: this save is refused with the server's message, nothing overwritten.
+  await call(admin, 'PUT', `/approval-flows/${flowId}`, { version: 3, name: '红冲发票审批' });
+  await p.page.locator('[name="node-0-name"]').fill('运营复核');
+  await p.page.locator('[data-save-flow]').click();
+  t.is(await p.page.locator('[data-form-error]').innerText(), '审批流程已被他人修改，请刷新后重试');
+  t.is((await call(admin, 'GET', `/approval-flows/${flowId}`)).nodes[0].name, '运营审批');
+  t.deepEqual(p.problems.filter((m) => !/ 409 /.test(m)), []);
   await p.close();
 });
 
