@@ -2,7 +2,7 @@
 // each item opening the screen where it is done (the task itself, 新建跟进 for a follow-up, the order); and the
 // badges following what arrives without a reload — the one poller asks with If-None-Match (answered 304 while
 // nothing changed), stops while the page is hidden and asks at once when it shows again. The poll interval is
-// shortened through localStorage 'yz.inboxPollMs' so the test does not wait 15 s.
+// shortened through localStorage 'yunzhou.inboxPollMs' so the test does not wait 15 s.
 import test from 'ava';
 import { randomInt } from 'node:crypto';
 import type { Response } from 'playwright-core';
@@ -104,7 +104,7 @@ test.serial('办理中心 is grouped as the API groups it, its counts equal the 
 
 test.serial('a new task for 周销售 changes his badges without a reload; the poller sends If-None-Match, gets 304, and rests while the page is hidden', async (t) => {
   const p = await browser.page(PHONE);
-  await p.context.addInitScript({ content: "localStorage.setItem('yz.inboxPollMs', '400')" });
+  await p.context.addInitScript({ content: "localStorage.setItem('yunzhou.inboxPollMs', '400')" });
   const answers: { status: number; conditional: boolean; at: number }[] = [];
   p.page.on('response', (r: Response) => {
     if (new URL(r.url()).pathname === COUNTS) answers.push({ status: r.status(), conditional: r.request().headers()['if-none-match'] !== undefined, at: Date.now() });
@@ -137,11 +137,11 @@ test.serial('a new task for 周销售 changes his badges without a reload; the p
   const hiddenAt = Date.now();
   await p.page.waitForTimeout(1600);
   t.is(answers.filter((a) => a.at > hiddenAt).length, 0, 'no polling while hidden');
-  await p.page.evaluate("localStorage.setItem('yz.inboxPollMs', '60000')");
+  await p.page.evaluate("localStorage.setItem('yunzhou.inboxPollMs', '60000')");
   const shownAt = Date.now();
   await visibility('visible');
   await waitUntil(() => answers.some((a) => a.at >= shownAt), 5000);
-  await p.page.evaluate("localStorage.setItem('yz.inboxPollMs', '400')");
+  await p.page.evaluate("localStorage.setItem('yunzhou.inboxPollMs', '400')");
 
   // 办理中心's open tab follows too: the new item appears in the list without a reload.
   await p.page.locator('[data-module="workcenter"]').click();

@@ -11,9 +11,9 @@ import { takeEarly } from './early.js';
 
 export interface InboxCounts { total: number; kinds: { kind: InboxKind; label: string; count: number }[] }
 
-/** The interval; a test (or a person debugging) may shorten it with localStorage 'yz.inboxPollMs'. */
+/** The interval; a test (or a person debugging) may shorten it with localStorage 'yunzhou.inboxPollMs'. */
 function interval(): number {
-  const set = Number(localStorage.getItem('yz.inboxPollMs'));
+  const set = Number(localStorage.getItem('yunzhou.inboxPollMs'));
   return Number.isFinite(set) && set >= 200 ? set : 15_000;
 }
 
