@@ -124,6 +124,7 @@ for (const size of [PHONE, DESK] as Size[]) {
     t.is(await sun.page.getByRole('alert').innerText(), race.body.detail);
     await sun.page.locator('[data-status]', { hasText: '已完成' }).waitFor();
     t.like(await api(SUN, 'GET', `/tasks/${id}`), { status: 'done' });
+    await sun.page.locator('[data-comment]').filter({ hasText: '已联系客户，周四上传' }).waitFor(); // read again with the task
     await check(t, sun, 'tasks-conflict', expected([400, 409]));
 
     // In her 我创建的: finished, handed to 周销售.
@@ -131,6 +132,7 @@ for (const size of [PHONE, DESK] as Size[]) {
     await sun.page.getByRole('tab', { name: '我创建的' }).click();
     await sun.page.getByText('未完成').click();
     await sun.page.getByRole('menuitem', { name: '已完成' }).click();
+    await sun.page.locator('.van-dropdown-item__content').waitFor({ state: 'hidden' });
     await sun.page.locator(`[data-task="${id}"]`, { hasText: '周销售' }).waitFor();
     t.regex(await sun.page.locator(`[data-task="${id}"]`).innerText(), /已完成/);
     await check(t, sun, 'tasks-created-by-me', expected([400, 409]));
@@ -150,6 +152,27 @@ test.serial('reassigning a task hands it to a colleague, whose 办理中心 then
   const items = (await api(ZHOU, 'GET', '/workcenter/inbox?kind=task&limit=100')).items as { id: string }[];
   t.true(items.some((i) => i.id === task.id));
   await check(t, p, 'tasks-reassigned');
+  await p.close();
+});
+
+test.serial('a task made from a record is about that record, and its detail opens the record', async (t) => {
+  const inquiry = await api(SUN, 'POST', '/inquiries', {
+    companyName: `盛博科技${randomInt(0, 1e6)}有限公司`, mobile: `17${randomInt(0, 10)}${String(randomInt(0, 1e8)).padStart(8, '0')}`, contactName: '郑盛', gender: 'male',
+    level: 'A', source: '电销', propertyType: '按揭房', remark: '浏览器测试', nextFollowUpAt: new Date(Date.now() + 86_400_000).toISOString(),
+  });
+  const p = await browser.page(PHONE);
+  await signIn(p, SUN, '/tasks/new');
+  await p.page.goto(`${server.url}/tasks/new?relatedType=inquiry&relatedId=${inquiry.id}`);
+  t.is(await p.page.locator('[data-related] input').inputValue(), '咨询');
+  await p.page.getByLabel('任务标题').fill('约客户面签');
+  await p.page.getByRole('button', { name: '提交' }).click();
+  await p.page.waitForURL(/\/tasks\/[0-9a-f-]{36}$/);
+  const id = p.page.url().split('/').pop() as string;
+  t.like(await api(SUN, 'GET', `/tasks/${id}`), { title: '约客户面签', related: { type: 'inquiry', id: inquiry.id }, assignee: { name: '孙露露' }, dueAt: null, priority: 'normal' });
+  await check(t, p, 'tasks-related');
+  await p.page.locator('[data-related]').click();
+  await p.page.waitForURL(new RegExp(`/inquiries/${inquiry.id}$`));
+  t.deepEqual(p.problems, []);
   await p.close();
 });
 
