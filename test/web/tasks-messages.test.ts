@@ -176,45 +176,47 @@ test.serial('a task made from a record is about that record, and its detail open
   await p.close();
 });
 
-test.serial('消息: unread shown, opening one marks it read and opens its task, 全部已读 clears them all', async (t) => {
-  // Two new tasks for 周销售 from 孙露露; the relay turns their events into his messages.
-  const first = await api(SUN, 'POST', '/tasks', { title: `整理合同${randomInt(0, 1e6)}`, assigneeId: zhouId });
-  await api(SUN, 'POST', '/tasks', { title: `核对回款${randomInt(0, 1e6)}`, assigneeId: zhouId });
-  await deliver();
-  const unread = (await api(ZHOU, 'GET', '/messages/unread-count')).total as number;
-  t.true(unread >= 2);
-  const message = ((await api(ZHOU, 'GET', '/messages?unread=true&limit=100')).items as { id: string; subject: { type: string; id: string } | null }[])
-    .find((m) => m.subject?.type === 'task' && m.subject.id === first.id);
-  t.truthy(message);
+for (const size of [PHONE, DESK] as Size[]) {
+  test.serial(`消息: unread shown, opening one marks it read and opens its task, 全部已读 clears them all at ${size.width}px`, async (t) => {
+    // Two new tasks for 周销售 from 孙露露; the relay turns their events into his messages.
+    const first = await api(SUN, 'POST', '/tasks', { title: `整理合同${randomInt(0, 1e6)}`, assigneeId: zhouId });
+    await api(SUN, 'POST', '/tasks', { title: `核对回款${randomInt(0, 1e6)}`, assigneeId: zhouId });
+    await deliver();
+    const unread = (await api(ZHOU, 'GET', '/messages/unread-count')).total as number;
+    t.true(unread >= 2);
+    const message = ((await api(ZHOU, 'GET', '/messages?unread=true&limit=100')).items as { id: string; subject: { type: string; id: string } | null }[])
+      .find((m) => m.subject?.type === 'task' && m.subject.id === first.id);
+    t.truthy(message);
 
-  const p = await browser.page(PHONE);
-  await signIn(p, ZHOU, '/');
-  await p.page.locator('[data-module="messages"]').click();
-  await p.page.waitForURL(/\/messages$/);
-  await p.page.locator('[data-unread]', { hasText: `${unread}条未读` }).waitFor();
-  const row = p.page.locator(`[data-message="${message!.id}"]`);
-  await row.waitFor();
-  t.is(await row.getAttribute('data-read'), 'false');
-  t.regex(await row.innerText(), new RegExp(`新任务：${first.title}[\\s\\S]*未读`));
-  await check(t, p, 'messages-unread');
+    const p = await browser.page(size);
+    await signIn(p, ZHOU, '/');
+    await p.page.locator('[data-module="messages"]').click();
+    await p.page.waitForURL(/\/messages$/);
+    await p.page.locator('[data-unread]', { hasText: `${unread}条未读` }).waitFor();
+    const row = p.page.locator(`[data-message="${message!.id}"]`);
+    await row.waitFor();
+    t.is(await row.getAttribute('data-read'), 'false');
+    t.regex(await row.innerText(), new RegExp(`新任务：${first.title}[\\s\\S]*未读`));
+    await check(t, p, 'messages-unread');
 
-  // Opening it marks it read on the server and opens the task it is about.
-  await row.click();
-  await p.page.waitForURL(new RegExp(`/tasks/${first.id}$`));
-  t.like(await api(ZHOU, 'GET', `/messages/${message!.id}`), { read: true });
-  t.is((await api(ZHOU, 'GET', '/messages/unread-count')).total, unread - 1);
-  await p.page.goBack();
-  await p.page.locator('[data-unread]', { hasText: `${unread - 1}条未读` }).waitFor();
-  t.is(await p.page.locator(`[data-message="${message!.id}"]`).getAttribute('data-read'), 'true');
+    // Opening it marks it read on the server and opens the task it is about.
+    await row.click();
+    await p.page.waitForURL(new RegExp(`/tasks/${first.id}$`));
+    t.like(await api(ZHOU, 'GET', `/messages/${message!.id}`), { read: true });
+    t.is((await api(ZHOU, 'GET', '/messages/unread-count')).total, unread - 1);
+    await p.page.goBack();
+    await p.page.locator('[data-unread]', { hasText: `${unread - 1}条未读` }).waitFor();
+    t.is(await p.page.locator(`[data-message="${message!.id}"]`).getAttribute('data-read'), 'true');
 
-  // 全部已读.
-  await p.page.getByRole('button', { name: '全部已读' }).click();
-  await p.page.getByRole('status').filter({ hasText: '已全部标为已读' }).waitFor();
-  await p.page.locator('[data-unread]', { hasText: '0条未读' }).waitFor();
-  t.is((await api(ZHOU, 'GET', '/messages/unread-count')).total, 0);
-  t.is(await p.page.locator('[data-message][data-read="false"]').count(), 0);
-  await p.page.getByRole('tab', { name: '未读' }).click();
-  await p.page.getByText('暂无消息').waitFor();
-  await check(t, p, 'messages-all-read');
-  await p.close();
-});
+    // 全部已读.
+    await p.page.getByRole('button', { name: '全部已读' }).click();
+    await p.page.getByRole('status').filter({ hasText: '已全部标为已读' }).waitFor();
+    await p.page.locator('[data-unread]', { hasText: '0条未读' }).waitFor();
+    t.is((await api(ZHOU, 'GET', '/messages/unread-count')).total, 0);
+    t.is(await p.page.locator('[data-message][data-read="false"]').count(), 0);
+    await p.page.getByRole('tab', { name: '未读' }).click();
+    await p.page.getByText('暂无消息').waitFor();
+    await check(t, p, 'messages-all-read');
+    await p.close();
+  });
+}
