@@ -1,6 +1,6 @@
 // 任务管理 and 消息 in the console, at phone and desk sizes: 孙露露 creates a task for 周销售 (an empty title refused
-// at its field with the server's message); 周销售 sees it on his 任务管理 badge and in his list, comments and
-// completes it; 孙露露's stale screen shows the server's message for the decision that lost the race. 周销售's
+// at its field with the server's message); 周销售 sees it on his 任务管理 badge and in his list, comments,
+// completes, reopens and completes it again; 孙露露's stale screen shows the server's message for the decision that lost the race. 周销售's
 // 消息: unread shown, opening one marks it read and opens its task, 全部已读 clears them. The API sets up the
 // colleague's side and checks what the screens stored; the outbox relay (the server's scheduled job) is run by
 // hand, since the test server does not start its scheduler.
@@ -115,6 +115,14 @@ for (const size of [PHONE, DESK] as Size[]) {
     t.like(await api(ZHOU, 'GET', `/tasks/${id}`), { status: 'done', version: stored.version + 1 });
     t.is(await taskCount(ZHOU), zhouBefore);
     await check(t, zhou, 'tasks-done');
+    // 重新打开 puts it back on his list; 完成 again.
+    await zhou.page.getByRole('button', { name: '重新打开' }).click();
+    await zhou.page.locator('[data-status]', { hasText: '待办' }).waitFor();
+    t.like(await api(ZHOU, 'GET', `/tasks/${id}`), { status: 'todo', completedAt: null, version: stored.version + 2 });
+    t.is(await taskCount(ZHOU), zhouBefore + 1);
+    await zhou.page.getByRole('button', { name: '完成', exact: true }).click();
+    await zhou.page.locator('[data-status]', { hasText: '已完成' }).waitFor();
+    t.like(await api(ZHOU, 'GET', `/tasks/${id}`), { status: 'done', version: stored.version + 3 });
 
     // 孙露露's screen still shows it open: her 取消 lost the race, and says so with the server's words.
     const race = await server.call('POST', `${V}/tasks/${id}/events`, { token: await server.token(SUN), body: { event: 'cancel', version: stored.version } });
@@ -170,6 +178,10 @@ test.serial('a task made from a record is about that record, and its detail open
   const id = p.page.url().split('/').pop() as string;
   t.like(await api(SUN, 'GET', `/tasks/${id}`), { title: '约客户面签', related: { type: 'inquiry', id: inquiry.id }, assignee: { name: '孙露露' }, dueAt: null, priority: 'normal' });
   await check(t, p, 'tasks-related');
+  await p.page.getByRole('button', { name: '开始处理' }).click();
+  await p.page.locator('[data-status]', { hasText: '进行中' }).waitFor();
+  t.like(await api(SUN, 'GET', `/tasks/${id}`), { status: 'in_progress' });
+  t.false(await p.page.getByRole('button', { name: '开始处理' }).isVisible());
   await p.page.locator('[data-related]').click();
   await p.page.waitForURL(new RegExp(`/inquiries/${inquiry.id}$`));
   t.deepEqual(p.problems, []);
