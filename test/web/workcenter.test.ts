@@ -159,6 +159,19 @@ test.serial('a new task for 周销售 changes his badges without a reload; the p
   await p.close();
 });
 
+test.serial('a session that ends while home is open is noticed by the poller: the person is sent to sign in, the page kept', async (t) => {
+  const p = await browser.page(PHONE);
+  await p.context.addInitScript({ content: "localStorage.setItem('yunzhou.inboxPollMs', '400')" });
+  await signIn(p, ZHOU, '/');
+  await p.page.locator('[data-module="tasks"]').waitFor();
+  const token = (await p.context.cookies()).find((c) => c.name === 'yz_session')?.value as string;
+  t.is((await server.call('POST', `${V}/auth/logout`, { token })).status, 204);
+  await p.page.waitForURL(/\/login\?redirect=/);
+  t.is(new URL(p.page.url()).searchParams.get('redirect'), '/');
+  t.deepEqual(p.problems.filter((m) => !m.includes('401')), []);
+  await p.close();
+});
+
 async function waitUntil(condition: () => boolean, ms = 10_000): Promise<void> {
   const until = Date.now() + ms;
   while (!condition()) {

@@ -5,7 +5,7 @@
 // that changes what waits on the person they call refreshInboxCounts() instead of waiting for the next tick.
 import { onBeforeUnmount, onMounted, readonly, ref, watch, type DeepReadonly, type Ref } from 'vue';
 import type { InboxKind } from '@core/workcenter/inbox.js';
-import { api } from '../api/client.js';
+import { api, ok } from '../api/client.js';
 import { session } from '../session.js';
 import { takeEarly } from './early.js';
 
@@ -34,7 +34,11 @@ export function refreshInboxCounts(): Promise<void> {
   asking ??= (async () => {
     try {
       const r = await api.GET('/api/v1/workcenter/inbox/counts', { headers: etag ? { 'If-None-Match': etag } : {} });
-      if (r.response.status === 304 || !r.response.ok) return;
+      if (r.response.status === 304) return;
+      if (!r.response.ok) {
+        await ok(Promise.resolve(r)).catch(() => {}); // a session that ended sends the person to sign in, as any call does
+        return;
+      }
       counts.value = r.data as unknown as InboxCounts;
       etag = r.response.headers.get('ETag');
     } catch {
