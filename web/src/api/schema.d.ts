@@ -2420,7 +2420,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 办理中心角标 How many items of each kind wait on me, and the total */
+        /**
+         * 办理中心角标 How many items of each kind wait on me, and the total
+         * @description Answered with a weak ETag; a request whose If-None-Match names it gets 304 with no body (for polling the badge).
+         */
         get: operations["get_api_v1_workcenter_inbox_counts"];
         put?: never;
         post?: never;
