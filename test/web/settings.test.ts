@@ -169,6 +169,8 @@ test.serial('desk: disabling 周销售 ends their session at once; enabling lets
   await p.page.getByRole('searchbox').fill('周销售');
   await p.page.getByRole('searchbox').press('Enter');
   await p.page.locator('[data-total]').filter({ hasText: '共1条' }).waitFor();
+  t.is(await p.page.locator('[data-user]').count(), 1);
+  await check(t, p, 'settings-users-search');
   await p.page.locator('[data-user="周销售"]').click();
   await p.page.waitForURL(/\/settings\/users\/[0-9a-f-]{36}$/);
   await p.page.getByRole('button', { name: '停用' }).click();
@@ -324,6 +326,7 @@ test.serial('desk: the second firm’s administrator sees only their own departm
   await p.page.locator('[data-user="大熹管理员"]').waitFor();
   t.is(await p.page.locator('[data-user="孙露露"]').count(), 0);
   t.is(await p.page.locator('[data-user]').count(), 1);
+  await check(t, p, 'settings-users-second-firm');
   const people = (await server.call('GET', '/api/v1/users?limit=200', { token: other })).body.items as User[];
   t.deepEqual(people.map((u) => u.name), ['大熹管理员']);
   // A first-firm person's page by id: not found in this firm, shown as the server's message.

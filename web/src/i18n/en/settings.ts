@@ -46,6 +46,7 @@ export default {
     status: 'Status',
     password: 'Initial password',
     passwordHint: '8 to 128 characters with a letter and a digit',
+    passwordShort: 'Letters and digits, 8 or more',
     active: 'Active',
     disabled: 'Disabled',
     disable: 'Disable',

@@ -44,6 +44,7 @@ export default {
     status: '状态',
     password: '初始密码',
     passwordHint: '8 至 128 位，同时包含字母和数字',
+    passwordShort: '字母加数字，至少 8 位',
     active: '在职',
     disabled: '已停用',
     disable: '停用',
