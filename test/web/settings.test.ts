@@ -64,6 +64,7 @@ test.serial('phone: the administrator builds a department and a person in it; th
   await signIn(p, '/', '13800000000');
   await p.page.locator('[data-module="settings"]').click();
   await p.page.waitForURL(/\/settings$/);
+  t.is(await p.page.locator('[data-firm]').innerText(), '机构：大鑫金服');
   for (const label of ['部门管理', '员工管理', '角色权限']) t.true(await p.page.getByText(label, { exact: true }).isVisible(), label);
   await check(t, p, 'settings-index');
 
@@ -269,6 +270,33 @@ for (const size of [PHONE, DESK]) {
     await p.close();
   });
 }
+
+test.serial('phone: a new role — its code checked by the server, its permissions ticked and saved', async (t) => {
+  const p = await browser.page(PHONE);
+  await signIn(p, '/settings/roles', '13800000000');
+  await p.page.locator('[data-role="sales"]').waitFor();
+  await p.page.locator('[data-new-role]').click();
+  await dialog(p).getByLabel('角色名称').fill('电销');
+  await dialog(p).getByLabel('角色编码').fill('Tele-sales');
+  await dialog(p).getByRole('button', { name: '确定' }).click();
+  const codeError = dialog(p).locator('.van-field', { has: p.page.locator('[name="code"]') }).locator('.van-field__error-message');
+  await codeError.waitFor();
+  t.true((await codeError.innerText()).length > 0, 'the server\'s message at the code');
+  const code = `tele_${suffix()}`;
+  await dialog(p).getByLabel('角色编码').fill(code);
+  await dialog(p).getByRole('button', { name: '确定' }).click();
+  const role = p.page.locator(`[data-role="${code}"]`);
+  await role.locator('[data-save]').waitFor();
+  await role.getByRole('checkbox', { name: '查看咨询' }).click();
+  await role.getByRole('checkbox', { name: '录入和跟进咨询' }).click();
+  await role.locator('[data-scope="department"]').click();
+  await role.locator('[data-save]').click();
+  await p.page.getByText('已保存，拥有该角色的员工需重新登录').waitFor();
+  const saved = ((await server.call('GET', '/api/v1/roles', { token: admin })).body.items as { code: string; name: string; permissions: string[]; dataScope: string }[]).find((r) => r.code === code);
+  t.like(saved, { name: '电销', permissions: ['inquiry.read', 'inquiry.write'], dataScope: 'department' });
+  await check(t, p, 'settings-role-new', /400/);
+  await p.close();
+});
 
 test.serial('phone: a sales person has no 系统设置; the URL says 没有权限 and a forced write is refused cleanly', async (t) => {
   const p = await browser.page(PHONE);

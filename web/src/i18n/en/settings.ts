@@ -2,6 +2,7 @@ import type zh from '../zh/settings.js';
 
 export default {
   title: 'Settings',
+  firm: 'Firm: {name}',
   section: {
     departments: 'Departments',
     users: 'Staff',
@@ -67,6 +68,12 @@ export default {
     none: 'None',
   },
   role: {
+    newRole: 'New role',
+    name: 'Role name',
+    code: 'Role code',
+    codeHint: 'a lowercase letter, then letters, digits or _',
+    exists: 'A role with this code exists',
+    added: 'Role created; tick its permissions',
     title: 'Roles and permissions',
     permissions: 'Permissions',
     scope: 'Data scope',

@@ -1,5 +1,6 @@
 export default {
   title: '系统设置',
+  firm: '机构：{name}',
   section: {
     departments: '部门管理',
     users: '员工管理',
@@ -65,6 +66,12 @@ export default {
     none: '无',
   },
   role: {
+    newRole: '新建角色',
+    name: '角色名称',
+    code: '角色编码',
+    codeHint: '小写字母开头，字母、数字或下划线',
+    exists: '已有该编码的角色',
+    added: '已新建角色，请勾选它的权限',
     title: '角色权限',
     permissions: '权限',
     scope: '数据范围',
