@@ -156,6 +156,25 @@ test.serial('phone: the administrator builds a department and a person in it; th
   t.false(await newcomer.page.locator('[data-module="settings"]').isVisible(), 'a sales person has no 系统设置');
   t.deepEqual(newcomer.problems, []);
   await newcomer.close();
+
+  // Found by the department filter, then edited: renamed, moved to 财务部, given the manager role as well —
+  // the scope shown follows the widest role, and the change of roles ends the person's session.
+  const theirToken = (await login(mobile, 'Welcome2026')).body.token as string;
+  await p.page.goto(`${server.url}/settings/users`);
+  await p.page.locator('[data-user="孙露露"]').waitFor();
+  await p.page.locator('[data-filter-department]').selectOption({ label: `\u3000\u3000${renamed}` });
+  await p.page.locator('[data-total]').filter({ hasText: '共1条' }).waitFor();
+  t.deepEqual(await p.page.locator('[data-user]').evaluateAll((els) => els.map((e) => e.getAttribute('data-user'))), ['冯新人']);
+  await p.page.locator('[data-user="冯新人"]').click();
+  await p.page.getByLabel('姓名').fill('冯新人甲');
+  await p.page.locator('[data-department]').selectOption({ label: '\u3000财务部' });
+  await p.page.locator('[data-role="manager"]').click();
+  t.is(await p.page.locator('[data-scope] .van-cell__value').innerText(), '本部门及下级');
+  await p.page.locator('[data-save]').click();
+  await p.page.getByText('角色变更后，该员工需重新登录').waitFor();
+  t.like(await userByMobile(mobile), { name: '冯新人甲', departmentId: finance.id, roles: ['manager', 'sales'] });
+  t.is((await server.call('GET', '/api/v1/inquiries', { token: theirToken })).status, 401);
+  await check(t, p, 'settings-user-edited', /422|400/);
   await p.close();
 });
 
