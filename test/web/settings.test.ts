@@ -366,6 +366,7 @@ test.serial('desk: the second firm’s administrator sees only their own departm
   t.true(own.length > 0);
   await deptRow(p, own[0]!.name).waitFor();
   t.is(await p.page.getByText('销售中心').count(), 0);
+  await check(t, p, 'settings-departments-second-firm');
   const firstFirm = new Set((await departments()).map((d) => d.id));
   t.false(own.some((d) => firstFirm.has(d.id)));
 
