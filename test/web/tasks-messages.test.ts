@@ -202,6 +202,7 @@ for (const size of [PHONE, DESK] as Size[]) {
 
     const p = await browser.page(size);
     await signIn(p, ZHOU, '/');
+    await badge(p, 'messages').filter({ hasText: String(unread > 99 ? '99+' : unread) }).waitFor(); // the home tile counts them too
     await p.page.locator('[data-module="messages"]').click();
     await p.page.waitForURL(/\/messages$/);
     await p.page.locator('[data-unread]', { hasText: `${unread}条未读` }).waitFor();

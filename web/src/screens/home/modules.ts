@@ -8,6 +8,8 @@ export interface HomeModule {
   readonly route: string;
   readonly icon: string;
   readonly badgeKinds: readonly InboxKind[];
+  /** Its badge counts unread 消息 instead of 办理中心 kinds. */
+  readonly unreadMessages?: true;
   /** The permission the module needs; none when everyone signed in may use it. */
   readonly permission?: string;
 }
@@ -21,7 +23,7 @@ export const HOME_MODULES: readonly HomeModule[] = [
   { key: 'orders', route: 'orders', icon: 'orders-o', badgeKinds: ['order'] },
   { key: 'approvals', route: 'approvals', icon: 'passed', badgeKinds: ['approval'] },
   { key: 'tasks', route: 'tasks', icon: 'completed-o', badgeKinds: ['task'] },
-  { key: 'messages', route: 'messages', icon: 'chat-o', badgeKinds: [] },
+  { key: 'messages', route: 'messages', icon: 'chat-o', badgeKinds: [], unreadMessages: true },
   { key: 'accounts', route: 'accounts', icon: 'balance-o', badgeKinds: ['receipt', 'instalment'], permission: 'finance.read' },
   { key: 'invoices', route: 'invoices', icon: 'description', badgeKinds: [], permission: 'finance.read' },
   { key: 'products', route: 'products', icon: 'bag-o', badgeKinds: [], permission: 'product.manage' },
