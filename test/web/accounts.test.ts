@@ -1,9 +1,9 @@
-// 账务管理 in a real browser. 赵财务 at the desk: the lists match what the API says (应收 totals, 逾期, 发票),
-// her drafts found with the state filter, sorted by pressing 金额 (the rows' order checked both ways), a column
-// hidden through 列设置 that stays hidden after a reload, and the filtered 回款单 exported to .xlsx through the
-// session cookie (read back: Chinese headers, her rows). 孙露露 (sales, finance.read within her own orders) on a
-// phone opens it from its home tile and sees her receipts as cards, sorted with the phone's sort choice.
-// A role without finance.read gets no tile and 没有权限, and the API refuses it too.
+// 账务管理 in a real browser. 赵财务 at the desk: the lists match what the API says (应收 and its sums, 逾期,
+// 发票), her drafts found with the state filter and sorted by pressing 金额 (the rows' order checked both ways),
+// the filtered 回款单 exported to .xlsx through the session cookie (read back: Chinese headers, her rows), a
+// column hidden through 列设置 that stays hidden after a reload, and a row opening its order. 孙露露 (sales:
+// finance.read within her own orders) on a phone opens it from its home tile and sees her receipts as cards,
+// sorted with the phone's sort choice. A role without finance.read gets no tile and 没有权限; the API refuses it.
 import test from 'ava';
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
@@ -64,8 +64,14 @@ test.serial('赵财务 at the desk: lists as the API has them, filter, sort by a
   const orders = await get('/orders?limit=50&withTotal=true');
   const totals = list(p, 'receivables').locator('[data-total]');
   await totals.waitFor();
-  t.true((await totals.innerText()).includes(`共${orders.total}条`));
+  const owing = orders.items.filter((o: any) => o.amounts.receivableFen > 0);
+  t.true(owing.length > 0 && owing.length < orders.items.length, 'the demo has orders with and without something receivable');
+  t.true((await totals.innerText()).includes(`显示${owing.length}条（共${orders.total}条订单）`), await totals.innerText());
   t.true((await totals.innerText()).includes(formatYuanGrouped(orders.totals.outstandingFen)), 'the 未回款 sum over every match');
+  t.deepEqual((await cellTexts(p, 'receivables', 2)).sort(), owing.map((o: any) => o.companyName).sort());
+  await list(p, 'receivables').getByRole('checkbox', { name: '只看有应收的订单' }).uncheck();
+  t.is(await list(p, 'receivables').locator('tbody tr').count(), orders.items.length);
+  t.true((await totals.innerText()).includes(`共${orders.total}条`));
   await p.screenshot('accounts-receivables');
 
   // 逾期 and 发票 show what the API lists.
@@ -119,6 +125,13 @@ test.serial('赵财务 at the desk: lists as the API has them, filter, sort by a
   t.is(await list(p, 'receipts').locator('th[data-column="payer"]').count(), 0, 'the choice stays on the device');
   t.is(await list(p, 'receipts').locator('th[data-column="amountFen"]').count(), 1);
   t.false(await list(p, 'receipts').getByRole('checkbox', { name: '付款人', includeHidden: true }).isChecked());
+
+  // A row opens its record: an order of 应收 opens 订单详情.
+  await p.page.getByRole('tab', { name: '应收' }).click();
+  const first = list(p, 'receivables').locator('tbody tr').first();
+  const orderId = await first.getAttribute('data-row');
+  await first.click();
+  await p.page.waitForURL(`${server.url}/orders/${orderId}`);
   t.deepEqual(p.problems, []);
   await p.close();
 });

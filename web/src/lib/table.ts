@@ -1,6 +1,6 @@
 // The desk table's rules apart from its looks: the columns a table declares, the columns a person chose to
 // hide (kept on the device per table id), and the order rows take when sorted on the client.
-import { ref, watch, type Ref } from 'vue';
+import { onBeforeUnmount, ref, watch, type Ref } from 'vue';
 
 export type SortDir = 'asc' | 'desc';
 export interface SortState { readonly key: string; readonly dir: SortDir }
@@ -56,4 +56,14 @@ export function sortRows<R>(rows: readonly R[], column: Column<R> | undefined, d
 /** The next sort after a header is pressed: ascending first, then descending, per column. */
 export function nextSort(current: SortState | null, key: string): SortState {
   return current?.key === key && current.dir === 'asc' ? { key, dir: 'desc' } : { key, dir: 'asc' };
+}
+
+/** Whether the screen is a tablet's width or more (a real table fits), following the window as it changes. */
+export function useWide(): Ref<boolean> {
+  const media = window.matchMedia('(min-width: 768px)');
+  const wide = ref(media.matches);
+  const onChange = (e: MediaQueryListEvent): void => { wide.value = e.matches; };
+  media.addEventListener('change', onChange);
+  onBeforeUnmount(() => media.removeEventListener('change', onChange));
+  return wide;
 }

@@ -26,6 +26,8 @@ export interface ListSpec<R> {
   /** The export's path and query (the same filters), or null when the list has none. */
   exportOf(f: Filters): string | null;
   rowKey(r: R): string;
+  /** A narrowing the API has no filter for, applied to the rows loaded (on by default): its words key and rule. */
+  readonly narrow?: { readonly label: string; keep(r: R): boolean };
   /** The screen a row opens: by route name, used only when that route exists. */
   target(r: R): { name: string; params: Record<string, string> } & RouteLocationRaw;
 }
@@ -68,6 +70,8 @@ const receivables: ListSpec<OrderRow> = {
   ],
   exportOf: () => null,
   rowKey: (r) => r.id,
+  // Cancelled and lost orders, and those with nothing to collect yet, are not receivables.
+  narrow: { label: 'accounts.withReceivable', keep: (r) => r.amounts.receivableFen > 0 },
   target: (r) => ({ name: 'order', params: { id: r.id } }),
 };
 
