@@ -1,8 +1,9 @@
 // 推送设置 and 导入咨询 in a real browser, as the firm's administrator. Webhooks: a URL the server refuses shows
 // its message at the field; an endpoint to a local receiver the test runs is added (its secret shown once), a
-// new inquiry is delivered to it signed and the delivery shows 成功; 停用 and 删除 reach the server; an event
-// parked after failures is put back with 重新投递. Import: the template downloads, an .xlsx with a bad row runs
-// with its progress bar to 100%, the counts show, and the per-row report names the bad row and why.
+// new inquiry is delivered to it signed and the delivery shows 成功 (opened: its attempt, 重新推送 sends it
+// again); 停用 and 删除 reach the server; an event parked after failures is put back with 重新投递. Import: the
+// template downloads, an .xlsx with a bad row runs with its progress bar to 100%, the counts show, and the
+// per-row report names the bad row and why.
 // 孙露露 (sales, no org.manage) gets 没有权限 on both.
 import test from 'ava';
 import ExcelJS from 'exceljs';
@@ -104,6 +105,18 @@ test.serial('the administrator adds a webhook, sees it delivered, turns it off, 
   const row = p.page.locator('[data-table="webhook-deliveries"] tbody tr', { hasText: 'inquiry.created' }).first();
   await t.notThrowsAsync(row.getByText('成功').waitFor());
   t.true((await row.innerText()).includes(receiverUrl));
+
+  // The delivery opened: its attempt with the receiver's 200; 重新推送 sends the same event again.
+  const delivered = (await get(`/plugins/webhooks/deliveries?endpointId=${endpoint.id}`)).items.find((d: any) => d.status === 'succeeded' && d.eventType === 'inquiry.created');
+  await p.page.locator(`[data-table="webhook-deliveries"] tbody tr[data-row="${delivered.id}"]`).click();
+  await t.notThrowsAsync(p.page.locator('[data-delivery-detail] [data-attempt]', { hasText: '响应码 200' }).first().waitFor());
+  await p.page.getByRole('button', { name: '重新推送' }).click();
+  await until('the replay', async () => (await get(`/plugins/webhooks/deliveries?endpointId=${endpoint.id}`)).items.find((d: any) => d.replayOf === delivered.id));
+  const before = received.length;
+  await until('the replay sent', async () => {
+    await server.crm.scheduler.runDue(new Date());
+    return received.length > before;
+  });
 
   // 停用, then 删除 (asked once more before it goes).
   await p.page.getByRole('switch', { name: `启用 ${receiverUrl}` }).click();

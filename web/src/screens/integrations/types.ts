@@ -25,6 +25,15 @@ export interface Delivery {
   readonly deliveredAt: string | null;
 }
 
+export interface Attempt {
+  readonly attempt: number;
+  readonly at: string;
+  readonly statusCode: number | null;
+  readonly responseExcerpt: string;
+  readonly durationMs: number;
+  readonly error: string | null;
+}
+
 export interface ParkedEvent {
   readonly id: number;
   readonly type: string;
