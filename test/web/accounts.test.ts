@@ -81,6 +81,10 @@ test.serial('赵财务 at the desk: lists as the API has them, filter, sort by a
   await list(p, 'overdue').locator('tbody tr').nth(overdue.items.length - 1).waitFor();
   t.is(await list(p, 'overdue').locator('tbody tr').count(), overdue.items.length);
   t.true((await list(p, 'overdue').innerText()).includes('逾期'));
+  await p.page.getByRole('tab', { name: '回款计划' }).click();
+  await list(p, 'instalments').getByRole('combobox', { name: '状态' }).selectOption({ label: '逾期' });
+  await t.notThrowsAsync(list(p, 'instalments').locator('[data-total]', { hasText: `共${overdue.items.length}条` }).waitFor());
+  t.deepEqual(await list(p, 'instalments').locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row'))), overdue.items.map((i: any) => i.id));
   await p.page.getByRole('tab', { name: '发票' }).click();
   const invoices = await get('/invoices?limit=50');
   await list(p, 'invoices').locator('tbody tr').nth(invoices.items.length - 1).waitFor();
