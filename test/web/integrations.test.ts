@@ -155,6 +155,18 @@ test.serial('the administrator imports an .xlsx with a bad row on a phone: progr
   const headers = (await sheet(await template.path()))[0] ?? [];
   t.true(headers.includes('企业名称') && headers.includes('客户手机号码'), headers.join(','));
 
+  // A file that is no spreadsheet: the server's refusal shown at the file field.
+  const notes = Buffer.from('这不是表格\u0000\u0001', 'utf8');
+  const refused = await server.call('POST', '/api/v1/plugins/import-export/imports?fileName=x.txt', { token: admin, raw: notes, headers: { 'content-type': 'application/octet-stream' } });
+  t.is(refused.status, 400);
+  await p.page.getByLabel('导入文件').setInputFiles({ name: '备忘.txt', mimeType: 'text/plain', buffer: notes });
+  await p.page.getByRole('button', { name: '开始导入' }).click();
+  const refusal = p.page.locator('#import-problem');
+  await refusal.filter({ hasText: /\S/ }).waitFor();
+  t.is((await refusal.innerText()).trim(), refused.body.detail, 'the server\'s own message');
+  t.is(p.problems.splice(0).length, 1, 'the refusal, expected');
+  t.is(await p.page.locator('[data-job-status]').count(), 0, 'no job was started');
+
   const HEAD = ['企业名称', '客户手机号码', '客户姓名', '客户性别', '客户级别', '客户来源', '客户房产', '客户备注'];
   const good = [aCompany('导入甲'), aCompany('导入乙')] as const;
   const wb = new ExcelJS.Workbook();

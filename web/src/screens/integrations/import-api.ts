@@ -1,5 +1,6 @@
-// 导入咨询 through the import-export plugin: the file sent as the raw body (the server recognises .xlsx and
-// .csv from its bytes) with the console's header and the session cookie; the job then runs on the server.
+// 导入咨询 through the import-export plugin: the file sent as the raw body with the console's header and the
+// session cookie; the job then runs on the server. Always as octet-stream: the server recognises .xlsx and .csv
+// from their bytes, and browsers label a .csv variously (application/vnd.ms-excel on Windows).
 import { apiUrl, problemOf } from '../../api/client.js';
 import { currentLocale } from '../../i18n/index.js';
 import type { ImportJob } from './types.js';
@@ -10,7 +11,7 @@ export async function uploadImport(file: File): Promise<ImportJob> {
   const res = await fetch(`${apiUrl(IMPORTS)}?${new URLSearchParams({ fileName: file.name || 'import.xlsx' }).toString()}`, {
     method: 'POST',
     credentials: 'same-origin',
-    headers: { 'Content-Type': file.type || 'application/octet-stream', 'Accept-Language': currentLocale(), 'X-Requested-With': 'yunzhou-console' },
+    headers: { 'Content-Type': 'application/octet-stream', 'Accept-Language': currentLocale(), 'X-Requested-With': 'yunzhou-console' },
     body: file,
   });
   if (!res.ok) throw await problemOf(res);
