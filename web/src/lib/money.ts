@@ -6,3 +6,8 @@ import { formatYuanGrouped } from '@core/money/index.js';
 export function yuan(fen: number | null | undefined): string {
   return fen === null || fen === undefined ? '—' : formatYuanGrouped(fen, { decimals: 'auto' });
 }
+
+/** Accounts' figures: always two decimals (1,680.00), so columns of amounts line up. */
+export function yuanExact(fen: number | null | undefined): string {
+  return fen === null || fen === undefined ? '—' : formatYuanGrouped(fen);
+}
