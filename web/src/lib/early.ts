@@ -2,6 +2,7 @@
 // person waits for one round trip instead of three in a row (sign-in check → screen code → its data). Each is
 // taken at most once; a screen that finds none (or a failed one) asks the server itself.
 import { api } from '../api/client.js';
+import { can } from '../session.js';
 
 const started = new Map<string, Promise<unknown>>();
 
@@ -9,7 +10,7 @@ const started = new Map<string, Promise<unknown>>();
 export function startEarlyReads(path: string): void {
   if (path !== '/') return;
   // No ok(): a 401 here (the session ended a moment ago) must not send anyone anywhere; the router decides that.
-  started.set('briefing:month', api.GET('/api/v1/briefing', { params: { query: { period: 'month' } } }).then((r) => (r.response.ok ? r.data : null)));
+  if (can('briefing.read')) started.set('briefing:month', api.GET('/api/v1/briefing', { params: { query: { period: 'month' } } }).then((r) => (r.response.ok ? r.data : null)));
   started.set('inbox-counts', api.GET('/api/v1/workcenter/inbox/counts').then((r) => (r.response.ok ? r.data : null)));
   started.set('departments', api.GET('/api/v1/departments').then((r) => (r.response.ok ? r.data : null)));
 }
