@@ -38,6 +38,8 @@ export default defineConfig({
     assetsDir: 'assets',
     chunkSizeWarningLimit: 800,
     reportCompressedSize: false,
+    // A loaded machine makes the plugin-timing notice fire; it says nothing about the console itself.
+    rolldownOptions: { checks: { pluginTimings: false } },
   },
   server: { proxy: { '/api': 'http://localhost:3000' } },
 });
