@@ -1,0 +1,45 @@
+import type zh from '../zh/inquiry-settings.js';
+
+export default {
+  title: 'Inquiry settings',
+  never: 'never',
+  remove: 'Remove',
+  unit: { day: 'days', hour: 'hours', minute: 'minutes' },
+  levels: {
+    title: 'Levels and follow-up intervals',
+    hint: '“Generate” sets the next follow-up to now plus the level’s interval; leave recycling days empty for never',
+    code: 'Code',
+    name: 'Name',
+    interval: 'Follow-up interval',
+    intervalOf: 'Follow-up interval of level {level}',
+    unitOf: 'Unit of level {level}’s interval',
+    noFollowUp: 'Recycle without follow-up (days)',
+    overdue: 'Recycle when overdue (days)',
+    add: 'Add level',
+    remove: 'Remove level {level}',
+    save: 'Save levels',
+  },
+  pools: {
+    title: 'Pool rules',
+    inquiry: 'Inquiry pool',
+    customer: 'Customer pool',
+    reminder: 'Warn before recycling (days)',
+    noReminder: 'no warning',
+    block: 'Former owner waits (days)',
+    max: 'Most records held',
+    noLimit: 'no limit',
+    save: 'Save pool rules',
+  },
+  lists: {
+    title: 'Form lists',
+    sources: 'Sources',
+    propertyTypes: 'Property',
+    followUpTypes: 'Follow-up types',
+    save: 'Save form lists',
+  },
+  phrases: {
+    title: 'Canned phrases',
+    one: 'phrase',
+    save: 'Save phrases',
+  },
+} satisfies typeof zh;
