@@ -11,6 +11,7 @@ export default {
     code: 'Code',
     name: 'Name',
     interval: 'Follow-up interval',
+    of: '{field} of level {level}',
     intervalOf: 'Follow-up interval of level {level}',
     unitOf: 'Unit of level {level}’s interval',
     noFollowUp: 'Recycle without follow-up (days)',

@@ -10,6 +10,7 @@ export default {
     code: '级别代码',
     name: '级别名称',
     interval: '跟进间隔',
+    of: '{level}类{field}',
     intervalOf: '{level}类跟进间隔',
     unitOf: '{level}类跟进间隔单位',
     noFollowUp: '未跟进回收（天）',
