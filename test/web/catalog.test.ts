@@ -28,7 +28,7 @@ async function api(mobile: string, method: string, path: string, body?: unknown)
   return server.call(method, V + path, { token: await server.token(mobile), ...(body === undefined ? {} : { body }) });
 }
 /** Refusals the test provokes on purpose show as failed requests in the console. */
-const unexpected = (p: TestPage): string[] => p.problems.filter((m) => !/status of (400|409)/.test(m));
+const unexpected = (p: TestPage): string[] => p.problems.filter((m) => !/status of (400|409|422)/.test(m));
 
 async function check(t: any, p: TestPage, name: string): Promise<void> {
   await p.screenshot(name);
@@ -160,6 +160,35 @@ for (const size of [PHONE, DESK] as Size[]) {
     await p.close();
   });
 }
+
+test.serial('删除: a product an order has chosen is refused with the server’s message; an unused one is deleted', async (t) => {
+  const tag = String(randomInt(1e5, 1e6));
+  const product = async (name: string): Promise<string> => (await api(OPS, 'POST', '/products', {
+    name, categoryCode: 'tax_loan', institution: '测试银行', defaultServiceFeeFen: 100_000, amountFen: { min: 1_000_000, max: 10_000_000 },
+    termMonths: { min: 6, max: 12 }, annualRatePercent: { min: '4', max: '6' }, repaymentMethods: ['interest_first'], requiredDocuments: [], active: true, requirements: [],
+  })).body.id as string;
+  const used = await product(`已选贷${tag}`);
+  const unused = await product(`未选贷${tag}`);
+  const orderId = await anOrder();
+  const lines = (await api(SUN, 'GET', `/orders/${orderId}/product-lines`)).body;
+  t.is((await api(SUN, 'PUT', `/orders/${orderId}/product-lines`, { version: lines.version, lines: [{ productId: used }] })).status, 200);
+
+  const p = await browser.page(DESK);
+  await signInThroughPage(p, `${server.url}/products/${used}`, OPS);
+  await p.page.getByLabel('产品名称').and(p.page.locator('input')).waitFor();
+  await p.page.locator('[data-delete]').click();
+  await p.page.getByRole('dialog', { name: '删除产品' }).getByRole('button', { name: '删除产品' }).click();
+  await p.page.locator('[data-problem]').getByText(`「已选贷${tag}」已被 1 个订单选用，不能删除；可将其停用`).waitFor();
+  t.is((await api(OPS, 'GET', `/products/${used}`)).status, 200);
+  await check(t, p, 'catalog-delete-refused');
+
+  await p.page.goto(`${server.url}/products/${unused}`);
+  await p.page.locator('[data-delete]').click();
+  await p.page.getByRole('dialog', { name: '删除产品' }).getByRole('button', { name: '删除产品' }).click();
+  await p.page.waitForURL((u) => u.pathname === '/products');
+  t.is((await api(OPS, 'GET', `/products/${unused}`)).status, 404);
+  await p.close();
+});
 
 test.serial('孙露露 (sales) has no 产品管理: no tile, 没有权限 at the URL, and the API refuses her write', async (t) => {
   const p = await browser.page(PHONE);

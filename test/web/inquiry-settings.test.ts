@@ -135,6 +135,33 @@ test.serial('a save that lost the race shows the server’s message; the other c
   await p.close();
 });
 
+test.serial('工作时间 and 查重: end before start refused at its field; the window, workdays and a holiday saved; duplicates allowed', async (t) => {
+  const p = await browser.page(PHONE);
+  await openSettings(p);
+  const hours = p.page.locator('[data-section="working-hours"]');
+  await hours.locator('[data-hours-on]').click();
+  await hours.getByLabel('上班时间').fill('09:30');
+  await hours.getByLabel('下班时间').fill('08:00');
+  await hours.locator('[data-save]').click();
+  await hours.getByText('下班时间应晚于上班时间').waitFor();
+  t.is((await stored()).grading.workingHours, null, 'nothing saved');
+  await hours.getByLabel('下班时间').fill('17:30');
+  await hours.getByRole('checkbox', { name: '周六' }).click();
+  const holiday = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+  await hours.getByLabel('新增节假日').fill(holiday);
+  await hours.getByRole('button', { name: '添加', exact: true }).first().click();
+  await hours.locator('[data-save]').click();
+  await p.page.getByText('已保存').waitFor();
+  t.deepEqual((await stored()).grading.workingHours, { start: '09:30', end: '17:30', workdays: [1, 2, 3, 4, 5, 6], holidays: [holiday], extraWorkdays: [] });
+  await check(t, p, 'inquiry-settings-hours');
+
+  const dup = p.page.locator('[data-section="duplicates"]');
+  await dup.locator('[data-allow-duplicates]').click();
+  await p.page.getByText('已保存').waitFor();
+  t.is((await stored()).allowDuplicateMobiles, true);
+  await p.close();
+});
+
 test.serial('孙露露 (sales): 没有权限 at /settings/inquiries, and the API refuses her change', async (t) => {
   const p = await browser.page(PHONE);
   await signInThroughPage(p, `${server.url}/settings/inquiries`, SUN);

@@ -20,6 +20,22 @@ export default {
     remove: 'Remove level {level}',
     save: 'Save levels',
   },
+  hours: {
+    title: 'Working hours',
+    on: 'Schedule follow-ups in working hours',
+    start: 'Start',
+    end: 'End',
+    workdays: 'Workdays',
+    day1: 'Mon', day2: 'Tue', day3: 'Wed', day4: 'Thu', day5: 'Fri', day6: 'Sat', day7: 'Sun',
+    holidays: 'Holidays',
+    extraWorkdays: 'Make-up workdays',
+    save: 'Save working hours',
+  },
+  duplicates: {
+    title: 'Duplicates',
+    allow: 'Allow a mobile twice',
+    hint: 'When on, an inquiry may be saved with a mobile that exists (the duplicate check still shows it)',
+  },
   pools: {
     title: 'Pool rules',
     inquiry: 'Inquiry pool',

@@ -19,6 +19,22 @@ export default {
     remove: '删除级别 {level}',
     save: '保存级别',
   },
+  hours: {
+    title: '工作时间',
+    on: '按工作时间安排跟进',
+    start: '上班时间',
+    end: '下班时间',
+    workdays: '工作日',
+    day1: '周一', day2: '周二', day3: '周三', day4: '周四', day5: '周五', day6: '周六', day7: '周日',
+    holidays: '节假日',
+    extraWorkdays: '调休工作日',
+    save: '保存工作时间',
+  },
+  duplicates: {
+    title: '查重',
+    allow: '允许重复手机号',
+    hint: '开启后，手机号已存在时仍可新建咨询（查重照常提示）',
+  },
   pools: {
     title: '公海规则',
     inquiry: '咨询公海',

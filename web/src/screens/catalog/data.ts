@@ -43,3 +43,8 @@ export function bodyOf(p: Product): ProductBody {
   const { id: _id, tenantId: _t, version: _v, createdAt: _c, updatedAt: _u, ...body } = p;
   return body;
 }
+
+/** Deletes a product no order has chosen; the server refuses one in use (it can only be disabled). */
+export const deleteProduct = async (id: string): Promise<void> => {
+  await ok(api.DELETE('/api/v1/products/{id}', { params: { path: { id } } }));
+};
