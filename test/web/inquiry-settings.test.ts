@@ -83,11 +83,23 @@ for (const size of [PHONE, DESK] as Size[]) {
     await p.close();
   });
 
-  test.serial(`[${w}] a 常用语 added (others moved, edited, removed) is offered by 新建跟进`, async (t) => {
+  test.serial(`[${w}] a 常用语 added (others moved, edited, removed) is offered by 新建跟进 at once`, async (t) => {
     const phrase = `已发送产品资料${w}-${randomInt(1e6)}`;
+    const inquiry = (await api(ADMIN, 'POST', '/inquiries', {
+      companyName: `常青科技${randomInt(1e6)}有限公司`, mobile: aMobile(), contactName: '常青', gender: 'female', level: 'B', source: '电销',
+      propertyType: '按揭房', remark: '', nextFollowUpAt: new Date(Date.now() + 86_400_000).toISOString(),
+    })).body;
+    // 新建跟进 is open first (its lists read), then 咨询设置 in the same tab, then back: no reload in between.
     const p = await browser.page(size);
-    await openSettings(p);
+    await signInThroughPage(p, `${server.url}/inquiries/${inquiry.id}/follow-up`, ADMIN);
+    await p.page.locator('[data-phrases]').waitFor();
+    await p.page.evaluate(() => {
+      const w = globalThis as any;
+      w.history.pushState({ ...w.history.state, back: w.location.pathname }, '', '/settings/inquiries');
+      w.dispatchEvent(new w.PopStateEvent('popstate', { state: w.history.state }));
+    });
     const section = p.page.locator('[data-section="phrases"]');
+    await section.waitFor();
     const old = (await stored()).cannedPhrases as string[];
     await section.getByLabel('新增常用语').fill(phrase);
     await section.getByRole('button', { name: '添加', exact: true }).click();
@@ -100,11 +112,8 @@ for (const size of [PHONE, DESK] as Size[]) {
     t.deepEqual((await stored()).cannedPhrases, expected);
     await check(t, p, 'inquiry-settings-phrases');
 
-    const inquiry = (await api(ADMIN, 'POST', '/inquiries', {
-      companyName: `常青科技${randomInt(1e6)}有限公司`, mobile: aMobile(), contactName: '常青', gender: 'female', level: 'B', source: '电销',
-      propertyType: '按揭房', remark: '', nextFollowUpAt: new Date(Date.now() + 86_400_000).toISOString(),
-    })).body;
-    await p.page.goto(`${server.url}/inquiries/${inquiry.id}/follow-up`);
+    await p.page.goBack(); // the same document: the screen is shown again, not reloaded
+    await p.page.waitForURL((u) => u.pathname === `/inquiries/${inquiry.id}/follow-up`);
     await p.page.locator('[data-phrases]').click();
     await p.page.getByRole('button', { name: phrase }).click();
     t.true((await p.page.getByLabel('跟进内容').inputValue()).includes(phrase));

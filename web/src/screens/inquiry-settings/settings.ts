@@ -3,6 +3,7 @@
 import { ref } from 'vue';
 import { api, ok, ApiProblem } from '../../api/client.js';
 import type { Json } from '../../api/json.js';
+import { forgetFormLists } from '../inquiries/data.js';
 import type { InquirySettingsChanges, InquirySettingsView } from '@core/inquiries/settings.service.js';
 
 export type Settings = Json<InquirySettingsView>;
@@ -19,6 +20,7 @@ export async function saveSettings(changes: Changes): Promise<Settings> {
   const version = settings.value?.version ?? 0;
   const saved = await ok<Settings>(api.PATCH('/api/v1/inquiry-settings', { body: { ...changes, version } as never }));
   settings.value = saved;
+  forgetFormLists(); // the forms offer the new levels and lists at once, not after a reload
   return saved;
 }
 
@@ -27,6 +29,7 @@ export async function savePhrases(phrases: string[]): Promise<void> {
   const version = settings.value?.version ?? 0;
   const r = await ok<{ phrases: string[]; version: number }>(api.PUT('/api/v1/inquiry-settings/canned-phrases', { body: { version, phrases } }));
   if (settings.value) settings.value = { ...settings.value, cannedPhrases: r.phrases, version: r.version };
+  forgetFormLists();
 }
 
 /** A whole number as typed; '' is null (the settings' "never" / "no limit"); anything else is sent as typed for the server to name. */
