@@ -171,6 +171,27 @@ test.serial('工作时间 and 查重: end before start refused at its field; the
   await p.close();
 });
 
+test.serial('公海规则 per level: a pool recycles after its own days or never; 0 days refused at its row', async (t) => {
+  const p = await browser.page(DESK);
+  await openSettings(p);
+  const pools = p.page.locator('[data-section="pools"]');
+  const inquiryA = pools.locator('[data-pool="inquiry"] [data-own="noFollowUpDays-A"]');
+  t.is(await inquiryA.getByRole('combobox').inputValue(), 'level');
+  t.true((await inquiryA.getByRole('combobox').innerText()).includes('同级别设置（15天）'));
+  await inquiryA.getByRole('combobox').selectOption('days');
+  await inquiryA.getByLabel('咨询公海A类未跟进回收天数').fill('0');
+  await pools.locator('[data-pool="customer"] [data-own="overdueDays-B"]').getByRole('combobox').selectOption('never');
+  await pools.locator('[data-save]').click();
+  await inquiryA.getByText('回收天数应为正整数，或留空表示不回收').waitFor();
+  await check(t, p, 'inquiry-settings-pool-days-refused');
+  await inquiryA.getByLabel('咨询公海A类未跟进回收天数').fill('20');
+  await pools.locator('[data-save]').click();
+  await p.page.getByText('已保存').waitFor();
+  const s = await stored();
+  t.deepEqual([s.pools.inquiry.noFollowUpDays, s.pools.inquiry.overdueDays, s.pools.customer.noFollowUpDays, s.pools.customer.overdueDays], [{ A: 20 }, {}, {}, { B: null }]);
+  await p.close();
+});
+
 test.serial('孙露露 (sales): 没有权限 at /settings/inquiries, and the API refuses her change', async (t) => {
   const p = await browser.page(PHONE);
   await signInThroughPage(p, `${server.url}/settings/inquiries`, SUN);
