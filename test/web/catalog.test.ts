@@ -180,6 +180,7 @@ test.serial('删除: a product an order has chosen is refused with the server’
   await p.page.getByRole('dialog', { name: '删除产品' }).getByRole('button', { name: '删除产品' }).click();
   await p.page.locator('[data-problem]').getByText(`「已选贷${tag}」已被 1 个订单选用，不能删除；可将其停用`).waitFor();
   t.is((await api(OPS, 'GET', `/products/${used}`)).status, 200);
+  await p.page.getByRole('dialog', { name: '删除产品' }).waitFor({ state: 'hidden' });
   await check(t, p, 'catalog-delete-refused');
 
   await p.page.goto(`${server.url}/products/${unused}`);
