@@ -27,6 +27,10 @@ export function formLists(): Promise<FormLists> {
   });
   return lists;
 }
+/** Forgets the lists read, so the forms read them again (咨询设置 changed them). */
+export function forgetFormLists(): void {
+  lists = null;
+}
 
 /** 生成: the next follow-up time the level's interval gives from now, in the firm's calendar. */
 export async function generatedNextFollowUp(level: string): Promise<string> {
