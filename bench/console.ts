@@ -5,12 +5,14 @@
 // - speed: from navigation to the home screen usable (the briefing's figures shown) with the network at a
 //   4G profile and the CPU slowed 4× (budget 1.5 s), beside a bare page on the same server under the same
 //   throttling (the baseline: what the network and browser alone cost);
-// - long lists: a person with 1,000 inquiries scrolls the 咨询 list; rows arrive page by page.
+// - long lists: a person with 1,000 inquiries scrolls the 咨询 list; rows arrive page by page;
+// - the back office: the approval record and the invoice preview within 300 ms of their data (console-screens.ts).
 // Run: npm run bench:console
 import { gzipSync } from 'node:zlib';
 import type { CDPSession, Page } from 'playwright-core';
 import { consoleServer, DEMO_PASSWORD } from '../test/support/console-server.js';
 import { launchBrowser, PHONE } from '../test/support/browser.js';
+import { benchBackOfficeScreens } from './console-screens.js';
 
 const FOUR_G = { offline: false, latency: 85, downloadThroughput: (9 * 1024 * 1024) / 8, uploadThroughput: (3 * 1024 * 1024) / 8 };
 const CPU_SLOWDOWN = 4;
@@ -115,6 +117,8 @@ try {
   } else {
     console.log('1,000-row list: skipped, the 咨询 list screen is not built');
   }
+
+  await benchBackOfficeScreens(server, browser, RUNS);
 } finally {
   await browser.close();
   await server.close();
