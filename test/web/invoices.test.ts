@@ -5,6 +5,8 @@
 // makes the red-letter draft. A draft is cancelled from the list; the settings keep a version; people without
 // the permission get 没有权限, and the server refuses them too. Setup and results through the API.
 import test, { type ExecutionContext } from 'ava';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { consoleServer, signInThroughPage, type ConsoleServer } from '../support/console-server.js';
 import { launchBrowser, PHONE, DESK, type Browser, type TestPage, type Size } from '../support/browser.js';
 import { aMobile } from '../support/tenant.js';
@@ -97,6 +99,8 @@ const text = async (p: TestPage, selector: string) => (await p.page.locator(sele
 const money = (fen: number) => formatYuanGrouped(fen, { decimals: 'auto' });
 
 const BUYER = { address: '苏州市高新区狮山路 88 号', phone: '0512-66889900', bank: '中国建设银行苏州高新区支行', account: '32250199753600001234' };
+/** The approvals area's decision screen (route 'approval'), which the invoice links to, is in this console. */
+const APPROVAL_SCREEN = existsSync(join(process.cwd(), 'web/src/screens/approvals/routes.ts'));
 const RECEIVED = 1_234_567; // 12,345.67 元: 壹万贰仟叁佰肆拾伍元陆角柒分
 
 for (const size of [PHONE, DESK] as Size[]) {
@@ -167,8 +171,21 @@ for (const size of [PHONE, DESK] as Size[]) {
     t.is(await p.page.locator('[data-open-approval]').count(), 0, 'not her task');
     await check(t, p, 'invoice-pending');
 
-    // 赵财务 approves (API): issued with its number.
+    // 赵财务 sees where the approval is, with the way to her decision once the approvals area's screen exists.
     const approvals = await must(SUN, 'GET', `/approvals?businessType=invoice&businessId=${invoiceId}`);
+    if (size === PHONE) {
+      const zhao = await browser.page(size);
+      await signInThroughPage(zhao, `${server.url}/invoices/${invoiceId}`, ZHAO);
+      await zhao.page.locator('[data-approval]').waitFor();
+      t.regex(await text(zhao, '[data-approval]'), /审批中\s*当前节点：财务审批/);
+      const link = zhao.page.locator('[data-open-approval]');
+      if (APPROVAL_SCREEN) t.is(await link.getAttribute('href'), `/approvals/${approvals.items[0].id}`);
+      else t.is(await link.count(), 0, 'no approval screen in this console yet');
+      t.deepEqual(zhao.problems, []);
+      await zhao.close();
+    }
+
+    // 赵财务 approves (API): issued with its number.
     await approve(ZHAO, approvals.items[0].id);
     const issued = await must(SUN, 'GET', `/invoices/${invoiceId}`);
     t.is(issued.state, 'issued');
@@ -183,12 +200,12 @@ for (const size of [PHONE, DESK] as Size[]) {
     t.is(await text(p, '[data-field="number"] .van-cell__value'), issued.number);
     t.is(await text(p, '[data-field="state"] .van-cell__value'), '已开具');
     t.regex(await text(p, '[data-approval]'), /已通过/);
+    await p.page.locator('[data-pdf][data-loaded]').waitFor();
+    await p.page.waitForTimeout(1500); // for the screenshot only: the PDF viewer paints a moment after the frame has loaded
     await check(t, p, 'invoice-issued');
     const [download] = await Promise.all([p.page.waitForEvent('download'), p.page.locator('[data-download]').click()]);
     t.regex(download.suggestedFilename(), /\.pdf$/);
-    const path = await download.path();
-    const { readFileSync } = await import('node:fs');
-    const pdf = readFileSync(path);
+    const pdf = readFileSync(await download.path());
     t.is(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
     const pdfText = compactText(pdf);
     t.true(pdfText.includes(issued.number), 'the number on the PDF');
@@ -233,7 +250,10 @@ test.serial('a draft saved from the order is found in 发票管理 under 草稿 
   t.like(drafts.items[0], { kind: 'ordinary', totalFen: 500_000 });
   t.false((await must(SUN, 'GET', `/orders/${order.id}/invoiceable`)).receipts[0].selectable);
 
-  await p.page.goto(`${server.url}/invoices`);
+  // 发票管理 from its home tile.
+  await p.page.goto(server.url);
+  await p.page.locator('[data-module="invoices"]').click();
+  await p.page.waitForURL(`${server.url}/invoices`);
   await p.page.locator('[data-total]').waitFor();
   await p.page.locator('[data-filter="state"]').selectOption('draft');
   await p.page.waitForURL(/state=draft/);
