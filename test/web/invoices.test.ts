@@ -250,6 +250,18 @@ test.serial('a draft saved from the order is found in 发票管理 under 草稿 
   t.like(drafts.items[0], { kind: 'ordinary', totalFen: 500_000 });
   t.false((await must(SUN, 'GET', `/orders/${order.id}/invoiceable`)).receipts[0].selectable);
 
+  // The draft stays in the URL: after a reload the form is the draft's, and saving changes it (no second draft).
+  await p.page.waitForURL(`${server.url}/orders/${order.id}/invoices/new?draft=${draftId}`);
+  await p.page.reload();
+  await p.page.getByRole('heading', { name: '修改草稿' }).or(p.page.getByText('修改草稿')).first().waitFor();
+  t.is(await p.page.locator('[name="lines.0.total"]').inputValue(), '5000.00');
+  t.is(await p.page.locator(`[data-receipt="${order.receiptId}"] [role="checkbox"]`).getAttribute('aria-checked'), 'true');
+  await p.page.locator('[name="remarks"]').fill('三月服务费');
+  await p.page.getByRole('button', { name: '保存草稿' }).click();
+  await p.page.getByRole('status', { name: '草稿已保存' }).waitFor();
+  const after = await must(SUN, 'GET', `/invoices?orderId=${order.id}`);
+  t.deepEqual(after.items.map((i: { id: string; remarks: string; version: number }) => [i.id, i.remarks, i.version]), [[draftId, '三月服务费', 2]]);
+
   // 发票管理 from its home tile.
   await p.page.goto(server.url);
   await p.page.locator('[data-module="invoices"]').click();
@@ -263,6 +275,7 @@ test.serial('a draft saved from the order is found in 发票管理 under 草稿 
   await check(t, p, 'invoices-list');
   await p.page.locator(`[data-invoice="${draftId}"]`).click();
   await p.page.waitForURL(`${server.url}/invoices/${draftId}`);
+  t.is(await p.page.locator('[data-edit]').getAttribute('href'), `/orders/${order.id}/invoices/new?draft=${draftId}`);
   await p.page.locator('[data-cancel]').click();
   await p.page.locator('[data-cancel-confirm]').click();
   await p.page.locator('[data-field="state"]').filter({ hasText: '已作废' }).waitFor();

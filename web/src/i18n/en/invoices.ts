@@ -73,6 +73,8 @@ export default {
   noReceipts: 'No receipts to invoice; fill in the lines directly',
   preview: 'Amount and VAT',
   previewHint: 'Separated from the totals at the tax rate, as the invoice will be issued',
+  edit: 'Edit',
+  editDraft: 'Edit the draft',
   saveDraft: 'Save draft',
   draftSaved: 'Draft saved',
   fixErrors: 'Please correct the marked fields first',

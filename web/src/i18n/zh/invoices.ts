@@ -73,6 +73,8 @@ export default {
   noReceipts: '没有可开票的回款单，可直接填写开票项目',
   preview: '价税分离',
   previewHint: '按税率从价税合计中分离出金额和税额，与开具时的计算一致',
+  edit: '修改',
+  editDraft: '修改草稿',
   saveDraft: '保存草稿',
   draftSaved: '草稿已保存',
   fixErrors: '请先修改标出的内容',
