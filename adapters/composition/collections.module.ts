@@ -21,6 +21,8 @@ import { CollectionSettingsService } from '../../core/collections/settings.servi
 import { CollectionReminders } from '../../core/collections/reminders.js';
 import { ReceiptSubject } from '../../core/collections/receipt-subject.js';
 import { CloseSubject } from '../../core/collections/close-subject.js';
+import { ReceiptFileAccess } from '../../core/collections/receipt-file-access.js';
+import { SubjectAccessContribution } from '../../core/files/ports.js';
 import { BriefingQueries } from '../../core/briefing/ports.js';
 import { BriefingService } from '../../core/briefing/briefing.service.js';
 import { MessageRuleContribution, type MessageRule } from '../../core/workcenter/message-rules.js';
@@ -106,6 +108,11 @@ export const collectionsModule = new ContainerModule(({ bind }) => {
       (d: CollectionsDeps, orders: OrdersService) => ({ businessType: 'order_close', subject: new CloseSubject({ ...d, completion: orders }) }),
       [CollectionsDepsToken, OrdersServiceToken],
     )
+    .inSingletonScope();
+
+  // A receipt's bank slip (银行回单) is a file of subject type 'receipt'.
+  bind<SubjectAccessContribution>(SubjectAccessContribution)
+    .toResolvedValue((d: CollectionsDeps) => ({ subjectType: 'receipt', access: new ReceiptFileAccess(d) }), [CollectionsDepsToken])
     .inSingletonScope();
 
   bind<ScheduledJob>(ScheduledJobContribution)

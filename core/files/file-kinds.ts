@@ -1,8 +1,8 @@
-// The kinds of file a record can carry (身份证正反面, 营业执照, 方案附件, 合同扫描件, 其他): which content types
+// The kinds of file a record can carry (身份证正反面, 营业执照, 方案附件, 合同扫描件, 银行回单, 其他): which content types
 // each accepts, and whether a new one replaces the current one. A table, so the rule reads at a glance.
 import { CONTENT_TYPES, type ContentType } from './content-type.js';
 
-export const FILE_KINDS = ['id_card_front', 'id_card_back', 'business_licence', 'plan_attachment', 'contract_scan', 'other'] as const;
+export const FILE_KINDS = ['id_card_front', 'id_card_back', 'business_licence', 'plan_attachment', 'contract_scan', 'bank_slip', 'other'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
 export interface FileKindPolicy {
@@ -23,6 +23,7 @@ export const FILE_KIND_POLICIES: Readonly<Record<FileKind, FileKindPolicy>> = {
   business_licence: { zh: '营业执照', en: 'business licence', contentTypes: IMAGES_AND_PDF, keepsOne: true },
   plan_attachment: { zh: '方案附件', en: 'plan attachment', contentTypes: [...IMAGES_AND_PDF, ...OFFICE], keepsOne: true },
   contract_scan: { zh: '合同扫描件', en: 'contract scan', contentTypes: IMAGES_AND_PDF, keepsOne: true },
+  bank_slip: { zh: '银行回单', en: 'bank slip', contentTypes: IMAGES_AND_PDF, keepsOne: true },
   other: { zh: '其他附件', en: 'other file', contentTypes: [...IMAGES_AND_PDF, ...OFFICE], keepsOne: false },
 };
 

@@ -6,6 +6,11 @@ import { forbidden } from '../shared/domain-error.js';
 export type DataScope = 'self' | 'department' | 'department_tree' | 'tenant';
 export const DATA_SCOPES: readonly DataScope[] = ['self', 'department', 'department_tree', 'tenant'];
 
+/** The scope of a person holding several roles: the widest of them (self when none). */
+export function widestDataScope(scopes: readonly DataScope[]): DataScope {
+  return scopes.reduce<DataScope>((widest, s) => (DATA_SCOPES.indexOf(s) > DATA_SCOPES.indexOf(widest) ? s : widest), 'self');
+}
+
 export interface Actor {
   readonly tenantId: string;
   readonly userId: string;

@@ -1,5 +1,5 @@
 // An actor from what login or a token resolves: the union of its roles' permissions, the widest data scope.
-import { DATA_SCOPES, type Actor, type DataScope } from './actor.js';
+import { widestDataScope, type Actor, type DataScope } from './actor.js';
 import { subtreeIds } from './department-tree.js';
 import type { Department, Role, Tenant, User } from './types.js';
 
@@ -7,10 +7,7 @@ import type { Department, Role, Tenant, User } from './types.js';
 export function buildActor(tenant: Tenant, user: User, roles: readonly Role[], departments: readonly Department[]): Actor {
   const mine = roles.filter((r) => user.roleCodes.includes(r.code));
   const permissions = new Set(mine.flatMap((r) => r.permissions));
-  const dataScope: DataScope = mine.reduce<DataScope>(
-    (widest, r) => (DATA_SCOPES.indexOf(r.dataScope) > DATA_SCOPES.indexOf(widest) ? r.dataScope : widest),
-    'self',
-  );
+  const dataScope: DataScope = widestDataScope(mine.map((r) => r.dataScope));
   const dept = user.departmentId;
   const visibleDepartmentIds =
     dept === null ? [] : dataScope === 'department' ? [dept] : dataScope === 'department_tree' ? subtreeIds(departments, dept) : [];

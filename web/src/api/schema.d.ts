@@ -2423,7 +2423,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 办理中心角标 How many items of each kind wait on me, and the total */
+        /**
+         * 办理中心角标 How many items of each kind wait on me, and the total
+         * @description Answered with a weak ETag; a request whose If-None-Match names it gets 304 with no body (for polling the badge).
+         */
         get: operations["get_api_v1_workcenter_inbox_counts"];
         put?: never;
         post?: never;
@@ -3683,7 +3686,7 @@ export interface operations {
         parameters: {
             query: {
                 fileName: string;
-                kind: "id_card_front" | "id_card_back" | "business_licence" | "plan_attachment" | "contract_scan" | "other";
+                kind: "id_card_front" | "id_card_back" | "business_licence" | "plan_attachment" | "contract_scan" | "bank_slip" | "other";
                 subjectId: string;
                 /** @description The owning record's type, e.g. 'order' */
                 subjectType: string;
