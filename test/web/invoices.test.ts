@@ -287,8 +287,11 @@ test.serial('a draft saved from the order is found in 发票管理 under 草稿 
 });
 
 test.serial('发票设置: the administrator saves the payee; someone else\'s save in between shows the conflict and a reload', async (t) => {
+  // From 系统设置's index.
   const p = await browser.page(DESK);
-  await signInThroughPage(p, `${server.url}/settings/invoices`, ADMIN);
+  await signInThroughPage(p, `${server.url}/settings`, ADMIN);
+  await p.page.locator('[data-section="invoices"]').click();
+  await p.page.waitForURL(`${server.url}/settings/invoices`);
   await p.page.locator('[name="payee"]').waitFor();
   const before = await must(ADMIN, 'GET', '/invoice-settings');
   t.is(await p.page.locator('[name="seller.name"]').inputValue(), before.seller.name);
