@@ -166,9 +166,9 @@ for (const size of [PHONE, DESK] as Size[]) {
 
     // The detail: 待审批, and the approval (开票审批) with where it is.
     t.is(await text(p, '[data-field="state"] .van-cell__value'), '待审批');
-    await p.page.locator('[data-approval]').waitFor();
-    t.regex(await text(p, '[data-approval]'), /开票审批 · 审批中/);
-    t.is(await p.page.locator('[data-open-approval]').count(), 0, 'not her task');
+    await p.page.locator('[data-approval] [data-status="pending"]').waitFor();
+    t.regex(await text(p, '[data-approval]'), /审批中\s*开票审批\s*当前节点：财务审批/);
+    t.is(await p.page.locator('[data-your-turn]').count(), 0, 'not her task');
     await check(t, p, 'invoice-pending');
 
     // 赵财务 sees where the approval is, with the way to her decision once the approvals area's screen exists.
@@ -176,9 +176,9 @@ for (const size of [PHONE, DESK] as Size[]) {
     if (size === PHONE) {
       const zhao = await browser.page(size);
       await signInThroughPage(zhao, `${server.url}/invoices/${invoiceId}`, ZHAO);
-      await zhao.page.locator('[data-approval]').waitFor();
-      t.regex(await text(zhao, '[data-approval]'), /审批中\s*当前节点：财务审批/);
-      const link = zhao.page.locator('[data-open-approval]');
+      await zhao.page.locator('[data-approval] [data-status="pending"]').waitFor();
+      t.regex(await text(zhao, '[data-your-turn]'), /轮到你审批/);
+      const link = zhao.page.locator('[data-go-decide]');
       if (APPROVAL_SCREEN) t.is(await link.getAttribute('href'), `/approvals/${approvals.items[0].id}`);
       else t.is(await link.count(), 0, 'no approval screen in this console yet');
       t.deepEqual(zhao.problems, []);
@@ -199,7 +199,8 @@ for (const size of [PHONE, DESK] as Size[]) {
     t.regex(response.headers()['content-disposition'] ?? '', /^inline/);
     t.is(await text(p, '[data-field="number"] .van-cell__value'), issued.number);
     t.is(await text(p, '[data-field="state"] .van-cell__value'), '已开具');
-    t.regex(await text(p, '[data-approval]'), /已通过/);
+    await p.page.locator('[data-approval] [data-status="approved"]').waitFor();
+    t.regex(await text(p, '[data-approval]'), /已通过\s*开票审批/);
     await p.page.locator('[data-pdf][data-loaded]').waitFor();
     await p.page.waitForTimeout(1500); // for the screenshot only: the PDF viewer paints a moment after the frame has loaded
     await check(t, p, 'invoice-issued');
@@ -230,6 +231,8 @@ for (const size of [PHONE, DESK] as Size[]) {
     await p.page.locator('[data-submit]').click();
     await p.page.locator('[data-field="state"]').filter({ hasText: '待审批' }).waitFor();
     t.is((await must(SUN, 'GET', `/invoices/${redId}`)).state, 'pending');
+    await p.page.locator('[data-approval] [data-status="pending"]').waitFor();
+    t.regex(await text(p, '[data-approval]'), /审批中\s*红冲审批/);
     await check(t, p, 'invoice-red-letter');
     t.deepEqual(p.problems, ['console: Failed to load resource: the server responded with a status of 400 (Bad Request)'], 'only the account refused');
     await p.close();

@@ -4,13 +4,9 @@ import type { InvoiceDetail as CoreInvoiceDetail, InvoiceableView as CoreInvoice
 import type { InvoiceView as CoreInvoiceView } from '@core/invoices/invoice-view.js';
 import type { InvoiceSettings as CoreInvoiceSettings } from '@core/invoices/types.js';
 import type { Activity } from '@core/shared/ports.js';
-import type { InstanceSummary } from '@core/approvals/ports.js';
-import type { InstanceView } from '@core/approvals/instance-view.js';
 
 export type InvoiceDetail = Json<CoreInvoiceDetail>;
 export type InvoiceListItem = Json<CoreInvoiceView>;
 export type InvoiceableView = Json<CoreInvoiceableView>;
 export type InvoiceSettings = Json<CoreInvoiceSettings>;
 export type TimelineItem = Json<Activity>;
-export type ApprovalSummary = Json<InstanceSummary>;
-export type ApprovalView = Json<InstanceView>;
