@@ -5,7 +5,8 @@ export function securityHeaders(): Koa.Middleware {
   return async (ctx, next) => {
     await next();
     ctx.set('X-Content-Type-Options', 'nosniff');
-    ctx.set('X-Frame-Options', 'DENY');
+    // A response may allow its own origin to frame it (the invoice PDF shown in the console); nothing else is framed.
+    if (!ctx.response.get('X-Frame-Options')) ctx.set('X-Frame-Options', 'DENY');
     ctx.set('Referrer-Policy', 'no-referrer');
     ctx.set('Cross-Origin-Resource-Policy', 'same-origin');
     if (!ctx.response.get('Content-Security-Policy')) ctx.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");

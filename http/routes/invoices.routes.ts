@@ -75,9 +75,16 @@ function requestIdOf(req: RouteRequest): string | undefined {
   return req.headers['idempotency-key'] ?? req.body?.requestId;
 }
 
-function pdf(doc: RenderedDocument) {
+// Shown inside the console's own page (disposition=inline): the browser displays it in place of a download,
+// and only a page of the same origin may frame it.
+const SAME_ORIGIN_FRAME = { 'X-Frame-Options': 'SAMEORIGIN', 'Content-Security-Policy': "default-src 'none'; frame-ancestors 'self'" };
+
+function pdf(doc: RenderedDocument, disposition: 'attachment' | 'inline' = 'attachment') {
   return respond({
-    headers: { 'Content-Type': 'application/pdf', 'Content-Length': String(doc.pdf.length), 'Content-Disposition': contentDisposition(doc.fileName), 'Cache-Control': 'private, no-cache' },
+    headers: {
+      'Content-Type': 'application/pdf', 'Content-Length': String(doc.pdf.length), 'Content-Disposition': contentDisposition(doc.fileName, disposition), 'Cache-Control': 'private, no-cache',
+      ...(disposition === 'inline' ? SAME_ORIGIN_FRAME : {}),
+    },
     stream: doc.pdf,
   });
 }
@@ -183,8 +190,12 @@ export function invoiceRoutes(crm: Crm): RouteDef[] {
     },
     {
       method: 'get', path: '/invoices/:id/pdf', tags: ['invoices', 'documents'], summary: '下载发票 The issued invoice as PDF',
-      schemas: { params: idParams },
-      handler: async ({ actor, params }) => pdf(await crm.documents.invoicePdf(actor, params.id)),
+      description: 'disposition=inline serves it to be shown in a page of the same origin (the console embeds it); the default is a download.',
+      schemas: {
+        params: idParams,
+        query: objectSchema({ disposition: { type: 'string', enum: ['attachment', 'inline'], description: 'attachment (default) downloads; inline shows it in a same-origin frame' } }),
+      },
+      handler: async ({ actor, params, query }) => pdf(await crm.documents.invoicePdf(actor, params.id), query.disposition === 'inline' ? 'inline' : 'attachment'),
     },
     {
       method: 'get', path: '/orders/:id/contract.pdf', tags: ['orders', 'documents'], summary: '下载合同 The order\'s financing service agreement as PDF',

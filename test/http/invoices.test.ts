@@ -106,6 +106,17 @@ test('receipt approved → invoice requested → approved: issued with its numbe
   t.is(pdf.status, 200);
   t.is(pdf.headers.get('content-type'), 'application/pdf');
   t.regex(pdf.headers.get('content-disposition') ?? '', new RegExp(`filename\\*=UTF-8''%E5%8F%91%E7%A5%A8_${number}\\.pdf`));
+  // A download by default, which no page may frame; disposition=inline shows it in a page of the same origin
+  // only (the console embeds it), and nowhere else.
+  t.is(pdf.headers.get('x-frame-options'), 'DENY');
+  t.regex(pdf.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/);
+  const inline = await api.call('GET', `/api/v1/invoices/${id}/pdf?disposition=inline`, { token: sales.token });
+  t.is(inline.status, 200);
+  t.is(inline.headers.get('content-type'), 'application/pdf');
+  t.regex(inline.headers.get('content-disposition') ?? '', /^inline; /);
+  t.is(inline.headers.get('x-frame-options'), 'SAMEORIGIN');
+  t.is(inline.headers.get('content-security-policy'), "default-src 'none'; frame-ancestors 'self'");
+  t.is((await api.call('GET', `/api/v1/invoices/${id}/pdf?disposition=window`, { token: sales.token })).status, 400);
   const bytes = Buffer.from(await (await fetch(`${api.url}/api/v1/invoices/${id}/pdf`, { headers: { authorization: `Bearer ${sales.token}` } })).arrayBuffer());
   const text = pdfText(bytes).replace(/[ \t\u3000]+/g, '');
   t.true(text.includes(number), 'the number is printed');

@@ -894,7 +894,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 下载发票 The issued invoice as PDF */
+        /**
+         * 下载发票 The issued invoice as PDF
+         * @description disposition=inline serves it to be shown in a page of the same origin (the console embeds it); the default is a download.
+         */
         get: operations["get_api_v1_invoices_id_pdf"];
         put?: never;
         post?: never;
@@ -5001,7 +5004,10 @@ export interface operations {
     };
     get_api_v1_invoices_id_pdf: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description attachment (default) downloads; inline shows it in a same-origin frame */
+                disposition?: "attachment" | "inline";
+            };
             header?: never;
             path: {
                 id: string;

@@ -1,5 +1,5 @@
 // Money on screen: integer fen shown as yuan with the very rules the server uses (core/money).
-export { formatYuanGrouped, yuanToFen, toChineseUppercase } from '@core/money/index.js';
+export { formatYuan, formatYuanGrouped, yuanToFen, toChineseUppercase } from '@core/money/index.js';
 import { formatYuanGrouped } from '@core/money/index.js';
 
 /** Whole-yuan figures as the brochure shows them (200,000), decimals only when there are fen. */

@@ -38,6 +38,7 @@ export default {
   contractConfirmed: 'Confirmed',
   contractPending: 'Not confirmed',
   products: 'Products',
+  invoice: 'Request an invoice',
   applications: 'Applications',
   advance: 'Next stage',
   advanceTo: 'Next: {stage}',

@@ -36,6 +36,7 @@ export default {
   contractConfirmed: '已确认',
   contractPending: '未确认',
   products: '产品匹配',
+  invoice: '申请开票',
   applications: '产品申请',
   advance: '下一步',
   advanceTo: '下一步：{stage}',
