@@ -92,6 +92,8 @@ for (const size of [PHONE, DESK] as Size[]) {
 
     // ── 孙露露: the order screen leads to 内部审核; 请选择审批人 is required ──
     const sun = await open(size, SUN, `/orders/${orderId}`);
+    await sun.page.locator('[data-step="review"]').scrollIntoViewIfNeeded();
+    if (w === PHONE.width) await look(t, sun, 'approvals-order');
     await sun.page.locator('[data-step="review"]').click();
     await sun.page.waitForURL(`${server.url}/orders/${orderId}/review`);
     await sun.page.getByRole('checkbox', { name: '李审批' }).waitFor();
@@ -114,7 +116,9 @@ for (const size of [PHONE, DESK] as Size[]) {
     t.like(stored.record[0], { appointedApproverName: '李审批', nodeName: '订单一级审批', status: 'pending' });
 
     // ── 李审批: 待我审批 → the record; an empty opinion is refused at the field; reject with one ──
-    const li = await open(size, LI, '/approvals');
+    const li = await open(size, LI, '/');
+    await li.page.locator('[data-module="approvals"]').click(); // the home tile 内部审核
+    await li.page.waitForURL(`${server.url}/approvals`);
     await li.page.locator(`[data-approval="${first}"]`).click();
     await li.page.waitForURL(`${server.url}/approvals/${first}`);
     await li.page.locator('[data-act="reject"]').click();
@@ -164,13 +168,14 @@ for (const size of [PHONE, DESK] as Size[]) {
   });
 }
 
-test.serial('[390] above 100,000 元 王经理 approves the second node', async (t) => {
+test.serial('[390] above 100,000 元 王经理 approves the second node from his 办理中心', async (t) => {
   const orderId = await newOrder(12_000_000);
   const id = await submitted(orderId);
   const task = (await api(LI, 'GET', `/approvals/${id}`)).myOpenTaskIds[0];
   await api(LI, 'POST', `/approvals/${id}/decide`, { taskId: task, decision: 'approve', opinion: '同意' });
-  const wang = await open(PHONE, WANG, '/approvals');
-  await wang.page.locator(`[data-approval="${id}"]`).click();
+  const wang = await open(PHONE, WANG, '/workcenter?kind=approval');
+  await wang.page.locator(`[data-item="${orderId}"]`).click(); // the 办理中心 opens the approval's record
+  await wang.page.waitForURL(`${server.url}/approvals/${id}`);
   t.is(await wang.page.locator('[data-business] [data-field="amount"]').innerText(), '120,000');
   await wang.page.locator('[data-act="approve"]').click();
   await wang.page.locator('[data-field="instance-status"]').getByText('已通过').waitFor();
