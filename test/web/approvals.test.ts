@@ -10,6 +10,7 @@ import { consoleServer, signInThroughPage, type ConsoleServer } from '../support
 import { launchBrowser, PHONE, DESK, type Browser, type TestPage, type Size } from '../support/browser.js';
 import { aMobile } from '../support/tenant.js';
 import { aCompany } from '../adapters/orders/order-builders.js';
+import { makeResidentId, makeUscc } from '../../core/identity/index.js';
 
 let server: ConsoleServer;
 let browser: Browser;
@@ -55,6 +56,28 @@ async function newOrder(feeFen: number): Promise<string> {
   const order = await api(SUN, 'POST', '/orders', { inquiryId: inquiry.id, title: '企业信用贷' });
   await api(SUN, 'PUT', `/orders/${order.id}/product-lines`, { version: 0, source: 'manual', lines: [{ productId: shuiEId, serviceFeeFen: feeFen }] });
   return order.id as string;
+}
+
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+/** Steps 4–5 through the API: the profile with the ID card, 下一步, the plan, 下一步: the order reaches 申请批核. */
+async function atApplicationStage(orderId: string): Promise<void> {
+  const version = async (): Promise<number> => (await api(SUN, 'GET', `/orders/${orderId}`)).order.version;
+  await api(SUN, 'PATCH', `/orders/${orderId}/profile`, {
+    version: await version(), taxId: makeUscc('91320506MA1WTXK3P'), legalPersonName: '郑盛', legalPersonMobile: aMobile(),
+    legalPersonIdNumber: makeResidentId({ region: '320525', birthDate: '1970-09-18', sequence: 488, gender: 'female' }),
+    bankBranch: '苏州市吴中区', homeAddress: '苏州市工业园区', maritalStatus: 'married',
+  });
+  const file = await server.call('POST', `/api/v1/files?subjectType=order&subjectId=${orderId}&kind=id_card_front&fileName=id.png`, {
+    token: people[SUN]!.token, raw: PNG, headers: { 'Content-Type': 'image/png' },
+  });
+  if (file.status !== 201) throw new Error(JSON.stringify(file.body));
+  await api(SUN, 'POST', `/orders/${orderId}/events`, { version: await version(), type: 'advance' });
+  await api(SUN, 'PUT', `/orders/${orderId}/plan`, {
+    version: await version(), projectName: '企业信用贷融资服务', overview: '经营三年以上', expectedCompletion: new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10),
+    financialPlan: '经营周转', financingAdvice: '以税贷为主',
+  });
+  await api(SUN, 'POST', `/orders/${orderId}/events`, { version: await version(), type: 'advance' });
 }
 
 /** 孙露露 submits the order to review through the API, choosing 李审批 for 订单一级审批. */
@@ -267,4 +290,21 @@ test.serial('[390] a sales person cannot open nor decide someone else\'s approva
   t.is(decided.status, 403);
   t.is(decided.body.code, 'approval.not_your_task');
   t.is((await approval(id)).status, 'pending');
+});
+
+test.serial('[390] at 申请批核 the order\'s 下一步 names the missing internal review and leads to it', async (t) => {
+  const orderId = await newOrder(1_000_000);
+  await atApplicationStage(orderId);
+  const detail = await api(SUN, 'GET', `/orders/${orderId}`);
+  t.is(detail.stageName, '申请批核');
+  t.deepEqual(detail.advance.unmet.map((u: { code: string }) => u.code), ['internal_review_approved']);
+  const sun = await open(PHONE, SUN, `/orders/${orderId}`);
+  const link = sun.page.locator('[data-unmet] [data-review-link]');
+  await link.scrollIntoViewIfNeeded();
+  t.regex(await sun.page.locator('[data-unmet]').innerText(), /内部审核尚未通过/);
+  await look(t, sun, 'approvals-order-unmet');
+  await link.click();
+  await sun.page.waitForURL(`${server.url}/orders/${orderId}/review`);
+  await sun.page.getByRole('checkbox', { name: '李审批' }).waitFor();
+  await sun.close();
 });
