@@ -19,13 +19,14 @@ const WANG = '13800000002';
 const LI = '13800000003';
 const ADMIN = '13800000000';
 const ZHOU = '13800000006';
+const ZHAO = '13800000004';
 const people: Record<string, { id: string; name: string; token: string }> = {};
 let shuiEId: string;
 
 test.before(async () => {
   server = await consoleServer();
   browser = await launchBrowser();
-  for (const mobile of [SUN, WANG, LI, ADMIN, ZHOU]) {
+  for (const mobile of [SUN, WANG, LI, ADMIN, ZHOU, ZHAO]) {
     const token = await server.token(mobile);
     const me = (await server.call('GET', '/api/v1/auth/session', { token })).body.me;
     people[mobile] = { id: me.userId, name: me.name, token };
@@ -307,4 +308,31 @@ test.serial('[390] at 申请批核 the order\'s 下一步 names the missing inte
   await sun.page.waitForURL(`${server.url}/orders/${orderId}/review`);
   await sun.page.getByRole('checkbox', { name: '李审批' }).waitFor();
   await sun.close();
+});
+
+test.serial('[1280] a receipt\'s approval shows the receipt and its bank slip; 赵财务 approves it', async (t) => {
+  const orderId = await newOrder(1_000_000);
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  await api(SUN, 'PUT', `/orders/${orderId}/collection-plan`, { version: 0, spec: { method: 'equal', count: 2, firstDueOn: today, intervalMonths: 1 } });
+  const receipt = await api(SUN, 'POST', '/receipts', {
+    orderId, receivedOn: today, amountFen: 500_000, paymentMethod: '转账', payer: '盛博科技', type: '服务费', invoiceWanted: false,
+  });
+  const slip = await server.call('POST', `/api/v1/files?subjectType=receipt&subjectId=${receipt.id}&kind=bank_slip&fileName=${encodeURIComponent('回单.png')}`, {
+    token: people[SUN]!.token, raw: PNG, headers: { 'Content-Type': 'image/png' },
+  });
+  t.is(slip.status, 201, JSON.stringify(slip.body));
+  await api(SUN, 'POST', `/receipts/${receipt.id}/submit`, {});
+  const [instance] = (await api(SUN, 'GET', `/approvals?businessType=receipt&businessId=${receipt.id}`)).items;
+  const zhao = await open(DESK, ZHAO, `/approvals/${instance.id}`);
+  await zhao.page.locator('[data-business] [data-field="amount"]').waitFor();
+  t.is(await zhao.page.locator('[data-business] [data-field="amount"]').innerText(), '5,000');
+  t.is(await zhao.page.locator('[data-business] [data-field="payer"]').innerText(), '盛博科技');
+  t.is(await zhao.page.locator('[data-business] [data-field="receivedOn"]').innerText(), today);
+  t.is(await zhao.page.locator('[data-slip]').innerText(), '回单.png');
+  t.is(await zhao.page.locator('[data-slip]').getAttribute('href'), `/api/v1/files/${slip.body.id}/content`);
+  await look(t, zhao, 'approvals-receipt');
+  await zhao.page.locator('[data-act="approve"]').click();
+  await zhao.page.locator('[data-message]').getByText('已审批通过').waitFor();
+  t.like((await api(SUN, 'GET', `/approvals/${instance.id}`)).record[0], { nodeName: '财务审批', status: 'approved', actualApproverName: '赵财务' });
+  await zhao.close();
 });

@@ -62,6 +62,7 @@ export default {
   receiptAmount: 'Amount (yuan)',
   receivedOn: 'Received on',
   payer: 'Payer',
+  slip: 'Bank slip',
   paymentMethod: 'Payment method',
   invoiceKind: 'Invoice kind',
   buyer: 'Buyer',

@@ -64,6 +64,7 @@ export default {
   receiptAmount: '回款金额（元）',
   receivedOn: '回款日期',
   payer: '付款人',
+  slip: '银行回单',
   paymentMethod: '付款方式',
   invoiceKind: '发票种类',
   buyer: '购买方',
