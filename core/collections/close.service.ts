@@ -1,6 +1,6 @@
 // 结单 (step 12): finance or operations ask to close a fully collected order (and, by tenant rule, fully
 // invoiced); the order_close approval flow decides, and its approval completes the order (CloseSubject).
-import { isDomainError } from '../shared/domain-error.js';
+import { isDomainError, type DomainError } from '../shared/domain-error.js';
 import type { UnmetCondition } from '../shared/state-machine.js';
 import { requirePermission, type Actor } from '../organisation/actor.js';
 import { PERMISSIONS } from '../organisation/permissions.js';
@@ -38,10 +38,13 @@ export class CloseService {
     return this.d.uow.read(async (tx) => {
       const order = visibleFinance(actor, await this.d.plans.orderFinance(tx, actor.tenantId, orderId), orderId);
       const settings = await collectionSettings(this.d, tx, actor.tenantId);
-      const unmet = order.completedAt !== null ? [] : closeProblems({
-        receivableFen: order.receivableFen, receivedFen: order.receivedFen, invoicedFen: order.invoicedFen, invoiceWantedFen: order.invoiceWantedFen,
-        requireInvoiced: settings.requireInvoicedToClose,
-      });
+      const unmet = order.completedAt !== null ? [] : [
+        ...closeProblems({
+          receivableFen: order.receivableFen, receivedFen: order.receivedFen, invoicedFen: order.invoicedFen, invoiceWantedFen: order.invoiceWantedFen,
+          requireInvoiced: settings.requireInvoicedToClose,
+        }),
+        ...(await this.pipelineProblems(tx, order)),
+      ];
       return { orderId, completedAt: order.completedAt, receivableFen: order.receivableFen, receivedFen: order.receivedFen, invoicedFen: order.invoicedFen, unmet };
     });
   }
@@ -64,13 +67,26 @@ export class CloseService {
 
   /** The final move must be possible once collected and approved: the order in the stage before 订单完成, its other conditions met. */
   private async checkPipeline(tx: Tx, o: OrderFinance): Promise<void> {
+    const r = await this.pipelineRefusal(tx, o);
+    if (!r) return;
+    if (r.code === 'order.guard_failed') throw closeNotReady(o.orderId, (r.details.unmet as UnmetCondition[] | undefined) ?? []);
+    throw r;
+  }
+
+  /** What the pipeline would refuse of the final move, as conditions 结单 shows before anyone asks (e.g. still at 申请批核). */
+  private async pipelineProblems(tx: Tx, o: OrderFinance): Promise<UnmetCondition[]> {
+    const r = await this.pipelineRefusal(tx, o);
+    if (!r) return [];
+    if (r.code === 'order.guard_failed') return [...((r.details.unmet as UnmetCondition[] | undefined) ?? [])];
+    return [{ code: 'stage', zh: r.text.zh, en: r.text.en }];
+  }
+
+  private async pipelineRefusal(tx: Tx, o: OrderFinance): Promise<DomainError | null> {
     const order = await this.d.orders.orders.get(tx, o.tenantId, o.orderId);
     if (!order) throw new Error(`order ${o.orderId} vanished`);
     const settings = await orderSettings(this.d.orders, tx, o.tenantId);
     const facts = await guardContext(this.d.orders, tx, order, settings);
     const r = transition(pipelineStateOf(order), { type: 'complete' }, { ...facts, fullyCollected: true, closeApproved: true }, settings.pipeline);
-    if (!isDomainError(r)) return;
-    if (r.code === 'order.guard_failed') throw closeNotReady(o.orderId, (r.details.unmet as UnmetCondition[] | undefined) ?? []);
-    throw r;
+    return isDomainError(r) ? r : null;
   }
 }

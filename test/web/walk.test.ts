@@ -1,21 +1,33 @@
-// The whole sales flow, steps 1–8, walked by 孙露露 through the screens alone, at phone and desk sizes: from the
-// home screen she opens 咨询 → 新建咨询, fills every field and 生成, follows up (type, 常用语, re-grade, 生成),
-// creates the 订单 from the inquiry, completes the profile with the ID card photo, writes the plan with an
-// attachment, submits it to herself, records, uploads and confirms the contract, matches products
-// automatically and by hand, and takes an application 提交申请 → 批核 → 放款. Nothing is set up through the
-// API: it is used only at the end, to check what the screens saved. Every screen the walk passes through is
-// checked with axe (one known finding named below); the console stays clean but for the one refusal named.
+// The brochure's whole flow, steps 1–13, walked through the screens by the people who do each step, at phone
+// and desk sizes — the newcomer's test (`npx ava test/web/walk.test.ts` after `npm run build:all && npm run
+// build:web`). 孙露露 takes a new inquiry to a disbursed application (1–8): 咨询 → 新建咨询 (every field, 生成),
+// 跟进 (type, 常用语, re-grade), 订单, 完善信息 with the ID card photo, 编写方案 with an attachment, 提交到下一步,
+// 合同, 产品匹配 (自动 and 手动), 申请 → 批核 → 放款. Then the back office (9–13): she submits the internal review
+// choosing 李审批, who rejects it with his opinion; she submits again, he approves and 王经理 approves the second
+// node from his 办理中心; she makes the 回款计划 (two instalments) and records the first 回款单 with its bank slip;
+// 赵财务 and 钱运营 confirm it on the approval screen; 结单 is refused while the second instalment is owed; the
+// second receipt is recorded and confirmed; 赵财务 requests 结单 and 钱运营 approves it; 孙露露 requests the
+// invoice, 赵财务 approves it and she opens its PDF in the page; her home screen's 数据简报 shows what the walk
+// added. Nothing is set up through the API: it is used only to check what the screens saved, and the figures
+// are the ones the API-only walk (test/e2e/flow.test.ts) arrives at by the same rules: 应回款 = the contract,
+// 已回款 = the confirmed receipts, 未回款 0, the invoice's 价税合计 = what it covers, the briefing's three
+// figures grown by exactly the contract, the disbursed amount and the collected amount.
 import test from 'ava';
 import { randomInt } from 'node:crypto';
-import { consoleServer, DEMO_PASSWORD, type ConsoleServer } from '../support/console-server.js';
+import { consoleServer, DEMO_PASSWORD, signInThroughPage, type ConsoleServer } from '../support/console-server.js';
 import { launchBrowser, PHONE, DESK, type Browser, type TestPage, type Size } from '../support/browser.js';
 import { aMobile } from '../support/tenant.js';
 import { makeResidentId, makeUscc, parseResidentId } from '../../core/identity/index.js';
 import { PDF_MINIMAL } from '../core/files/samples.js';
+import { compactText } from '../adapters/pdf/pdf-tools.js';
 
 let server: ConsoleServer;
 let browser: Browser;
 const SUN = '13800000001';
+const WANG = '13800000002';
+const LI = '13800000003';
+const ZHAO = '13800000004';
+const QIAN = '13800000005';
 const V = '/api/v1';
 
 test.before(async () => {
@@ -41,32 +53,56 @@ function luhnCard(body: string): string {
   return body + String((10 - (sum % 10)) % 10);
 }
 
-async function api(method: string, path: string, body?: unknown): Promise<any> {
-  const r = await server.call(method, V + path, { token: await server.token(SUN), ...(body === undefined ? {} : { body }) });
+async function api(method: string, path: string, body?: unknown, as = SUN): Promise<any> {
+  const r = await server.call(method, V + path, { token: await server.token(as), ...(body === undefined ? {} : { body }) });
   if (r.status < 200 || r.status > 299) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body;
 }
+
+const idAtEnd = (url: string): string => new URL(url).pathname.split('/').pop() as string;
+const figure = async (p: TestPage, name: string): Promise<string> => (await p.page.locator(`[data-figure="${name}"] strong`).innerText()).trim();
+const grouped = (fen: number): string => (fen / 100).toLocaleString('en-US', { maximumFractionDigits: 2 });
 
 const fieldError = (p: TestPage, name: string) => p.page.locator('.van-field', { has: p.page.locator(`[name="${name}"]`) }).locator('.van-field__error-message');
 
 for (const size of [PHONE, DESK] as Size[]) {
   const w = size.width;
-  test.serial(`[${w}] 孙露露 takes a new inquiry to a disbursed application through the screens alone (steps 1–8)`, async (t) => {
+  test.serial(`[${w}] the brochure's 13 steps through the screens: 孙露露, 李审批, 王经理, 赵财务 and 钱运营 each do their part`, async (t) => {
+    t.timeout(15 * 60_000); // one long story: 13 steps, six people, on a shared 2-core machine
     const started = Date.now();
+    const briefingBefore = (await api('GET', '/briefing?period=month')).figures;
     const p = await browser.page(size);
     const page = p.page;
     page.setDefaultTimeout(40_000); // the shared 2-core machine: a lazy screen may take a while to arrive
     const axe: string[] = [];
     const screens: string[] = [];
     /** The screen as it is now: a screenshot and axe's serious/critical findings, kept for the end. */
-    const look = async (name: string): Promise<void> => {
-      await page.locator('.van-loading').first().waitFor({ state: 'detached' }).catch(() => {});
-      await page.locator('.van-toast').first().waitFor({ state: 'hidden' }).catch(() => {});
+    const lookAt = async (tp: TestPage, name: string): Promise<void> => {
+      await tp.page.locator('.van-loading').first().waitFor({ state: 'detached' }).catch(() => {});
+      await tp.page.locator('.van-toast').first().waitFor({ state: 'hidden' }).catch(() => {});
       // Dialogs fade in and out: judge the colours once every transition has finished.
-      await page.evaluate(() => Promise.all((globalThis as any).document.getAnimations().map((a: any) => a.finished.catch(() => {}))));
-      await p.screenshot(`walk-${name}`);
+      await tp.page.evaluate(() => Promise.all((globalThis as any).document.getAnimations().map((a: any) => a.finished.catch(() => {}))));
+      await tp.screenshot(`walk-${name}`);
       screens.push(name);
-      for (const v of await p.axe()) axe.push(`${name}: ${v}`);
+      for (const v of await tp.axe()) axe.push(`${name}: ${v}`);
+    };
+    const look = (name: string): Promise<void> => lookAt(p, name);
+    /** Another person of the firm, signed in on a page of their own at the same size. */
+    const colleagues: TestPage[] = [];
+    const signedIn = async (mobile: string, path = '/'): Promise<TestPage> => {
+      const c = await browser.page(size);
+      c.page.setDefaultTimeout(40_000);
+      await signInThroughPage(c, server.url + path, mobile);
+      await c.page.waitForURL(server.url + path);
+      colleagues.push(c);
+      return c;
+    };
+    /** The approver opens the approval from the record it concerns (去审批) and decides it. */
+    const approveFrom = async (c: TestPage, opinion: string): Promise<void> => {
+      await c.page.getByLabel('审批意见').fill(opinion);
+      await c.page.locator('[data-act="approve"]').click();
+      await c.page.locator('[data-act="approve"]').waitFor({ state: 'detached' }); // decided: no longer theirs to decide
+      if ((await c.page.locator('[data-refusal]').count()) > 0) t.is((await c.page.locator('[data-refusal]').innerText()).trim(), '', 'the server took the decision');
     };
     const tag = String(randomInt(1e6, 1e7));
     const v = { company: `云舟走查${tag}有限公司`, mobile: aMobile(), name: `郑${w}` };
@@ -275,6 +311,147 @@ for (const size of [PHONE, DESK] as Size[]) {
     await app.locator('[data-status]').getByText('已放款').waitFor();
     await page.locator('[data-disbursed]').filter({ hasText: '876,543.21' }).waitFor();
     await look('applications-disbursed');
+
+    // ── step 9: 内部审核 — she submits choosing 李审批 (请选择审批人) ──
+    await page.goto(`${server.url}/orders/${orderId}`);
+    await page.locator('[data-step="review"]').click();
+    await page.waitForURL(`${server.url}/orders/${orderId}/review`);
+    await page.getByRole('checkbox', { name: '李审批' }).click();
+    await look('review-submit');
+    await page.getByRole('button', { name: '提交' }).click();
+    await page.waitForURL(/\/approvals\/[0-9a-f-]{36}$/);
+    const rejectedReview = idAtEnd(page.url());
+    // 李审批 finds it under 内部审核 and rejects it with his opinion.
+    const li = await signedIn(LI);
+    await li.page.locator('[data-module="approvals"]').click();
+    await li.page.locator(`[data-approval="${rejectedReview}"]`).click();
+    await li.page.waitForURL(`${server.url}/approvals/${rejectedReview}`);
+    await li.page.getByLabel('审批意见').fill('缺少近半年银行流水');
+    await li.page.locator('[data-act="reject"]').click();
+    await li.page.locator('[data-field="instance-status"]').getByText('已否决').waitFor();
+    await lookAt(li, 'review-rejected');
+    // She submits again; he approves; above 100,000 元 the second node is 王经理's, from his 办理中心.
+    await page.goto(`${server.url}/orders/${orderId}/review`);
+    await page.locator(`[data-approval="${rejectedReview}"]`).getByText('已否决').waitFor();
+    await page.getByRole('checkbox', { name: '李审批' }).click();
+    await page.getByRole('button', { name: '提交' }).click();
+    await page.waitForURL((u) => /\/approvals\/[0-9a-f-]{36}$/.test(u.pathname) && !u.pathname.endsWith(rejectedReview));
+    const review = idAtEnd(page.url());
+    await li.page.goto(`${server.url}/approvals`);
+    await li.page.locator(`[data-approval="${review}"]`).click();
+    await approveFrom(li, '资料齐全，同意');
+    const wang = await signedIn(WANG, '/workcenter?kind=approval');
+    await wang.page.locator(`[data-item="${orderId}"]`).click();
+    await wang.page.waitForURL(`${server.url}/approvals/${review}`);
+    await approveFrom(wang, '同意');
+    await wang.page.locator('[data-field="instance-status"]').getByText('已通过').waitFor();
+    await lookAt(wang, 'review-approved');
+    // The review approved, she moves the order on from 申请批核 to 合同赢单 (the contract was confirmed at step 6).
+    await page.goto(`${server.url}/orders/${orderId}`);
+    await page.getByRole('button', { name: '下一步：合同赢单' }).click();
+    await page.locator('[data-stage="contract_won"][aria-current="step"]').waitFor();
+    await look('order-contract-won');
+
+    // ── step 10: 回款计划 — two equal instalments of the receivable, the server's preview, saved ──
+    await page.goto(`${server.url}/orders/${orderId}`);
+    await page.getByRole('link', { name: /回款计划/ }).click();
+    await page.waitForURL(/\/collection-plan$/);
+    await page.locator('[data-preview] [data-instalment="2"]').filter({ hasText: '¥100,000.00' }).waitFor();
+    await look('collection-plan');
+    await page.locator('[data-save]').click();
+    await page.locator('[data-current-plan] [data-instalment="2"]').waitFor();
+
+    // ── step 11: 回款单 with its bank slip, for the first instalment ──
+    const recordReceipt = async (instalment: number, remark: string): Promise<string> => {
+      await page.goto(`${server.url}/orders/${orderId}`);
+      await page.getByRole('link', { name: /回款单/ }).click();
+      await page.locator('[data-new-receipt]').click();
+      await page.locator('[name="amountFen"]').fill('100000');
+      await page.getByRole('radio', { name: '转账' }).click();
+      await page.getByRole('radio', { name: '服务费' }).click();
+      await page.getByRole('radio', { name: '是' }).click(); // 是否开票: the customer wants the invoice of step 13
+      await page.getByRole('radio', { name: '普通发票' }).click();
+      await page.locator('#receipt-instalment').selectOption({ index: 1 }); // the first instalment still open
+      await page.locator('[name="remark"]').fill(remark);
+      await page.locator('#file-bank_slip').setInputFiles({ name: '银行回单.png', mimeType: 'image/png', buffer: PNG });
+      await page.locator('[data-slip-preview]').waitFor();
+      if (instalment === 1) await look('receipt-new');
+      await page.locator('[data-submit]').click();
+      await page.waitForURL(/\/receipts\/[0-9a-f-]{36}$/);
+      await page.locator('[data-approval] [data-status="pending"]').waitFor();
+      return idAtEnd(page.url());
+    };
+    const firstReceipt = await recordReceipt(1, '首期服务费');
+
+    // ── step 12: 赵财务 then 钱运营 confirm it on the approval screen; 结单 refused while money is owed ──
+    const zhao = await signedIn(ZHAO);
+    const qian = await signedIn(QIAN);
+    const confirm = async (receiptId: string): Promise<void> => {
+      for (const [c, opinion] of [[zhao, '已到账'], [qian, '已核对']] as const) {
+        await c.page.goto(`${server.url}/receipts/${receiptId}`);
+        await c.page.locator('[data-go-decide]').click();
+        await c.page.waitForURL(/\/approvals\/[0-9a-f-]{36}$/);
+        await approveFrom(c, opinion);
+      }
+      await page.goto(`${server.url}/receipts/${receiptId}`);
+      await page.locator('[data-approval] [data-status="approved"]').waitFor();
+    };
+    await confirm(firstReceipt);
+    await look('receipt-confirmed');
+    await zhao.page.goto(`${server.url}/orders/${orderId}/close`);
+    await zhao.page.locator('[data-reason="fully_collected"]').filter({ hasText: '尚有未回款 ¥100,000' }).waitFor();
+    t.true(await zhao.page.locator('[data-request-close]').isDisabled(), '结单 refused while something is owed');
+    await lookAt(zhao, 'close-refused');
+    const secondReceipt = await recordReceipt(2, '二期服务费');
+    await confirm(secondReceipt);
+    await zhao.page.goto(`${server.url}/orders/${orderId}/close`);
+    await zhao.page.locator('[data-close-ready]').waitFor();
+    await zhao.page.locator('[data-request-close]').click();
+    await zhao.page.locator('[data-approval] [data-status="pending"]').waitFor();
+    await qian.page.goto(`${server.url}/orders/${orderId}/close`);
+    await qian.page.locator('[data-go-decide]').click();
+    await qian.page.waitForURL(/\/approvals\/[0-9a-f-]{36}$/);
+    await approveFrom(qian, '同意结单');
+    await zhao.page.reload();
+    await zhao.page.locator('[data-closed]').waitFor();
+    await lookAt(zhao, 'closed');
+
+    // ── step 13: 发票 — she requests it, 赵财务 approves, she opens its PDF in the page ──
+    await page.goto(`${server.url}/orders/${orderId}`);
+    await page.getByRole('link', { name: /申请开票/ }).click();
+    await page.locator('[data-preview]').waitFor();
+    await page.getByRole('radio', { name: '普通发票' }).click();
+    await look('invoice-new');
+    await page.getByRole('button', { name: '提交审批' }).click();
+    await page.waitForURL(/\/invoices\/[0-9a-f-]{36}$/);
+    const invoiceId = idAtEnd(page.url());
+    await page.locator('[data-approval]').waitFor();
+    await zhao.page.goto(`${server.url}/invoices/${invoiceId}`);
+    await zhao.page.locator('[data-go-decide]').click();
+    await zhao.page.waitForURL(/\/approvals\/[0-9a-f-]{36}$/);
+    await lookAt(zhao, 'invoice-approval');
+    await approveFrom(zhao, '同意开票');
+    await page.reload();
+    await page.locator('[data-pdf][data-loaded]').waitFor({ timeout: 60_000 });
+    await look('invoice-issued');
+
+    // ── her home screen: the 数据简报 shows what the walk added ──
+    await page.goto(`${server.url}/`);
+    await page.locator('[data-figure="collected"] strong').waitFor();
+    const briefingAfter = (await api('GET', '/briefing?period=month')).figures;
+    t.deepEqual(
+      [await figure(p, 'contract'), await figure(p, 'disbursed'), await figure(p, 'collected')],
+      [grouped(briefingAfter.contractFen), grouped(briefingAfter.disbursedFen), grouped(briefingAfter.collectedFen)],
+      'the home screen shows the server’s figures',
+    );
+    t.deepEqual(
+      [briefingAfter.contractFen - briefingBefore.contractFen, briefingAfter.disbursedFen - briefingBefore.disbursedFen, briefingAfter.collectedFen - briefingBefore.collectedFen],
+      [20_000_000, 87_654_321, 20_000_000],
+      '合同/放款/回款 grew by the contract, the disbursed amount and the two receipts',
+    );
+    await look('home-after');
+    const colleagueProblems = colleagues.flatMap((c) => c.problems);
+    for (const c of colleagues) await c.close();
     await p.close();
     const walked = Date.now() - started;
 
@@ -313,11 +490,39 @@ for (const size of [PHONE, DESK] as Size[]) {
       'order.contract_saved', 'file.uploaded', 'order.contract_confirmed', // step 6
       'products.lines_saved', // step 7
       'application.submit', 'application.approve', 'application.disburse', // step 8
+      'approval.submitted', 'approval.decided', 'approval.rejected', // step 9: 李审批 rejects
+      'approval.submitted', 'approval.decided', 'approval.decided', 'approval.approved', // … then approves, and 王经理 the second node
+      'order.stage_changed', // 下一步 to 合同赢单
+      'collection.plan_saved', // step 10
+      'receipt.created', 'receipt.submitted', 'receipt.approved', // steps 11–12: the first receipt, confirmed by 财务 and 运营
+      'receipt.created', 'receipt.submitted', 'receipt.approved', // the second
+      'approval.submitted', 'approval.decided', 'approval.approved', 'order.stage_changed', 'order.completed', // 结单
+      'invoice.requested', 'invoice.submitted', 'invoice.issued', // step 13
     ]);
+
+    // Steps 9–13, as the API has them.
+    const reviews = (await api('GET', `/approvals?businessType=order_review&businessId=${orderId}`)).items as { id: string; status: string }[];
+    t.deepEqual(reviews.map((r) => [r.id, r.status]).sort(), [[rejectedReview, 'rejected'], [review, 'approved']].sort());
+    const record = (await api('GET', `/approvals/${review}`)).record as { nodeName: string; actualApproverName: string; status: string; opinion: string | null }[];
+    t.deepEqual(record.map((r) => [r.nodeName, r.actualApproverName, r.status]), [['订单一级审批', '李审批', 'approved'], ['订单二级审批', '王经理', 'approved']]);
+    t.like((await api('GET', `/approvals/${rejectedReview}`)).record[0], { actualApproverName: '李审批', status: 'rejected', opinion: '缺少近半年银行流水' });
+    t.is(order.status, 'completed', '结单 approved');
+    t.like(order.order.amounts, { receivableFen: 20_000_000, receivedFen: 20_000_000, outstandingFen: 0 }, '应回款 = the contract, all of it collected');
+    const receipts = (await api('GET', `/orders/${orderId}/receipts`)).items as { id: string; amountFen: number; state: string }[];
+    t.deepEqual(receipts.map((r) => [r.amountFen, r.state]), [[10_000_000, 'approved'], [10_000_000, 'approved']]);
+    for (const r of [firstReceipt, secondReceipt]) {
+      t.deepEqual((await api('GET', `/files?subjectType=receipt&subjectId=${r}`)).items.map((f: any) => f.kind), ['bank_slip'], 'each receipt keeps its bank slip');
+    }
+    const invoice = await api('GET', `/invoices/${invoiceId}`);
+    t.like(invoice, { state: 'issued', kind: 'ordinary', totalFen: 20_000_000, totalUppercase: '贰拾万元整' }, '价税合计 = the two receipts it covers');
+    t.is(order.order.amounts.invoicedFen, 20_000_000);
+    const pdf = await fetch(`${server.url}${V}/invoices/${invoiceId}/pdf`, { headers: { authorization: `Bearer ${await server.token(SUN)}` } });
+    t.true(compactText(Buffer.from(await pdf.arrayBuffer())).includes('贰拾万元整'), 'the PDF she opened says the 大写 total');
     t.deepEqual(axe, [], `axe on ${screens.join(', ')}`);
     // The one refusal the walk meets on purpose: 下一步 on 产品匹配 before the internal review, a 422.
     const refusal = 'console: Failed to load resource: the server responded with a status of 422 (Unprocessable Entity)';
     t.deepEqual(p.problems, outcome === 'refused' ? [refusal] : [], 'no console errors but the named refusal');
+    t.deepEqual(colleagueProblems, [], 'no console errors on the colleagues’ screens');
     t.log(`[${w}] walked ${screens.length} screens in ${(walked / 1000).toFixed(1)} s (${outcome} at 下一步)`);
   });
 }

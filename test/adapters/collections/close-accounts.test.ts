@@ -75,6 +75,11 @@ for (const backend of backends()) {
     const early = await anOrderWithPlan(crm, g, 300_000, 1);
     await anApprovedReceipt(crm, g, early.id, 300_000);
     t.is(await code(crm.closes.requestClose(g.finance.actor, early.id)), 'order.transition_not_allowed'); // still in 初次沟通
+    // 结单's status says so before anyone asks: all collected, yet the stage stops it (never 可以结单 then a refusal).
+    const unmet = (await crm.closes.status(g.finance.actor, early.id)).unmet;
+    t.deepEqual(unmet.map((u) => u.code), ['stage']);
+    const refusal = await crm.closes.requestClose(g.finance.actor, early.id).then(() => undefined, (e: { text?: { zh: string } }) => e.text?.zh);
+    t.is(unmet[0]?.zh, refusal, 'the same words as the refusal');
   });
 
   test.serial(`[${backend}] the accounts lists filter by period, department, person, method and state, total every match, and respect data scope`, async (t) => {
