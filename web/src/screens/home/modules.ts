@@ -25,8 +25,8 @@ export const HOME_MODULES: readonly HomeModule[] = [
   { key: 'tasks', route: 'tasks', icon: 'completed-o', badgeKinds: ['task'] },
   { key: 'messages', route: 'messages', icon: 'chat-o', badgeKinds: [], unreadMessages: true },
   { key: 'accounts', route: 'accounts', icon: 'balance-o', badgeKinds: ['receipt', 'instalment'], permission: 'finance.read' },
-  { key: 'invoices', route: 'invoices', icon: 'description', badgeKinds: [], permission: 'finance.read' },
+  { key: 'invoices', route: 'invoices', icon: 'description-o', badgeKinds: [], permission: 'finance.read' },
   { key: 'products', route: 'products', icon: 'bag-o', badgeKinds: [], permission: 'product.manage' },
-  { key: 'calculator', route: 'loan-calculator', icon: 'calculator-o', badgeKinds: [] },
+  { key: 'calculator', route: 'loan-calculator', icon: 'balance-list-o', badgeKinds: [] },
   { key: 'settings', route: 'settings', icon: 'setting-o', badgeKinds: [], permission: 'org.manage' },
 ];
