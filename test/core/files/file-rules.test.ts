@@ -13,6 +13,7 @@ const kindTable = [
   ['id_card_back', false, true],
   ['business_licence', false, true],
   ['contract_scan', false, true],
+  ['bank_slip', false, true], // 银行回单 of a 回款单
   ['plan_attachment', true, true],
   ['other', true, false],
 ] as const;
