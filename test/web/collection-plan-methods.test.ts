@@ -8,6 +8,7 @@ import { launchBrowser, PHONE, DESK, type Browser, type TestPage } from '../supp
 import { aMobile } from '../support/tenant.js';
 import { PDF_MINIMAL } from '../core/files/samples.js';
 import { aCompany } from '../adapters/orders/order-builders.js';
+import { formatYuan } from '../../core/money/index.js';
 
 let server: ConsoleServer;
 let browser: Browser;
@@ -129,5 +130,12 @@ test.serial('[1280] 定金+放款后付清: a deposit of the whole total refused
   t.deepEqual(plan.instalments.map((i: any) => [i.number, i.dueOn, i.amountFen, i.onDisbursement]), [[1, inDays(7), 2_000_000, false], [2, null, 8_000_000, true]]);
   t.true((await page.locator('[data-current-plan] [data-instalment="2"]').innerText()).includes('放款后付清'));
   await look(t, p, 'plan-deposit-saved');
+
+  // A revision starts from the saved deposit, not from rows that could not say 放款后付清.
+  await page.reload();
+  await page.locator('[data-preview] [data-instalment="2"]').filter({ hasText: '¥80,000.00' }).waitFor();
+  t.is(await page.getByRole('radio', { name: '定金+放款后付清' }).getAttribute('aria-checked'), 'true');
+  t.is(await page.locator('[name="depositFen"]').inputValue(), formatYuan(2_000_000));
+  t.is(await page.locator('[name="depositDueOn"]').inputValue(), inDays(7));
   await p.close();
 });
