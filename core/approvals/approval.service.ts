@@ -21,7 +21,7 @@ import { recordStep, subjectOf } from './record-step.js';
 import { instanceView, type InstanceView } from './instance-view.js';
 import type { ApprovalSubject, ApprovalSubjects } from './subjects.js';
 import type {
-  ApprovalDirectoryLoader, ApprovalFlowRepository, ApprovalInstanceRepository, InstanceSummary, PendingTaskRow, SubmittedFilter,
+  ApprovalDirectoryLoader, ApprovalFlowRepository, ApprovalInstanceRepository, DecidedTaskRow, InstanceSummary, PendingTaskRow, SubmittedFilter,
 } from './ports.js';
 import { alreadyPending, instanceChanged, instanceNotFound, noFlow, submitRequestMismatch } from './use-case-errors.js';
 
@@ -151,6 +151,11 @@ export class ApprovalService {
   /** 待我审批: the open tasks appointed to the actor, oldest first (the work center lists them). */
   myPendingTasks(actor: Actor, page: PageRequest): Promise<Page<PendingTaskRow>> {
     return this.d.uow.read((tx) => this.d.instances.pendingTasksOf(tx, actor.tenantId, actor.userId, page));
+  }
+
+  /** 已办: the tasks the actor settled (通过, 否决, 转交, 代审 included), newest decision first. */
+  myDecidedTasks(actor: Actor, page: PageRequest): Promise<Page<DecidedTaskRow>> {
+    return this.d.uow.read((tx) => this.d.instances.decidedTasksOf(tx, actor.tenantId, actor.userId, page));
   }
 
   private requestId(given: string | undefined): string {

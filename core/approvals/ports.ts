@@ -3,7 +3,7 @@
 import type { Tx } from '../shared/ports.js';
 import type { Page, PageRequest } from '../shared/pagination.js';
 import type { BusinessType, FlowDefinition } from './flow-definition.js';
-import type { ApprovalInstance, InstanceStatus } from './instance.js';
+import type { ApprovalInstance, InstanceStatus, TaskStatus } from './instance.js';
 import type { Directory } from './directory.js';
 
 /** A flow at its current version, with who saved it and whether it was archived (no new submissions). */
@@ -80,6 +80,29 @@ export interface PendingTaskRow {
   readonly transferred: boolean;
 }
 
+/** One row of a person's 已办 list: a task they settled themselves (通过, 否决, 转交; 代审 included). */
+export interface DecidedTaskRow {
+  readonly taskId: string;
+  readonly instanceId: string;
+  readonly businessType: BusinessType;
+  readonly businessId: string;
+  readonly flowName: string;
+  readonly nodeName: string;
+  readonly nodeIndex: number;
+  readonly submitterId: string;
+  readonly submitterName: string | null;
+  readonly submittedAt: Date;
+  /** What this person did: approved 通过, rejected 否决 or transferred 转交. */
+  readonly status: Extract<TaskStatus, 'approved' | 'rejected' | 'transferred'>;
+  /** 办理时间. */
+  readonly decidedAt: Date;
+  readonly opinion: string | null;
+  /** 代审: decided on behalf of the appointed approver. */
+  readonly onBehalf: boolean;
+  /** The approval as a whole now (审批中, 已通过 …). */
+  readonly instanceStatus: InstanceStatus;
+}
+
 export interface SubmittedFilter {
   readonly status?: InstanceStatus | undefined;
   readonly businessType?: BusinessType | undefined;
@@ -109,6 +132,8 @@ export interface ApprovalInstanceRepository {
   listSubmittedBy(tx: Tx, tenantId: string, submitterId: string, filter: SubmittedFilter, page: PageRequest): Promise<Page<InstanceSummary>>;
   /** The open tasks appointed to the person, oldest first (without the business types excluded: the 办理中心 lists receipts apart). */
   pendingTasksOf(tx: Tx, tenantId: string, userId: string, page: PageRequest, filter?: { readonly excludeBusinessTypes?: readonly BusinessType[] }): Promise<Page<PendingTaskRow>>;
+  /** The tasks the person settled themselves (the actual approver, 代审 and 转交 included), newest decision first. */
+  decidedTasksOf(tx: Tx, tenantId: string, userId: string, page: PageRequest): Promise<Page<DecidedTaskRow>>;
   /** Pending instances whose next timer is at or before `now`, earliest first. */
   dueTimers(tx: Tx, now: Date, limit: number): Promise<DueInstanceRef[]>;
   /** The instance, locked, if it is still due and no other runner holds it (skips a locked row). */

@@ -1,5 +1,5 @@
 // 审批 (steps 9, 12 and 13 of the flow): the tenant's flows (administrators with approval.admin configure them,
-// everyone reads them), submitting a record, 通过 / 否决 / 代审 / 转交 / 撤回, my pending tasks, what I submitted
+// everyone reads them), submitting a record, 通过 / 否决 / 代审 / 转交 / 撤回, my pending tasks, what I decided (已办), what I submitted
 // and an instance's full 审批信息 record. Commands accept an Idempotency-Key header (or body requestId): a
 // retry with the same key does not act twice.
 import type { Crm } from '../../adapters/composition/create-crm.js';
@@ -94,6 +94,11 @@ export function approvalRoutes(crm: Crm): RouteDef[] {
       method: 'get', path: '/approval-tasks', tags: ['approvals'], summary: '待我审批 My open approval tasks (oldest first)',
       schemas: { query: objectSchema({ ...pageQuery }) },
       handler: async ({ actor, query }) => svc.myPendingTasks(actor, pageOf(query)),
+    },
+    {
+      method: 'get', path: '/approval-tasks/done', tags: ['approvals'], summary: '已办 Tasks I settled: 通过, 否决, 转交 (代审 included), newest first',
+      schemas: { query: objectSchema({ ...pageQuery }) },
+      handler: async ({ actor, query }) => svc.myDecidedTasks(actor, pageOf(query)),
     },
     {
       method: 'post', path: '/approvals', tags: ['approvals'], summary: '提交审批 Submit a record for approval', successStatus: 201,

@@ -7,11 +7,14 @@ import { decodeCursor, encodeCursor, type Page, type PageRequest } from '../../.
 import type { BusinessType, FlowDefinition } from '../../../core/approvals/flow-definition.js';
 import type { AppliedRequest, ApprovalInstance, ApprovalTask } from '../../../core/approvals/instance.js';
 import type {
-  ApprovalInstanceRepository, DueInstanceRef, InstanceSummary, PendingTaskRow, SubmittedFilter,
+  ApprovalInstanceRepository, DecidedTaskRow, DueInstanceRef, InstanceSummary, PendingTaskRow, SubmittedFilter,
 } from '../../../core/approvals/ports.js';
 import { sql } from '../unit-of-work.js';
 
 type Row = Record<string, any>;
+
+/** The task states that are a person's own decision (已办). */
+const DECIDED_STATUSES = ['approved', 'rejected', 'transferred'] as const;
 
 interface StoredState {
   readonly flow: FlowDefinition;
@@ -185,6 +188,36 @@ export class KnexApprovalInstanceRepository implements ApprovalInstanceRepositor
     }));
     const last = items[items.length - 1];
     const nextCursor = rows.length > page.limit && last ? encodeCursor([last.openedAt.toISOString(), last.taskId]) : null;
+    if (!page.withTotal) return { items, nextCursor };
+    const c = await base().count<{ count: number }[]>('* as count');
+    return { items, nextCursor, total: Number(c[0]?.count ?? 0) };
+  }
+
+  async decidedTasksOf(tx: Tx, tenantId: string, userId: string, page: PageRequest): Promise<Page<DecidedTaskRow>> {
+    // Only what a person did: the system's settlements (automatic) and tasks closed by others' decisions are not theirs.
+    const base = (): Knex.QueryBuilder => sql(tx)('approval_tasks as t')
+      .join('approval_instances as i', (j) => j.on('i.tenant_id', 't.tenant_id').andOn('i.id', 't.instance_id'))
+      .leftJoin('users as u', (j) => j.on('u.tenant_id', 'i.tenant_id').andOn('u.id', 'i.submitter_id'))
+      .where({ 't.tenant_id': tenantId, 't.actual_approver_id': userId, 't.automatic': false })
+      .whereIn('t.status', [...DECIDED_STATUSES])
+      .whereNotNull('t.decided_at');
+    const q = base()
+      .select('t.id as task_id', 't.instance_id', 'i.business_type', 'i.business_id', 'i.flow_name', 't.node_name', 't.node_index', 'i.submitter_id',
+        'u.name as submitter_name', 'i.submitted_at', 't.status', 't.decided_at', 't.opinion', 't.on_behalf', 'i.status as instance_status')
+      .orderBy([{ column: 't.decided_at', order: 'desc' }, { column: 't.id', order: 'desc' }])
+      .limit(page.limit + 1);
+    if (page.cursor) {
+      const [at, id] = decodeCursor(page.cursor, 2);
+      q.andWhereRaw('(t.decided_at, t.id) < (?::timestamptz, ?::uuid)', [at ?? null, id ?? null]);
+    }
+    const rows = await q;
+    const items: DecidedTaskRow[] = rows.slice(0, page.limit).map((r: Row) => ({
+      taskId: r.task_id, instanceId: r.instance_id, businessType: r.business_type, businessId: r.business_id, flowName: r.flow_name,
+      nodeName: r.node_name, nodeIndex: r.node_index, submitterId: r.submitter_id, submitterName: r.submitter_name ?? null,
+      submittedAt: r.submitted_at, status: r.status, decidedAt: r.decided_at, opinion: r.opinion ?? null, onBehalf: r.on_behalf, instanceStatus: r.instance_status,
+    }));
+    const last = items[items.length - 1];
+    const nextCursor = rows.length > page.limit && last ? encodeCursor([last.decidedAt.toISOString(), last.taskId]) : null;
     if (!page.withTotal) return { items, nextCursor };
     const c = await base().count<{ count: number }[]>('* as count');
     return { items, nextCursor, total: Number(c[0]?.count ?? 0) };

@@ -88,6 +88,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/approval-tasks/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已办 Tasks I settled: 通过, 否决, 转交 (代审 included), newest first */
+        get: operations["get_api_v1_approval_tasks_done"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/approvals": {
         parameters: {
             query?: never;
@@ -2756,6 +2773,38 @@ export interface operations {
         };
     };
     get_api_v1_approval_tasks: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                /** @description Also count all matching rows (共N条) */
+                withTotal?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_v1_approval_tasks_done: {
         parameters: {
             query?: {
                 cursor?: string;

@@ -3,6 +3,9 @@ import type zh from '../zh/approvals.js';
 export default {
   title: 'Internal review',
   pending: 'Waiting for me',
+  done: 'Done',
+  nothingDone: 'You have not decided any approval yet',
+  onBehalfShort: 'on behalf',
   submitted: 'Submitted by me',
   nothingPending: 'Nothing waits for your approval',
   nothingSubmitted: 'You have not submitted anything for approval',

@@ -1,6 +1,7 @@
 import type zh from '../zh/invoices.js';
 
 export default {
+  export: 'Export',
   title: 'Invoices',
   detail: 'Invoice',
   allStates: 'All states',

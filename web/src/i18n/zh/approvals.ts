@@ -1,6 +1,9 @@
 export default {
   title: '内部审核',
   pending: '待我审批',
+  done: '已办',
+  nothingDone: '你还没有办理过审批',
+  onBehalfShort: '代审',
   submitted: '我发起的',
   nothingPending: '没有等你审批的事',
   nothingSubmitted: '你还没有发起过审批',

@@ -1,5 +1,6 @@
 // 发票 (step 13): the list, the invoice, 申请开票 from an order, and the firm's invoice settings.
 export default {
+  export: '导出',
   title: '发票管理',
   detail: '发票详情',
   allStates: '全部状态',
