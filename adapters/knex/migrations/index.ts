@@ -35,6 +35,7 @@ import * as orderInvoiceTotals from './202611270301_order_invoice_totals.js';
 import * as invoiceReceiptsFk from './202611270302_invoice_receipts_fk.js';
 import * as inquiryIdempotencyKey from './202612060500_inquiry_idempotency_key.js';
 import * as followUpIdempotencyKey from './202612060501_follow_up_idempotency_key.js';
+import * as approvalTasksDecided from './202612061900_approval_tasks_decided.js';
 
 export const coreMigrations: MigrationSet = {
   owner: 'core',
@@ -52,5 +53,7 @@ export const coreMigrations: MigrationSet = {
     // Hardening (issue 14): the shared request counters of the rate limiter, the append-only operation log.
     rateLimitCounters, auditLog,
     // Idempotency-Key on 新建咨询 and 新建跟进 (the console's offline queue).
-    inquiryIdempotencyKey, followUpIdempotencyKey],
+    inquiryIdempotencyKey, followUpIdempotencyKey,
+    // 已办 of 内部审核: one person's decided tasks, newest first.
+    approvalTasksDecided],
 };
