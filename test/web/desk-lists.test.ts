@@ -1,7 +1,8 @@
 // The manager's lists at the desk. 王经理 (manager) opens 订单管理 at 1280 px: a table of the orders the API
 // gives him, sorted by pressing a header (the rows' order checked against the API's page sorted the same way,
 // both ways), a column hidden through 列设置 that stays hidden after a reload, and a row opening its order.
-// On a phone the same list is cards.
+// On a phone the same list is cards. The same for 咨询: a table of the department's records (others' mobiles
+// as the API gives them), sorted by 下次跟进 and 客户级别, a column hidden for good; cards on a phone.
 import test from 'ava';
 import { consoleServer, signInThroughPage, type ConsoleServer } from '../support/console-server.js';
 import { launchBrowser, PHONE, DESK, type Browser, type TestPage } from '../support/browser.js';
@@ -122,6 +123,68 @@ test.serial('王经理 on a phone: 订单 as cards', async (t) => {
   t.is(await p.page.locator('table').count(), 0);
   t.deepEqual(await p.page.locator('.item .title').allInnerTexts(), page.items.map((o: any) => o.title));
   await p.screenshot('phone-orders');
+  t.deepEqual(await p.axe(), []);
+  t.deepEqual(p.problems, []);
+  await p.close();
+});
+
+test.serial('王经理 at the desk: 咨询 as a table, sorted by a header, a column hidden for good, a row opens', async (t) => {
+  const p = await browser.page(DESK);
+  await signInThroughPage(p, `${server.url}/inquiries`, '13800000002');
+  const page = await get('/inquiries?limit=20&view=all&withTotal=true');
+  t.true(page.items.length > 1, 'the department has records');
+  await table(p, 'inquiries').locator('tbody tr').nth(page.items.length - 1).waitFor();
+  await p.page.locator('[data-total]').getByText(`共${page.total}条`).waitFor();
+  t.deepEqual(await column(p, 'inquiries', 'companyName'), page.items.map((i: any) => i.companyName), 'the rows as the API gives them');
+  // The mobile exactly as the API gives it to him ([模糊] marking a masked one), a call link only for a full one.
+  t.deepEqual(await column(p, 'inquiries', 'mobile'), page.items.map((i: any) => `${i.mobile}${i.mobileMasked ? '[模糊]' : ''}`));
+  t.is(await table(p, 'inquiries').locator('[data-action="call"]').count(), page.items.filter((i: any) => !i.mobileMasked).length);
+  await p.screenshot('desk-inquiries');
+  t.deepEqual(await p.axe(), []);
+
+  // 下次跟进 pressed twice: descending; the rows loaded as the API's page sorted the same way.
+  const next = table(p, 'inquiries').locator('th[data-column="nextFollowUpAt"]');
+  await next.getByRole('button').click();
+  await next.getByRole('button').click();
+  t.is(await next.getAttribute('aria-sort'), 'descending');
+  const when = (i: any): number => Date.parse(i.nextFollowUpAt);
+  t.deepEqual(await column(p, 'inquiries', 'companyName'), byNumber(page.items, when, -1).map((i: any) => i.companyName));
+  // 客户级别 ascending: by the level's code (A before B before C).
+  const level = table(p, 'inquiries').locator('th[data-column="levelLabel"]');
+  await level.getByRole('button').click();
+  t.is(await level.getAttribute('aria-sort'), 'ascending');
+  const byLevel = [...page.items].sort((a: any, b: any) => (a.level < b.level ? -1 : a.level > b.level ? 1 : 0));
+  t.deepEqual(await column(p, 'inquiries', 'levelLabel'), byLevel.map((i: any) => i.levelLabel));
+  await p.screenshot('desk-inquiries-sorted');
+
+  // 列设置: 客户来源 hidden, still hidden after a reload.
+  await table(p, 'inquiries').getByText('列设置').click();
+  await table(p, 'inquiries').getByRole('checkbox', { name: '客户来源' }).uncheck();
+  t.is(await table(p, 'inquiries').locator('th[data-column="source"]').count(), 0);
+  await p.page.reload();
+  await table(p, 'inquiries').locator('tbody tr').first().waitFor();
+  t.is(await table(p, 'inquiries').locator('th[data-column="source"]').count(), 0, 'the choice stays on the device');
+  t.is(await table(p, 'inquiries').locator('th[data-column="ownerName"]').count(), 1);
+
+  // A row pressed opens the record; 跟进 in its row opens the follow-up form instead.
+  const first = page.items[0];
+  await table(p, 'inquiries').locator(`[data-inquiry="${first.id}"] [data-action="follow-up"]`).click();
+  await p.page.waitForURL(`${server.url}/inquiries/${first.id}/follow-up`);
+  await p.page.goBack();
+  await table(p, 'inquiries').locator(`[data-inquiry="${first.id}"] td`).first().click();
+  await p.page.waitForURL(`${server.url}/inquiries/${first.id}`);
+  t.deepEqual(p.problems, []);
+  await p.close();
+});
+
+test.serial('王经理 on a phone: 咨询 as cards', async (t) => {
+  const p = await browser.page(PHONE);
+  await signInThroughPage(p, `${server.url}/inquiries`, '13800000002');
+  const page = await get('/inquiries?limit=20&view=all');
+  await p.page.locator('[data-inquiry]').nth(page.items.length - 1).waitFor();
+  t.is(await p.page.locator('table').count(), 0);
+  t.deepEqual(await p.page.locator('[data-inquiry]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-inquiry'))), page.items.map((i: any) => i.id));
+  await p.screenshot('phone-inquiries');
   t.deepEqual(await p.axe(), []);
   t.deepEqual(p.problems, []);
   await p.close();
