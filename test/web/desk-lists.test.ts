@@ -2,7 +2,8 @@
 // gives him, sorted by pressing a header (the rows' order checked against the API's page sorted the same way,
 // both ways), a column hidden through 列设置 that stays hidden after a reload, and a row opening its order.
 // On a phone the same list is cards. The same for 咨询: a table of the department's records (others' mobiles
-// as the API gives them), sorted by 下次跟进 and 客户级别, a column hidden for good; cards on a phone.
+// as the API gives them), sorted by 下次跟进 and 客户级别, a column hidden for good; cards on a phone. 员工管理 and 产品管理 use the same
+// table, sorted by a header.
 import test from 'ava';
 import { consoleServer, signInThroughPage, type ConsoleServer } from '../support/console-server.js';
 import { launchBrowser, PHONE, DESK, type Browser, type TestPage } from '../support/browser.js';
@@ -186,6 +187,38 @@ test.serial('王经理 on a phone: 咨询 as cards', async (t) => {
   t.deepEqual(await p.page.locator('[data-inquiry]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-inquiry'))), page.items.map((i: any) => i.id));
   await p.screenshot('phone-inquiries');
   t.deepEqual(await p.axe(), []);
+  t.deepEqual(p.problems, []);
+  await p.close();
+});
+
+test.serial('系统管理员 at the desk: 员工管理 and 产品管理 are the same table, sorted by a header', async (t) => {
+  const admin = await server.token('13800000000');
+  const as = async (path: string): Promise<any> => (await server.call('GET', `/api/v1${path}`, { token: admin })).body;
+  const p = await browser.page(DESK);
+  await signInThroughPage(p, `${server.url}/settings/users`, '13800000000');
+  const users = (await as('/users?limit=30')).items as { name: string; mobile: string }[];
+  await table(p, 'users').locator('tbody tr').nth(users.length - 1).waitFor();
+  t.deepEqual(await column(p, 'users', 'name'), users.map((u) => u.name));
+  const mobile = table(p, 'users').locator('th[data-column="mobile"]');
+  await mobile.getByRole('button').click();
+  await mobile.getByRole('button').click();
+  t.is(await mobile.getAttribute('aria-sort'), 'descending');
+  t.deepEqual(await column(p, 'users', 'mobile'), users.map((u) => u.mobile).sort().reverse());
+  t.deepEqual(await p.axe(), []);
+  await p.screenshot('desk-users-sorted');
+
+  await p.page.goto(`${server.url}/products`);
+  const products = (await as('/products?limit=50')).items as { number: number; defaultServiceFeeFen: number }[];
+  t.true(products.length > 1);
+  await table(p, 'products').locator('tbody tr').nth(products.length - 1).waitFor();
+  const fee = table(p, 'products').locator('th[data-column="fee"]');
+  await fee.getByRole('button').click();
+  t.is(await fee.getAttribute('aria-sort'), 'ascending');
+  const sorted = byNumber(products, (x) => x.defaultServiceFeeFen, 1);
+  t.deepEqual(await column(p, 'products', 'number'), sorted.map((x) => String(x.number)));
+  t.deepEqual(await column(p, 'products', 'fee'), sorted.map((x) => formatYuanGrouped(x.defaultServiceFeeFen)));
+  t.deepEqual(await p.axe(), []);
+  await p.screenshot('desk-products-sorted');
   t.deepEqual(p.problems, []);
   await p.close();
 });
