@@ -12,6 +12,8 @@ export interface Column<R> {
   /** The text shown; by default the row's value under `key`. */
   readonly formatter?: (row: R) => string;
   readonly sortable?: boolean;
+  /** Kept on one line (times, short codes): the table wraps other columns first. */
+  readonly nowrap?: boolean;
   /** What sorting compares (money in fen, dates as ISO text); by default the row's value under `key`. */
   readonly sortValue?: (row: R) => string | number | null | undefined;
 }

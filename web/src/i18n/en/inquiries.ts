@@ -63,6 +63,8 @@ export default {
   queued: 'Offline: kept on this device, sent when the connection returns',
   followedUp: 'Follow-up saved',
   restored: 'Your unsent form was restored',
+  actions: 'Actions',
+  loadMore: 'Load more',
   action: { followUp: 'Follow up', order: 'Order', call: 'Call', more: 'More', detail: 'Details', release: 'Release to pool', edit: 'Edit' },
   orderTitle: '{company} loan order',
   release: {

@@ -39,6 +39,7 @@ export default {
     edit: 'Edit staff member',
     search: 'Search name or mobile',
     allDepartments: 'All departments',
+    more: 'Load more',
     name: 'Name',
     mobile: 'Mobile',
     department: 'Department',

@@ -61,6 +61,8 @@ export default {
   queued: '网络已断开：已保存在本机，联网后自动提交',
   followedUp: '已保存跟进',
   restored: '已恢复上次未提交的内容',
+  actions: '操作',
+  loadMore: '加载更多',
   action: { followUp: '跟进', order: '订单', call: '电话', more: '更多', detail: '详情', release: '释放到公海', edit: '修改' },
   orderTitle: '{company} 贷款订单',
   release: {

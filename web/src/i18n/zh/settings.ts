@@ -37,6 +37,7 @@ export default {
     edit: '编辑员工',
     search: '搜索姓名或手机号',
     allDepartments: '全部部门',
+    more: '加载更多',
     name: '姓名',
     mobile: '手机号',
     department: '部门',
