@@ -9,6 +9,8 @@
 // - the back office: the approval record and the invoice preview within 300 ms of their data (console-screens.ts).
 // Run: npm run bench:console
 import { gzipSync } from 'node:zlib';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { consoleServer, DEMO_PASSWORD } from '../test/support/console-server.js';
 import { launchBrowser, PHONE } from '../test/support/browser.js';
@@ -62,6 +64,11 @@ try {
   console.log('weight (gzipped, level 9):');
   for (const [name, size] of [...assets].sort((a, b) => b[1] - a[1])) console.log(`  ${name.padEnd(48)} ${kb(size)}`);
   console.log(`  sign-in + home: ${kb(total)} (budget 200 KB, ratio ${(total / (200 * 1024)).toFixed(2)})`);
+  // Every other screen comes on demand in files of its own: what opening one adds, the heaviest first.
+  const dir = join(process.cwd(), 'dist', 'web', 'assets');
+  const later = readdirSync(dir).filter((f) => /\.(js|css)$/.test(f) && !assets.has(f)).map((f) => [f, gzipSync(readFileSync(join(dir, f)), { level: 9 }).length] as const);
+  console.log(`  screens loaded on demand: ${later.length} files, ${kb(later.reduce((n, [, b]) => n + b, 0))} in all; the heaviest:`);
+  for (const [name, size] of [...later].sort((a, b) => b[1] - a[1]).slice(0, 8)) console.log(`    ${name.padEnd(46)} ${kb(size)}`);
   await w.close();
 
   // Speed: signed in already (the cookie), a cold load of the home screen under throttling.

@@ -65,6 +65,7 @@ test.serial('王经理 at the desk: 订单 as a table, sorted by a header, a col
   t.deepEqual(await column(p, 'orders', 'departmentName'), page.items.map((o: any) => o.departmentName ?? '—'));
   await p.screenshot('desk-orders');
   t.deepEqual(await p.axe(), []);
+  t.true(await p.page.locator('#app').evaluate((e) => e.getBoundingClientRect().width) > 1100, 'a table at a desk gets the width its columns need');
 
   // 应回款 pressed: ascending, then descending; the rows loaded sorted as the API's page sorted the same way.
   const receivable = table(p, 'orders').locator('th[data-column="receivable"]');
