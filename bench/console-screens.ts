@@ -44,7 +44,7 @@ async function setUp(server: ConsoleServer): Promise<{ orderId: string; approval
   await must(sun, 'POST', `/files?subjectType=order&subjectId=${order.id}&kind=contract_scan&fileName=contract.pdf`, undefined, { raw: PDF, headers: { 'content-type': 'application/pdf' } });
   await must(sun, 'POST', `/orders/${order.id}/contract/confirm`, { version: await version() });
   await must(sun, 'PUT', `/orders/${order.id}/collection-plan`, { version: 0, spec: { method: 'equal', count: 1, firstDueOn: today } });
-  const receipt = await must(sun, 'POST', '/receipts', { orderId: order.id, receivedOn: today, amountFen: 12_000_000, paymentMethod: '转账', payer: inquiry.companyName, type: '服务费', invoiceWanted: true, submit: true }, { headers: { 'Idempotency-Key': `bench-${order.id}` } });
+  const receipt = await must(sun, 'POST', '/receipts', { orderId: order.id, receivedOn: today, amountFen: 12_000_000, paymentMethod: '转账', payer: inquiry.companyName, type: '服务费', invoiceWanted: true, invoiceKind: 'normal', submit: true }, { headers: { 'Idempotency-Key': `bench-${order.id}` } });
   const receiptId = receipt.receipt?.id ?? receipt.id;
   await decide('13800000004', 'receipt', receiptId);
   await decide('13800000005', 'receipt', receiptId);

@@ -32,3 +32,12 @@ export async function renderAfterData(page: Page, selector: string, api: RegExp)
   if (arrived.length === 0) throw new Error(`no response matching ${api} arrived before ${selector} appeared`);
   return readyAt - Math.max(...arrived);
 }
+
+/** When the selector first appeared, in ms since the page's navigation started; waits for it. */
+export async function readyAt(page: Page, selector: string): Promise<number> {
+  await page.locator(selector).first().waitFor();
+  return page.evaluate(({ key, selector }) => {
+    const g = globalThis as any;
+    return (g[key]?.[selector] ?? g.performance.now()) as number;
+  }, { key: READY_KEY, selector });
+}

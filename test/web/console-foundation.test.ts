@@ -128,6 +128,11 @@ test.serial('a wrong password is shown as the server says it, in Chinese, and En
   await p.page.getByRole('button', { name: 'Sign in' }).click();
   await p.page.getByRole('alert').filter({ hasText: /mobile|password/i }).waitFor();
   t.regex(await p.page.getByRole('alert').innerText(), /password/i);
+  // The choice stays on the device: a reload opens in English (its words fetched before the screen shows).
+  await p.page.reload();
+  await p.page.getByRole('button', { name: 'Sign in' }).waitFor();
+  t.is(await p.page.getByRole('button', { name: '登录' }).count(), 0);
+  t.deepEqual(p.problems.filter((x) => !/status of 401/.test(x)), []);
   await p.close();
 });
 

@@ -4,7 +4,7 @@ import 'vant/es/style/base.css';
 import './styles.css';
 import App from './App.vue';
 import { router } from './router.js';
-import { i18n } from './i18n/index.js';
+import { i18n, localeReady } from './i18n/index.js';
 import { registerOfflineSync } from './lib/drafts.js';
 import { startEarlyReads } from './lib/early.js';
 import { restoreSession } from './session.js';
@@ -21,5 +21,5 @@ for (const record of router.resolve(firstPath).matched) {
 const app = createApp(App);
 app.use(i18n);
 app.use(router);
-app.mount('#app');
+void localeReady.finally(() => app.mount('#app'));
 registerOfflineSync();
