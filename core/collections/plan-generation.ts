@@ -117,10 +117,11 @@ export function generateInstalments(spec: PlanSpec, totalFen: number): Instalmen
     }
     case 'percentages': {
       const bps: number[] = [];
-      if (spec.shares.length === 0 || spec.shares.length > MAX_INSTALMENTS) {
+      const shares = spec.shares ?? []; // a spec from outside (an API body, a host's call) may leave the list out
+      if (shares.length === 0 || shares.length > MAX_INSTALMENTS) {
         errors.push(fieldError('/shares', 'out_of_range', `须有 1 到 ${MAX_INSTALMENTS} 期`, `needs 1 to ${MAX_INSTALMENTS} shares`));
       }
-      spec.shares.forEach((s, i) => {
+      shares.forEach((s, i) => {
         const bp = toBasisPoints(s.percent);
         if (bp === null) errors.push(fieldError(`/shares/${i}/percent`, 'invalid_percent', '比例须大于 0、不超过 100，最多两位小数', 'percent must be above 0, at most 100, with at most two decimals'));
         else bps.push(bp);
@@ -131,7 +132,7 @@ export function generateInstalments(spec: PlanSpec, totalFen: number): Instalmen
       if (sum !== 10000) {
         return domainError('collection.percentages_not_100', 'invalid', `各期比例合计须为 100%，现为 ${sum / 100}%`, `The shares must add up to 100%, not ${sum / 100}%`, { sumPercent: sum / 100 });
       }
-      drafts = shareSplit(totalFen, bps).map((amountFen, i) => ({ dueOn: spec.shares[i]?.dueOn ?? null, amountFen, onDisbursement: false }));
+      drafts = shareSplit(totalFen, bps).map((amountFen, i) => ({ dueOn: shares[i]?.dueOn ?? null, amountFen, onDisbursement: false }));
       break;
     }
     case 'deposit': {
@@ -163,7 +164,7 @@ export function generateInstalments(spec: PlanSpec, totalFen: number): Instalmen
       break;
     }
     case 'manual':
-      drafts = spec.instalments.map((x) => ({ dueOn: x.dueOn, amountFen: x.amountFen, onDisbursement: x.onDisbursement === true }));
+      drafts = (spec.instalments ?? []).map((x) => ({ dueOn: x.dueOn, amountFen: x.amountFen, onDisbursement: x.onDisbursement === true }));
       errors.push(...checkDrafts(drafts));
       break;
   }

@@ -162,7 +162,7 @@ export class CollectionPlanService {
     const open = openAmount(current, order.receivableFen);
     let drafts: InstalmentDraft[];
     if (spec.method === 'manual') {
-      drafts = spec.instalments.map((x) => ({ dueOn: x.dueOn, amountFen: x.amountFen, onDisbursement: x.onDisbursement === true }));
+      drafts = (spec.instalments ?? []).map((x) => ({ dueOn: x.dueOn, amountFen: x.amountFen, onDisbursement: x.onDisbursement === true })); // a body may leave the list out
     } else {
       const generated = generateInstalments(spec, open);
       if (isDomainError(generated)) throw generated;

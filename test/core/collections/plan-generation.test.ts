@@ -67,6 +67,16 @@ test('nothing to plan and more instalments than fen are refused', (t) => {
   t.deepEqual((generateInstalments({ method: 'equal', count: 3, firstDueOn: '2026-12-01' }, 2) as DomainError).fieldErrors.map((f) => f.code), ['too_many']);
 });
 
+test('a spec that leaves out the list its method needs is refused at that field, never a crash', (t) => {
+  // What an API body or a host's call may send: found by the HTTP fuzz (POST …/collection-plan/preview).
+  const shares = generateInstalments({ method: 'percentages', count: 70, firstDueOn: '2026-05-01' } as never, 100);
+  t.true(isDomainError(shares));
+  t.deepEqual((shares as DomainError).fieldErrors.map((f) => f.path), ['/shares']);
+  const manual = generateInstalments({ method: 'manual' } as never, 100);
+  t.true(isDomainError(manual));
+  t.true((manual as DomainError).fieldErrors.length > 0);
+});
+
 test('property: every generated plan adds up exactly to the total, each instalment positive, the remainder only on the last', (t) => {
   const total = fc.integer({ min: 1, max: 9_000_000_000_000 });
   fc.assert(fc.property(total, fc.integer({ min: 1, max: 120 }), (fen, count) => {
