@@ -223,3 +223,21 @@ test.serial('系统管理员 at the desk: 员工管理 and 产品管理 are the 
   t.deepEqual(p.problems, []);
   await p.close();
 });
+
+test.serial('王经理 at the desk: while the first page is on its way the table says 加载中, never 暂无数据', async (t) => {
+  const p = await browser.page(DESK);
+  let release: () => void = () => {};
+  const held = new Promise<void>((r) => { release = r; });
+  await p.page.route(/\/api\/v1\/orders\?/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await signInThroughPage(p, `${server.url}/orders`, '13800000002');
+  await table(p, 'orders').getByText('加载中').waitFor();
+  t.is(await table(p, 'orders').getByText('暂无数据').count(), 0);
+  release();
+  await table(p, 'orders').locator('tbody tr').first().waitFor();
+  t.is(await table(p, 'orders').getByText('加载中').count(), 0);
+  t.deepEqual(p.problems, []);
+  await p.close();
+});
