@@ -91,6 +91,7 @@ export interface CommissionLine {
   readonly orderId: string | null;
   readonly personId: string;
   readonly role: CommissionRole;
+  /** The person's 岗位 and the receipt's category; on a true-up, the rule's own ('*' for any). */
   readonly roleCode: string;
   readonly categoryCode: string;
   readonly departmentId: string | null;
