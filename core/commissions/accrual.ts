@@ -47,7 +47,7 @@ export function accrueReceipt(receipt: ConfirmedReceipt, history: readonly Schem
   };
   credited.forEach(([role, p, share], i) => {
     const baseFen = parts[i] ?? 0;
-    const before = running.get(p.personId) ?? monthToDate[p.personId] ?? 0;
+    const before = running.get(p.personId) ?? (Object.hasOwn(monthToDate, p.personId) ? (monthToDate[p.personId] ?? 0) : 0);
     running.set(p.personId, before + baseFen);
     const rule = rateRuleFor(v, p.roleCode, receipt.categoryCode);
     if (rule === null) return;

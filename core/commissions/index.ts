@@ -11,7 +11,10 @@ export { accrueReceipt } from './accrual.js';
 export { clawbackLines } from './clawback.js';
 export { monthEndTrueUp } from './true-up.js';
 export { validateAdjustment, MAX_REASON_LENGTH } from './adjustment.js';
-export { STATEMENT_MACHINE, STATEMENT_EVENTS, fireStatement, isEditable, monthIsOver, type StatementEvent, type StatementMachineContext } from './statement-machine.js';
+export {
+  STATEMENT_MACHINE, STATEMENT_EVENTS, fireStatement, isEditable, monthIsOver, outcomeEvent as statementOutcomeEvent,
+  type StatementEvent, type StatementMachineContext, type StatementApprovalOutcome,
+} from './statement-machine.js';
 export { drawUpStatement, redrawStatement, addAdjustment, removeAdjustment, moveStatement, statementTotals, type DrawUpInput } from './statement.js';
 export { departmentStatement, type DepartmentStatement, type DepartmentStatementRow } from './department.js';
 export { runningCommission, type RunningCommission } from './running.js';

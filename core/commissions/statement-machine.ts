@@ -44,3 +44,12 @@ export function fireStatement(status: StatementStatus, event: StatementEvent, co
 export function isEditable(status: StatementStatus): boolean {
   return status === 'draft';
 }
+
+/** How an approval (审批) of a submitted statement ended, as the approval engine reports it. */
+export type StatementApprovalOutcome = 'approved' | 'rejected' | 'withdrawn';
+
+/** The event an approval's end fires on a submitted statement (通过 → approve, 驳回 → reject, 撤回 → withdraw); null otherwise. */
+export function outcomeEvent(status: StatementStatus, outcome: StatementApprovalOutcome): StatementEvent | null {
+  if (status !== 'submitted') return null;
+  return outcome === 'approved' ? 'approve' : outcome === 'rejected' ? 'reject' : 'withdraw';
+}

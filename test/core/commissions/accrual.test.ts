@@ -92,6 +92,11 @@ test('the same person as owner and source: two lines, the second reading the fir
   ]);
 });
 
+test('a person id that is also an object key reads as nothing credited yet', (t) => {
+  const odd = { personId: 'constructor', roleCode: 'sales', departmentId: null };
+  t.is(accrue(receipt('r', 10_000 * YUAN, '2026-03-05', { owner: odd }), [V1], {})[0]?.amountFen, 300 * YUAN);
+});
+
 test('a bad receipt is refused with field errors and accrues nothing', (t) => {
   const r = accrueReceipt(receipt('r', 0, '2026-3-5'), [V1], {});
   t.true(r instanceof DomainError);

@@ -1,6 +1,6 @@
 import test from 'ava';
 import {
-  STATEMENT_MACHINE, addAdjustment, departmentStatement, drawUpStatement, fireStatement, moveStatement, redrawStatement, removeAdjustment,
+  STATEMENT_MACHINE, addAdjustment, statementOutcomeEvent, departmentStatement, drawUpStatement, fireStatement, moveStatement, redrawStatement, removeAdjustment,
   runningCommission, type PersonStatement, type StatementStatus,
 } from '../../../core/commissions/index.js';
 import { DomainError, isDomainError } from '../../../core/shared/domain-error.js';
@@ -119,6 +119,14 @@ test('the statement machine: 草稿 → 已提交 → 已审批 → 已锁定, b
   t.is(refused.code, 'commission_statement.transition_not_allowed');
   t.regex(refused.text.zh, /已锁定/);
   t.is((fireStatement('approved', 'reject', { monthEnded: true }) as DomainError).code, 'commission_statement.transition_not_allowed');
+});
+
+test('the approval engine\'s outcome fires approve, reject or withdraw on a submitted statement, nothing otherwise', (t) => {
+  t.is(statementOutcomeEvent('submitted', 'approved'), 'approve');
+  t.is(statementOutcomeEvent('submitted', 'rejected'), 'reject');
+  t.is(statementOutcomeEvent('submitted', 'withdrawn'), 'withdraw');
+  t.is(statementOutcomeEvent('draft', 'approved'), null);
+  t.is(statementOutcomeEvent('locked', 'rejected'), null);
 });
 
 test('a month is submitted only once it is over, and only a draft changes', (t) => {
