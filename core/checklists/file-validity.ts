@@ -22,8 +22,8 @@ export function fileValidity(file: CollectedDocument, validity: DocumentValidity
       return file.documentDate ? { usable: true, validThrough: addDays(file.documentDate, validity.days) } : unusable('date_missing');
     case 'covers_last_months': {
       if (!file.coversFrom || !file.coversTo) return unusable('coverage_missing');
-      // 6 months ending 11-20 means from 05-20 or earlier.
-      if (file.coversFrom > addMonths(file.coversTo, -validity.months)) return unusable('coverage_too_short');
+      // Both ends count: 05-01 to 10-31 is six whole months, as is 05-21 to 11-20.
+      if (addMonths(file.coversFrom, validity.months) > addDays(file.coversTo, 1)) return unusable('coverage_too_short');
       return { usable: true, validThrough: addDays(file.coversTo, validity.endWithinDays) };
     }
     case 'until_expiry_date':

@@ -148,7 +148,8 @@ export function lineFee(input: LineFeeInput): LineFee | DomainError {
   }
   // Up-front first; the success part gets what is left once the up-front part is known.
   const upDiscount = upGross === null ? null : Math.min(discountFen, upGross);
-  const left = upDiscount === null ? null : discountFen - upDiscount;
+  // With no discount there is nothing to share out, so the success part need not wait for the up-front one.
+  const left = upDiscount === null ? (discountFen === 0 ? 0 : null) : discountFen - upDiscount;
   const successDiscount = left === null || successGross === null ? null : Math.min(left, successGross);
   const upDue = upGross === null || upDiscount === null ? null : upGross - upDiscount;
   const successDue = successGross === null || successDiscount === null ? null : successGross - successDiscount;
