@@ -155,3 +155,10 @@ export function fileUses(checklist: OrderChecklist): Map<string, { readonly prod
   }
   return uses;
 }
+
+/** How many of a product's documents are in each state (the console's 已收集 3 · 缺少 1). */
+export function stateCounts(product: ProductChecklist): Record<DocumentState, number> {
+  const counts: Record<DocumentState, number> = { collected: 0, expiring: 0, expired: 0, missing: 0 };
+  for (const d of product.documents) counts[d.state]++;
+  return counts;
+}

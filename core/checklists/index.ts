@@ -7,7 +7,7 @@ export {
 } from './document-requirement.js';
 export { fileValidity, UNUSABLE_REASON_TEXT, type FileValidity, type UnusableReason } from './file-validity.js';
 export {
-  DOCUMENT_STATES, DOCUMENT_STATE_LABELS, DEFAULT_EXPIRING_WITHIN_DAYS, documentStatus, orderChecklist, fileUses,
+  DOCUMENT_STATES, DOCUMENT_STATE_LABELS, DEFAULT_EXPIRING_WITHIN_DAYS, documentStatus, orderChecklist, fileUses, stateCounts,
   type DocumentState, type DocumentStatus, type ProductChecklist, type OrderChecklist, type ChecklistInput,
 } from './checklist.js';
 export { blockingDocuments, submissionProblem, type BlockingDocument } from './submission.js';

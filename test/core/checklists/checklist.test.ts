@@ -2,7 +2,7 @@
 // 30 days) and 营业执照 (until its expiry date), on dates in Asia/Shanghai.
 import test from 'ava';
 import {
-  documentStatus, fileUses, orderChecklist, type CollectedDocument, type DocumentRequirement, type DocumentState, type ProductDocuments,
+  documentStatus, fileUses, orderChecklist, stateCounts, type CollectedDocument, type DocumentRequirement, type DocumentState, type ProductDocuments,
 } from '../../../core/checklists/index.js';
 import { instantOfLocalDateTime } from '../../../core/shared/zoned-time.js';
 
@@ -92,6 +92,7 @@ test('one file satisfies the same document for several products, each under its 
     ['report', [{ productId: '税E贷', document: '征信报告' }, { productId: '快贷', document: '征信报告' }]],
     ['licence', [{ productId: '税E贷', document: '营业执照' }]],
   ]);
+  t.deepEqual(c.products.map(stateCounts), [{ collected: 2, expiring: 0, expired: 0, missing: 0 }, { collected: 0, expiring: 1, expired: 0, missing: 1 }]);
 });
 
 test('the date is the tenant\'s: 16:30 UTC on 12-10 is already 12-11 in Shanghai, and the report has expired there', (t) => {
