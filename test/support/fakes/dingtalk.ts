@@ -47,6 +47,7 @@ export class FakeDingTalk extends FakeVendor {
   private readonly codes = new Map<string, { userId: string; expiresAt: number }>();
   private readonly ids = new Ids();
   private rateLimited: { count: number; errcode: number } = { count: 0, errcode: 90018 };
+  private refusing = false;
 
   constructor(private readonly o: FakeDingTalkOptions) {
     super(o.clock);
@@ -55,6 +56,11 @@ export class FakeDingTalk extends FakeVendor {
   /** Every token issued so far is now past its expiry: the next use answers 42001. */
   expireTokens(): void {
     for (const t of this.tokens.keys()) this.tokens.set(t, this.nowMs() - 1);
+  }
+
+  /** From now on every token is refused as expired the moment it is used (a vendor that keeps refusing). */
+  refuseAllTokens(): void {
+    this.refusing = true;
   }
 
   /** The next `count` asyncsend_v2 calls answer a rate limit (90018 per second, 90006 per minute). */
@@ -81,7 +87,7 @@ export class FakeDingTalk extends FakeVendor {
     const token = req.query.get('access_token');
     const expiresAt = token ? this.tokens.get(token) : undefined;
     if (expiresAt === undefined) return err(40014, '不合法的access_token');
-    if (this.nowMs() >= expiresAt) return err(42001, 'access_token超时');
+    if (this.refusing || this.nowMs() >= expiresAt) return err(42001, 'access_token超时');
     return route(req);
   }
 

@@ -91,3 +91,14 @@ export class Ids {
 export function byteLength(s: unknown): number {
   return typeof s === 'string' ? Buffer.byteLength(s, 'utf8') : 0;
 }
+
+/** A clock the test moves by hand; shared by a client and its fake so token expiry is decided by the test. */
+export class ManualClock implements Clock {
+  constructor(private t = Date.parse('2026-12-01T01:00:00Z')) {}
+  now(): Date {
+    return new Date(this.t);
+  }
+  advance(ms: number): void {
+    this.t += ms;
+  }
+}

@@ -49,6 +49,7 @@ export class FakeWeCom extends FakeVendor {
   private readonly tickets = new Map<string, { userId: string; expiresAt: number }>();
   private readonly ids = new Ids();
   private rateLimited: { count: number; errcode: number } = { count: 0, errcode: 45009 };
+  private refusing = false;
 
   constructor(private readonly o: FakeWeComOptions) {
     super(o.clock);
@@ -57,6 +58,11 @@ export class FakeWeCom extends FakeVendor {
   /** Every token issued so far is now past its expiry: the next use answers 42001. */
   expireTokens(): void {
     for (const t of this.tokens.keys()) this.tokens.set(t, this.nowMs() - 1);
+  }
+
+  /** From now on every token is refused as expired the moment it is used (a vendor that keeps refusing). */
+  refuseAllTokens(): void {
+    this.refusing = true;
   }
 
   /** Forget every token, as when the secret is reset: the next use answers 40014. */
@@ -97,7 +103,7 @@ export class FakeWeCom extends FakeVendor {
     if (!token) return err(41001, 'access_token missing');
     const expiresAt = this.tokens.get(token);
     if (expiresAt === undefined) return err(40014, 'invalid access_token');
-    if (this.nowMs() >= expiresAt) return err(42001, 'access_token expired');
+    if (this.refusing || this.nowMs() >= expiresAt) return err(42001, 'access_token expired');
     return route[1](req);
   }
 
