@@ -17,7 +17,8 @@ test('the signature matches the reference’s worked example, string to sign and
 });
 
 // The SendSms example of Aliyun SMS's former 签名机制 page (help.aliyun.com/document_detail/101343):
-// AccessKey testId / testSecret, a Chinese SignName and a JSON TemplateParam.
+// AccessKey testId / testSecret, a Chinese SignName and a JSON TemplateParam. (Written down from that
+// page as remembered: it is not in the offline corpus; the DescribeRegions example above is.)
 test('the signature matches the SMS reference’s SendSms example', (t) => {
   const params = { AccessKeyId: 'testId', Action: 'SendSms', Format: 'XML', OutId: '123', PhoneNumbers: '15300000001', RegionId: 'cn-hangzhou', SignName: '阿里云短信测试专用', SignatureMethod: 'HMAC-SHA1', SignatureNonce: '45e25e9b-0a6f-4070-8c85-2956eda1b466', SignatureVersion: '1.0', TemplateCode: 'SMS_71390007', TemplateParam: '{"customer":"test"}', Timestamp: '2017-07-12T02:42:19Z', Version: '2017-05-25' };
   t.is(signature('GET', params, 'testSecret'), 'zJDF+Lrzhj/ThnlvIToysFRq6t4=');
@@ -101,4 +102,12 @@ test('an illegal number, an unknown signature or template and a missing variable
   t.like(await t.throwsAsync<VendorError>(client.sendSms({ ...SMS, templateCode: 'SMS_0' })), { code: 'isv.SMS_TEMPLATE_ILLEGAL' });
   t.like(await t.throwsAsync<VendorError>(client.sendSms({ ...SMS, templateParam: { name: '王先生' } })), { code: 'isv.TEMPLATE_MISSING_PARAMETERS', vendorMessage: '模板变量缺少对应参数值' });
   t.is(fake.sent.length, 0);
+});
+
+test('the service’s own failure (isp.SYSTEM_ERROR, or HTTP 5xx) is retryable', async (t) => {
+  const { fake, client } = await setup(t);
+  fake.answerNext('/', { json: { RequestId: 'r', Code: 'isp.SYSTEM_ERROR', Message: 'isp.SYSTEM_ERROR' } });
+  t.like(await t.throwsAsync<VendorError>(client.sendSms(SMS)), { kind: 'unavailable', code: 'isp.SYSTEM_ERROR', retryable: true, retryAfterMs: 5_000 });
+  fake.answerNext('/', { status: 503, json: { RequestId: 'r', Code: 'ServiceUnavailable', Message: 'The request has failed due to a temporary failure of the server.' } });
+  t.like(await t.throwsAsync<VendorError>(client.sendSms(SMS)), { kind: 'unavailable', code: 'ServiceUnavailable', retryable: true });
 });

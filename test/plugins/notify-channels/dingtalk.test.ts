@@ -102,3 +102,24 @@ test('a code of someone no longer in the organisation is refused as unknown_user
   const { fake, client } = await setup(t);
   t.like(await t.throwsAsync<VendorError>(client.userByCode(fake.issueCode('left-the-firm'))), { kind: 'unknown_user', code: '60121' });
 });
+
+test('a token refusal wrapped in errcode 88 (鉴权异常) with its sub_code is refreshed and retried once too', async (t) => {
+  const { fake, client } = await setup(t);
+  await client.accessToken();
+  fake.answerNext(SEND, { json: { errcode: 88, sub_code: '40014', sub_msg: '不合法的access_token', errmsg: 'ding talk error[subcode=40014,submsg=不合法的access_token]' } });
+  await client.sendActionCard(CARD);
+  t.is(fake.calls('/gettoken'), 2);
+  t.is(fake.sent.length, 1);
+});
+
+test('errcode 88 with another sub_code is a refusal carrying the sub_code and sub_msg', async (t) => {
+  const { fake, client } = await setup(t);
+  fake.answerNext(SEND, { json: { errcode: 88, sub_code: '60011', sub_msg: '没有调用该接口的权限', errmsg: 'ding talk error[subcode=60011,submsg=没有调用该接口的权限]' } });
+  t.like(await t.throwsAsync<VendorError>(client.sendActionCard(CARD)), { kind: 'rejected', code: '60011', vendorMessage: '没有调用该接口的权限' });
+});
+
+test('“system busy” (-1) is retryable', async (t) => {
+  const { fake, client } = await setup(t);
+  fake.answerNext(SEND, { json: { errcode: -1, errmsg: '系统繁忙' } });
+  t.like(await t.throwsAsync<VendorError>(client.sendActionCard(CARD)), { kind: 'unavailable', code: '-1', retryable: true });
+});

@@ -163,3 +163,9 @@ test('sign-in survives an expired token like sending does', async (t) => {
   t.deepEqual(await client.userByCode(fake.issueCode('wangwu', 'snsapi_privateinfo')), { userId: 'wangwu', mobile: null });
   t.is(fake.calls('/cgi-bin/gettoken'), 2);
 });
+
+test('“system busy” (-1) is retryable', async (t) => {
+  const { fake, client } = await setup(t);
+  fake.answerNext('/cgi-bin/message/send', { json: { errcode: -1, errmsg: 'system busy' } });
+  t.like(await t.throwsAsync<VendorError>(client.sendTextCard(CARD)), { kind: 'unavailable', code: '-1', retryable: true, retryAfterMs: 5_000 });
+});

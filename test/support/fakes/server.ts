@@ -25,6 +25,7 @@ export abstract class FakeVendor {
   /** Every request as it arrived, for tests that assert what was (not) called. */
   readonly requests: FakeRequest[] = [];
   private server: Server | null = null;
+  private readonly injected = new Map<string, FakeAnswer[]>();
 
   constructor(protected readonly clock: Clock) {}
 
@@ -41,6 +42,11 @@ export abstract class FakeVendor {
     const s = this.server;
     this.server = null;
     if (s) await new Promise<void>((resolve) => s.close(() => resolve()));
+  }
+
+  /** The next request to `path` gets `answer` instead of the fake's own (a vendor's rarer replies). */
+  answerNext(path: string, answer: FakeAnswer): void {
+    this.injected.set(path, [...(this.injected.get(path) ?? []), answer]);
   }
 
   /** How many requests reached `path`. */
@@ -61,7 +67,7 @@ export abstract class FakeVendor {
       this.requests.push(fakeReq);
       let answer: FakeAnswer;
       try {
-        answer = this.handle(fakeReq);
+        answer = this.injected.get(fakeReq.path)?.shift() ?? this.handle(fakeReq);
       } catch (e) {
         answer = { status: 500, json: { error: String(e) } };
       }
