@@ -36,7 +36,7 @@ export class FakeReceipts implements ApprovalSubject {
     return id;
   }
 
-  async load(_tx: Tx, actor: Actor, id: string, purpose: SubjectPurpose): Promise<ConditionSubject> {
+  async facts(_tx: Tx, actor: Actor, id: string, purpose: SubjectPurpose): Promise<ConditionSubject> {
     const r = this.records.get(id);
     const own = r?.ownerId === actor.userId;
     if (!r || r.tenantId !== actor.tenantId || (!own && (purpose === 'submit' || actor.dataScope === 'self'))) throw notFound('receipt', '回款单', id);
