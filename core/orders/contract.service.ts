@@ -40,7 +40,8 @@ export interface ConfirmResult {
   readonly won: WonMove;
 }
 
-export interface ContractServiceDeps extends OrdersDeps {
+export interface ContractServiceDeps
+  extends Pick<OrdersDeps, 'uow' | 'orders' | 'settings' | 'contracts' | 'files' | 'inquiries' | 'org' | 'profiles' | 'timeline' | 'events' | 'clock' | 'charset'> {
   /** 合同赢单 is a pipeline move. */
   readonly pipeline: OrderPipeline;
 }

@@ -80,7 +80,8 @@ export interface OrderDetail {
   readonly timeline: readonly Activity[];
 }
 
-export interface OrdersServiceDeps extends OrdersDeps {
+export interface OrdersServiceDeps
+  extends Pick<OrdersDeps, 'uow' | 'orders' | 'settings' | 'inquiries' | 'org' | 'files' | 'profiles' | 'timeline' | 'events' | 'clock' | 'ids' | 'charset'> {
   /** Every pipeline move (and the facts 下一步 would read) goes through the one use case. */
   readonly pipeline: OrderPipeline;
 }
