@@ -190,14 +190,19 @@ export class InvoicesService {
     });
   }
 
-  /** 提交审批: the draft goes to the tenant's invoice (or 红冲发票) flow and becomes 待审批; approval issues it. */
+  /**
+   * 提交审批: the draft goes to the tenant's invoice (or 红冲发票) flow and becomes 待审批; approval issues it.
+   * One transaction: the invoice's move, its approval instance and the answer, or nothing at all.
+   */
   async submit(actor: Actor, id: string, input: SubmitInvoiceInput = {}): Promise<InvoiceDetail & { approvalId: string }> {
     requireInvoiceAccess(actor, 'write');
-    const { invoice } = await this.d.uow.read((tx) => visibleInvoice(this.d, tx, actor, id));
-    const approval = await this.d.approvals.submit(actor, {
-      businessType: invoice.direction === 'red' ? 'red_invoice' : 'invoice', businessId: id, chosenApprovers: input.chosenApprovers, requestId: input.requestId,
+    return this.d.uow.run(async (tx) => {
+      const { invoice } = await visibleInvoice(this.d, tx, actor, id);
+      const approval = await this.d.approvals.submitIn(tx, actor, {
+        businessType: invoice.direction === 'red' ? 'red_invoice' : 'invoice', businessId: id, chosenApprovers: input.chosenApprovers, requestId: input.requestId,
+      });
+      return { ...(await this.detail(tx, actor.tenantId, id)), approvalId: approval.id };
     });
-    return { ...(await this.get(actor, id)), approvalId: approval.id };
   }
 
   /** 作废草稿: a draft that will not be submitted; its receipts and its amount are free again. */

@@ -109,7 +109,8 @@ export const ReceiptSource = Symbol.for('yunzhou.invoices.ReceiptSource');
 
 /** The approval engine as invoices use it: submitting one invoice to its business type's flow. */
 export interface InvoiceApprovals {
-  submit(actor: Actor, input: {
+  /** Submits in the caller's transaction, so the invoice and its approval start together (ApprovalService.submitIn). */
+  submitIn(tx: Tx, actor: Actor, input: {
     readonly businessType: 'invoice' | 'red_invoice';
     readonly businessId: string;
     readonly chosenApprovers?: Readonly<Record<string, readonly string[]>> | undefined;

@@ -88,7 +88,9 @@ export interface DuplicateCheckInput {
 }
 
 export class EnterpriseProfileService {
-  constructor(private readonly d: OrdersDeps) {}
+  constructor(
+    private readonly d: Pick<OrdersDeps, 'uow' | 'orders' | 'settings' | 'profiles' | 'files' | 'inquiries' | 'cipher' | 'sensitiveReads' | 'timeline' | 'events' | 'clock' | 'charset'>,
+  ) {}
 
   /**
    * The profile of an order the actor may see: sensitive fields masked, or in clear when `unmasked` is asked

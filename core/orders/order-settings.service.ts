@@ -28,7 +28,7 @@ const staleSettings = () =>
   domainError('order.settings_version_conflict', 'conflict', '订单设置已被他人修改，请刷新后重试', 'Someone else changed the order settings first; reload and try again');
 
 export class OrderSettingsService {
-  constructor(private readonly d: OrdersDeps) {}
+  constructor(private readonly d: Pick<OrdersDeps, 'uow' | 'orders' | 'settings' | 'events' | 'clock' | 'operations'>) {}
 
   /** The settings in force, with the presets and the conditions a stage can require. */
   async get(actor: Actor): Promise<OrderSettingsView> {

@@ -14,7 +14,7 @@ export interface PlanView {
 }
 
 export class PlanService {
-  constructor(private readonly d: OrdersDeps) {}
+  constructor(private readonly d: Pick<OrdersDeps, 'uow' | 'orders' | 'settings' | 'plans' | 'files' | 'timeline' | 'events' | 'clock' | 'charset'>) {}
 
   /** The plan of an order the actor may see, with its current attachment. */
   async get(actor: Actor, orderId: string): Promise<PlanView> {
