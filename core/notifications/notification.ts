@@ -88,7 +88,10 @@ function smsValues(m: MessageDraft, kind: NotificationKind, ctx: NotificationCon
 /** A message as a notification: its title, its body, the record and submitter, and what to do. */
 export function notificationOf(m: MessageDraft, timeZone: string, ctx: NotificationContext = {}): Notification {
   const kind = kindOfMessage(m);
-  const who = [str(ctx.recordName), str(ctx.submitterName) ? `发起人 ${str(ctx.submitterName)}` : null].filter((x): x is string => x !== null);
+  // The record's name unless the title already says it (跟进提醒：大熹金服).
+  const record = str(ctx.recordName);
+  const who = [record !== null && !m.title.zh.includes(record) ? record : null, str(ctx.submitterName) ? `发起人 ${str(ctx.submitterName)}` : null]
+    .filter((x): x is string => x !== null);
   const action = NOTIFICATION_KIND_ACTIONS[kind];
   const lines = [m.body?.zh ?? '', who.join('，'), action ?? ''].filter((l) => l.trim() !== '');
   return {
