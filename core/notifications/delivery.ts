@@ -44,7 +44,7 @@ export interface RetryPolicy {
   readonly maxDelayMs: number;
 }
 
-/** 8 attempts over about 2 hours: 30 s, 1, 2, 4, 8, 16, 32 min, then parked. */
+/** 8 attempts over about an hour: waits of 30 s, 1, 2, 4, 8, 16, 32 min, then parked. */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 30_000, maxDelayMs: 3_600_000 };
 
 /** The wait after the n-th failed attempt (n ≥ 1): base × 2^(n−1), capped. Deterministic: no jitter, the relay spreads work. */
