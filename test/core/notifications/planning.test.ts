@@ -69,3 +69,19 @@ test('property: a digest goes out at its time on the firm\'s clock, within a day
   }), { numRuns: 300 });
   t.pass();
 });
+
+test('property: with preferences the validation accepts, a digest never goes out in quiet hours', (t) => {
+  let accepted = 0;
+  fc.assert(fc.property(zones, quiet, hhmm, instants, (zone, [start, end], at, now) => {
+    let p: NotificationPreferences;
+    try {
+      p = updatePreferences(prefs, { quietHours: { start, end }, digest: { at, kinds: ['approval_waiting'] } });
+    } catch {
+      return inQuietHours({ start, end }, new Date(`2026-01-01T${at}:00Z`), 'UTC'); // refused only because it falls in quiet hours
+    }
+    accepted++;
+    const r = plan({ kind: 'approval_waiting' }, p, zone, now);
+    return r.action === 'digest' && !inQuietHours({ start, end }, r.at, zone);
+  }), { numRuns: 300 });
+  t.true(accepted > 0);
+});
