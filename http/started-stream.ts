@@ -15,5 +15,5 @@ export async function startedStream(source: AsyncIterable<Uint8Array>): Promise<
       await it.return?.(); // a reader that went away stops the source (a PDF stops being drawn)
     }
   })();
-  return Readable.from(rest);
+  return Readable.from(rest, { objectMode: false }); // buffered ahead by bytes (16 KB), not by 16 chunks
 }
