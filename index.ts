@@ -54,7 +54,7 @@ export {
   PdfkitRenderer, type PdfRendererOptions,
 } from './adapters/pdf/index.js';
 export type * from './core/documents/types.js';
-export { PdfRenderer } from './core/documents/ports.js';
+export { PdfRenderer, type PdfBytes } from './core/documents/ports.js';
 export { DocumentCharset, requireDrawable, undrawableCharacters, undrawableFields, type DocumentTexts } from './core/documents/document-charset.js';
 export { fillTemplate, placeholdersIn } from './core/documents/template.js';
 
