@@ -11,7 +11,7 @@ import type { OrdersDeps } from '../../core/orders/order-records.js';
 import type { ApprovalService } from '../../core/approvals/approval.service.js';
 import { ApprovalSubjectContribution } from '../../core/approvals/subjects.js';
 import { AccountsQueries, CollectionPlanRepository, CollectionSettingsRepository, ReceiptRepository } from '../../core/collections/ports.js';
-import { SpreadsheetWriter } from '../../core/collections/spreadsheet.js';
+import { SpreadsheetWriter } from '../../core/documents/spreadsheet.js';
 import type { CollectionsDeps } from '../../core/collections/collections-deps.js';
 import { CollectionPlanService } from '../../core/collections/plan.service.js';
 import { ReceiptService } from '../../core/collections/receipt.service.js';

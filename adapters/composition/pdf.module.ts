@@ -4,7 +4,7 @@
 // YUNZHOU_PDF_BOLD_FONT name other font files (the shipped Noto Sans SC, GB 18030 level 2 subset, by default).
 import { ContainerModule } from 'inversify';
 import { PdfRenderer } from '../../core/documents/ports.js';
-import { DocumentCharset } from '../../core/documents/document-charset.js';
+import { DocumentCharset } from '../../core/shared/document-charset.js';
 import type { ContractDocument, InvoiceDocument, PlanDocument } from '../../core/documents/types.js';
 import { PdfkitRenderer, type PdfRendererOptions } from '../pdf/pdfkit-renderer.js';
 

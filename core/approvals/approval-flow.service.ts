@@ -2,7 +2,7 @@
 // per business type. Every save is a new version; running instances keep the version they started on.
 // Everyone in the tenant may read the flows (a submitter needs to know which nodes ask 请选择审批人).
 import { DomainError } from '../shared/domain-error.js';
-import type { OperationLog } from '../audit/ports.js';
+import type { OperationLog } from '../shared/ports.js';
 import type { Clock, IdGenerator, Tx, UnitOfWork } from '../shared/ports.js';
 import { requirePermission, type Actor } from '../organisation/actor.js';
 import { PERMISSIONS } from '../organisation/permissions.js';

@@ -5,7 +5,7 @@ import { PERMISSIONS } from '../organisation/permissions.js';
 import type { Page, PageRequest } from '../shared/pagination.js';
 import type { UnitOfWork } from '../shared/ports.js';
 import { localDateTime } from '../shared/zoned-time.js';
-import type { SheetRow, SheetSpec, SpreadsheetWriter } from '../collections/spreadsheet.js';
+import type { SheetRow, SheetSpec, SpreadsheetWriter } from '../documents/spreadsheet.js';
 import type { AuditQueries } from './ports.js';
 import type { OperationEntry, OperationFilter, SensitiveReadAuditFilter, SensitiveReadView } from './types.js';
 

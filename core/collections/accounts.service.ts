@@ -14,7 +14,7 @@ import { INSTALMENT_SHEET, OVERDUE_SHEET, RECEIPT_SHEET, instalmentSheetRow, rec
 import type {
   AccountsVisibility, InstalmentListFilter, InstalmentListRow, InstalmentTotals, ReceiptListFilter, ReceiptListRow, ReceiptTotals,
 } from './ports.js';
-import type { SheetRow, SheetSpec, SpreadsheetWriter } from './spreadsheet.js';
+import type { SheetRow, SheetSpec, SpreadsheetWriter } from '../documents/spreadsheet.js';
 import type { InstalmentState, ReceiptState } from './types.js';
 
 /** A period (a named one in the tenant's calendar, or from/to dates, inclusive) plus who and what. */

@@ -1,6 +1,6 @@
 // Inquiries (咨询): the 生成 button, 查重, create, read, edit, the 咨询 / 准客户 lists, the timeline, and
 // merging two records found to be duplicates.
-import { requireDrawable, type DocumentCharset } from '../documents/document-charset.js';
+import { requireDrawable, type DocumentCharset } from '../shared/document-charset.js';
 import { domainError, notFound, type DomainError } from '../shared/domain-error.js';
 import type { Activity, Clock, EventSink, IdGenerator, Timeline, Tx, UnitOfWork } from '../shared/ports.js';
 import type { Page, PageRequest } from '../shared/pagination.js';

@@ -1,6 +1,6 @@
 // What the invoice use cases and the approval subjects share: their ports, loading an invoice the actor may
 // see, the order's invoicing facts, firing the state machine, and writing timeline and events with a change.
-import type { DocumentCharset } from '../documents/document-charset.js';
+import type { DocumentCharset } from '../shared/document-charset.js';
 import { DomainError, notFound } from '../shared/domain-error.js';
 import type { OperationLog } from '../audit/index.js';
 import type { ActivityEntry, Clock, DomainEvent, EventSink, IdGenerator, Timeline, Tx, UnitOfWork } from '../shared/ports.js';

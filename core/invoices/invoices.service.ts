@@ -10,7 +10,7 @@ import { requirePermission, scopeFilter, type Actor } from '../organisation/acto
 import { PERMISSIONS } from '../organisation/permissions.js';
 import type { OrderSummary } from '../orders/types.js';
 import type { InvoiceDocument } from '../documents/types.js';
-import { requireDrawable, undrawableFields, type DocumentTexts } from '../documents/document-charset.js';
+import { requireDrawable, undrawableFields, type DocumentTexts } from '../shared/document-charset.js';
 import { checkBuyer, type BuyerInput } from './buyer.js';
 import { buildInvoiceDocument } from './invoice-document.js';
 import { buildBlueLines, lineTotals, type LineInput } from './invoice-lines.js';

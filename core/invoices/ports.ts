@@ -3,7 +3,6 @@
 import type { Tx } from '../shared/ports.js';
 import type { Page, PageRequest } from '../shared/pagination.js';
 import type { Actor, ScopeFilter } from '../organisation/actor.js';
-import type { ContractDocument, PlanDocument } from '../documents/types.js';
 import type { Invoice, InvoiceDirection, InvoiceKind, InvoiceSettings, InvoiceState } from './types.js';
 
 /** 账务管理 → 发票: filters of the list and the export. */
@@ -118,11 +117,3 @@ export interface InvoiceApprovals {
 }
 export const InvoiceApprovals = Symbol.for('yunzhou.invoices.InvoiceApprovals');
 
-/** Builds the plain documents of stored orders (the orders, products and collections areas answer). */
-export interface OrderDocumentSources {
-  /** The contract of an order the actor may see (orders' ContractDocumentSource, completed with the firm's details). */
-  contract(actor: Actor, orderId: string): Promise<ContractDocument>;
-  /** The plan of an order the actor may see, with each matched product's repayment comparison. */
-  plan(actor: Actor, orderId: string): Promise<PlanDocument>;
-}
-export const OrderDocumentSources = Symbol.for('yunzhou.invoices.OrderDocumentSources');

@@ -1,6 +1,6 @@
 // 上传合同、确认合同 (step 6): record the contract of an order, confirm it (who, when), which sets the order's
 // contract amount, makes the inquiry a 客户 and, when the guards allow, moves the order to its won stage.
-import { requireDrawable } from '../documents/document-charset.js';
+import { requireDrawable } from '../shared/document-charset.js';
 import { domainError, isDomainError, notFound } from '../shared/domain-error.js';
 import type { UnmetCondition } from '../shared/state-machine.js';
 import type { Tx } from '../shared/ports.js';

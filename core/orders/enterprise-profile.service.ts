@@ -1,7 +1,7 @@
 // 完善企业信息 (step 4): read and change an order's enterprise profile, and 查重 across the tenant. The ID
 // number, bank card and tax secrets are sealed at rest and masked on the way out unless the actor holds
 // order.view_sensitive and asks for them in clear; every such read is recorded.
-import { requireDrawable } from '../documents/document-charset.js';
+import { requireDrawable } from '../shared/document-charset.js';
 import { maskBankCard, maskResidentId, normalizeBankCard, normalizeCompanyName, normalizeUscc, parseResidentId, type Gender } from '../identity/index.js';
 import { isDomainError, validationFailed } from '../shared/domain-error.js';
 import type { Tx } from '../shared/ports.js';

@@ -1,6 +1,6 @@
 // What every orders use case shares: its ports, the tenant's settings, loading an order the actor may see or
 // change, saving it under its version, the guards' facts, and writing timeline and events with the change.
-import type { DocumentCharset } from '../documents/document-charset.js';
+import type { DocumentCharset } from '../shared/document-charset.js';
 import type { ActivityEntry, Clock, DomainEvent, EventSink, IdGenerator, Timeline, Tx, UnitOfWork } from '../shared/ports.js';
 import type { OperationLog } from '../audit/index.js';
 import type { Actor } from '../organisation/actor.js';

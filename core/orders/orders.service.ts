@@ -1,6 +1,6 @@
 // Orders (订单): create from an inquiry (which becomes 准客户), list and read by data scope, edit, move through
 // the pipeline (下一步, 回退, 转交, 输单, 取消, 重新打开), 提交到下一步, and the finance close for collections.
-import { requireDrawable } from '../documents/document-charset.js';
+import { requireDrawable } from '../shared/document-charset.js';
 import { domainError, isDomainError, notFound, validationFailed } from '../shared/domain-error.js';
 import type { Activity, Tx } from '../shared/ports.js';
 import type { PageRequest } from '../shared/pagination.js';

@@ -1,6 +1,6 @@
 // 上传方案 (step 5): write the plan of an order; its attachment is a plan_attachment file (a new one replaces
 // the current one, earlier ones stay in history). 提交到下一步 is OrdersService.submit.
-import { requireDrawable } from '../documents/document-charset.js';
+import { requireDrawable } from '../shared/document-charset.js';
 import type { Actor } from '../organisation/actor.js';
 import type { FileRecord } from '../files/types.js';
 import { checkPlanInput, type PlanInput } from './plan.js';

@@ -9,7 +9,7 @@ import { nextAttemptAfterFailure, type ThrottlePolicy, DEFAULT_THROTTLE } from '
 import type { OrganisationRepository, PasswordHasher, TokenDigest, TokenRepository } from './ports.js';
 import { checkPasswordStrength } from './password-policy.js';
 import type { Tenant, User, UserCredentials } from './types.js';
-import type { OperationLog } from '../audit/ports.js';
+import type { OperationLog } from '../shared/ports.js';
 
 export interface AuthDeps {
   readonly uow: UnitOfWork;

@@ -1,6 +1,6 @@
 // 产品管理: the tenant's categories and products. Everyone who works on orders may read the catalogue (to match
 // products); changing it needs `product.manage`. A tenant's categories start as the brochure's eight.
-import { requireDrawable, type DocumentCharset } from '../documents/document-charset.js';
+import { requireDrawable, type DocumentCharset } from '../shared/document-charset.js';
 import { can, requirePermission, type Actor } from '../organisation/actor.js';
 import { PERMISSIONS } from '../organisation/permissions.js';
 import { DomainError, domainError, forbidden, notFound, validationFailed } from '../shared/domain-error.js';

@@ -42,7 +42,7 @@ test('the view shows state and kind in Chinese and 价税合计 in 大写', (t) 
 });
 
 test('the contract\'s 回款计划 comes from dated instalments; while one waits for the disbursement, none is printed', async (t) => {
-  const { contractInstalments } = await import('../../../core/invoices/order-documents.js');
+  const { contractInstalments } = await import('../../../core/documents/order-documents.js');
   t.deepEqual(contractInstalments([
     { number: 1, dueOn: '2026-12-01', amountFen: 100_00, onDisbursement: false },
     { number: 2, dueOn: '2027-01-10', amountFen: 200_00, onDisbursement: true },

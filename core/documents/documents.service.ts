@@ -2,9 +2,8 @@
 // rendered through the PdfRenderer port. Sight of the record is checked by the sources (tenant, permission,
 // data scope): what the actor cannot see is "not found".
 import type { Actor } from '../organisation/actor.js';
-import type { PdfRenderer } from '../documents/ports.js';
-import type { InvoiceDocument } from '../documents/types.js';
-import type { OrderDocumentSources } from './ports.js';
+import type { OrderDocumentSources, PdfRenderer } from './ports.js';
+import type { InvoiceDocument } from './types.js';
 
 /** A rendered document and the file name it downloads as. */
 export interface RenderedDocument {
