@@ -2,12 +2,12 @@
 // may submit it or see its approvals (the orders area's own visibility rules), and its reaction to the outcome.
 // The pipeline guard "internal review approved" reads the latest non-withdrawn order_review instance through
 // the order_review_status view (migration 202611270102), so the outcome is visible in the same transaction.
-import type { DomainEvent, EventSink, Tx } from '../shared/ports.js';
-import type { Actor } from '../organisation/actor.js';
-import type { OrderRepository, OrderSettingsRepository } from '../orders/ports.js';
-import { requireOpen, visibleOrder, writableOrder } from '../orders/order-visibility.js';
-import { DEFAULT_ORDER_SETTINGS } from '../orders/order-settings.js';
-import { ORDER_SUBJECT } from '../orders/order-records.js';
+import type { DomainEvent, EventSink, Tx } from '../shared/index.js';
+import type { Actor } from '../organisation/index.js';
+import {
+  requireOpen, visibleOrder, writableOrder, DEFAULT_ORDER_SETTINGS, ORDER_SUBJECT, type OrderRepository,
+  type OrderSettingsRepository,
+} from '../orders/index.js';
 import type { ConditionSubject } from './condition.js';
 import type { ApprovalInstance } from './instance.js';
 import type { ApprovalOutcome, ApprovalSubject, SubjectPurpose } from './subjects.js';

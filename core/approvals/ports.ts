@@ -1,7 +1,6 @@
 // What the approval use cases need from the world: the tenant's flows (every saved version kept), the
 // instances (saved whole under their version), and the people who may approve (the Directory).
-import type { Tx } from '../shared/ports.js';
-import type { Page, PageRequest } from '../shared/pagination.js';
+import type { Tx, Page, PageRequest } from '../shared/index.js';
 import type { BusinessType, FlowDefinition } from './flow-definition.js';
 import type { ApprovalInstance, InstanceStatus, TaskStatus } from './instance.js';
 import type { Directory } from './directory.js';

@@ -1,6 +1,5 @@
 // The approval statuses as data tables run by the shared machine: one for an instance, one for a task.
-import { fire, type MachineDef } from '../shared/state-machine.js';
-import { DomainError } from '../shared/domain-error.js';
+import { fire, DomainError, type MachineDef } from '../shared/index.js';
 import type { InstanceStatus, TaskStatus } from './instance.js';
 
 export type InstanceEvent = 'approve' | 'reject' | 'withdraw';

@@ -1,9 +1,8 @@
 // The business-type plug-in point: each area whose records go through approval (orders, collections,
 // invoices) registers one ApprovalSubject per business type. The engine stays ignorant of orders and
 // receipts; the subject says what the conditions read, who may see it, and how the record reacts.
-import { domainError, type DomainError } from '../shared/domain-error.js';
-import type { Tx } from '../shared/ports.js';
-import type { Actor } from '../organisation/actor.js';
+import { domainError, type DomainError, type Tx } from '../shared/index.js';
+import type { Actor } from '../organisation/index.js';
 import type { ConditionSubject } from './condition.js';
 import type { ApprovalEvent } from './effects.js';
 import { BUSINESS_TYPES, type BusinessType } from './flow-definition.js';

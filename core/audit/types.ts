@@ -1,7 +1,7 @@
 // The PIPL audit trail as people read it: the operation log (changes to settings, roles, users, approval
 // flows, and logins) and the log of unmasked reads of sensitive fields. The record itself is written through
 // core/shared's OperationLog port (every area writes it; organisation too, which audit builds on).
-import type { OperationRecord } from '../shared/ports.js';
+import type { OperationRecord } from '../shared/index.js';
 
 export type { OperationRecord };
 

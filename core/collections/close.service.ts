@@ -1,13 +1,8 @@
 // 结单 (step 12): finance or operations ask to close a fully collected order (and, by tenant rule, fully
 // invoiced); the order_close approval flow decides, and its approval completes the order (CloseSubject).
-import { isDomainError, type DomainError } from '../shared/domain-error.js';
-import type { UnmetCondition } from '../shared/state-machine.js';
-import { requirePermission, type Actor } from '../organisation/actor.js';
-import { PERMISSIONS } from '../organisation/permissions.js';
-import type { Tx } from '../shared/ports.js';
-import { guardContext, orderSettings, type OrdersDeps } from '../orders/order-records.js';
-import { pipelineStateOf } from '../orders/pipeline-step.js';
-import { transition } from '../orders/pipeline.js';
+import { isDomainError, type DomainError, type UnmetCondition, type Tx } from '../shared/index.js';
+import { requirePermission, PERMISSIONS, type Actor } from '../organisation/index.js';
+import { guardContext, orderSettings, pipelineStateOf, transition, type OrdersDeps } from '../orders/index.js';
 import { collectionSettings, financeOnly, visibleFinance, type CollectionsDeps } from './collections-deps.js';
 import { closeNotReady, closeProblems } from './close-rules.js';
 import { checkClosable } from './close-subject.js';

@@ -1,7 +1,7 @@
 // 下载: the PDF of a stored invoice, and of an order's contract and plan, built from the stored records and
 // rendered through the PdfRenderer port. Sight of the record is checked by the sources (tenant, permission,
 // data scope): what the actor cannot see is "not found".
-import type { Actor } from '../organisation/actor.js';
+import type { Actor } from '../organisation/index.js';
 import type { OrderDocumentSources, PdfRenderer } from './ports.js';
 import type { InvoiceDocument } from './types.js';
 

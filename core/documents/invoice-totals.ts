@@ -1,5 +1,5 @@
 // The invoice's 合计 and 价税合计, and the rules an invoice document must meet before it is printed.
-import { domainError } from '../shared/domain-error.js';
+import { domainError } from '../shared/index.js';
 import type { InvoiceDocument, InvoiceLine } from './types.js';
 
 export interface InvoiceTotals {

@@ -3,12 +3,9 @@
 // order's matched products; the plan with each matched product's repayment comparison (core/loans through
 // the products area). Each source checks the actor's sight of the order. The areas answer through the
 // functions of OrderDocumentsDeps, so documents (which orders and invoices build on) imports neither.
-import type { Actor } from '../organisation/actor.js';
-import type { OrganisationRepository } from '../organisation/ports.js';
-import type { Tx, UnitOfWork } from '../shared/ports.js';
-import { isDomainError, notFound } from '../shared/domain-error.js';
-import { localDate } from '../shared/zoned-time.js';
-import type { MethodSummary } from '../loans/compare-methods.js';
+import type { Actor, OrganisationRepository } from '../organisation/index.js';
+import { isDomainError, notFound, localDate, type Tx, type UnitOfWork } from '../shared/index.js';
+import type { MethodSummary } from '../loans/index.js';
 import type { ContractDocument, ContractInstalment, ContractProductLine, PlanDocument, PlanProduct } from './types.js';
 import type { OrderDocumentSources } from './ports.js';
 

@@ -1,6 +1,6 @@
 // What core needs from a PDF library: the three documents rendered from plain data. adapters/pdf implements
 // it with pdfkit; core never sees how. And where the documents of a stored order come from.
-import type { Actor } from '../organisation/actor.js';
+import type { Actor } from '../organisation/index.js';
 import type { ContractDocument, InvoiceDocument, PlanDocument } from './types.js';
 
 /**

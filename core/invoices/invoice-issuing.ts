@@ -2,9 +2,8 @@
 // tenant's year is taken first, which also makes concurrent issues of the tenant take turns, so the cap
 // check that follows sees every invoice issued before it. A red-letter invoice, once issued, moves its
 // original to 部分红冲 or 已红冲; a fully reversed original gives its receipts back to be invoiced again.
-import type { Tx } from '../shared/ports.js';
-import { localDate } from '../shared/zoned-time.js';
-import { formatYuanGrouped } from '../money/fen.js';
+import { localDate, type Tx } from '../shared/index.js';
+import { formatYuanGrouped } from '../money/index.js';
 import { issuableFen } from './invoiceable.js';
 import { formatInvoiceNumber, numberingYear } from './invoice-number.js';
 import { fireInvoice, invoiceName, invoiceSettings, orderFacts, recordInvoiceChange, saveInvoice, type InvoiceRecordDeps } from './invoice-records.js';

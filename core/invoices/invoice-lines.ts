@@ -1,8 +1,7 @@
 // The lines of a blue invoice from what was received: each line's tax-inclusive total is split into 金额 and
 // 税额 by 价税分离 (core/money separateTax) at the tenant's rate, with 单价 derived from the 数量 when one is given.
-import { isDomainError, type FieldError } from '../shared/domain-error.js';
-import { separateTax } from '../money/tax.js';
-import { divRoundHalfUp } from '../money/rounding.js';
+import { isDomainError, type FieldError } from '../shared/index.js';
+import { separateTax, divRoundHalfUp } from '../money/index.js';
 import type { InvoiceLineRecord } from './types.js';
 
 /** One line as a request gives it: the money (tax included) it bills, and optionally its name, quantity and rate. */

@@ -1,16 +1,15 @@
 // 开票 (step 13): request an invoice for an order from its approved receipts or on its own, correct the draft,
 // submit it to the invoice approval flow (approval issues it with its number), give a draft up, reverse an
 // issued invoice by a red-letter invoice, and 账务管理's lists, export and the tenant's invoice settings.
-import { domainError, validationFailed, type FieldError } from '../shared/domain-error.js';
+import {
+  domainError, validationFailed, requireDrawable, undrawableFields, type FieldError, type Activity, type Tx,
+  type PageRequest, type DocumentTexts,
+} from '../shared/index.js';
 import { settingsChange } from '../audit/index.js';
-import type { Activity, Tx } from '../shared/ports.js';
-import type { PageRequest } from '../shared/pagination.js';
-import { formatYuanGrouped } from '../money/fen.js';
-import { requirePermission, scopeFilter, type Actor } from '../organisation/actor.js';
-import { PERMISSIONS } from '../organisation/permissions.js';
-import type { OrderSummary } from '../orders/types.js';
-import type { InvoiceDocument } from '../documents/types.js';
-import { requireDrawable, undrawableFields, type DocumentTexts } from '../shared/document-charset.js';
+import { formatYuanGrouped } from '../money/index.js';
+import { requirePermission, scopeFilter, PERMISSIONS, type Actor } from '../organisation/index.js';
+import type { OrderSummary } from '../orders/index.js';
+import type { InvoiceDocument } from '../documents/index.js';
 import { checkBuyer, type BuyerInput } from './buyer.js';
 import { buildInvoiceDocument } from './invoice-document.js';
 import { buildBlueLines, lineTotals, type LineInput } from './invoice-lines.js';

@@ -1,8 +1,7 @@
 // What the invoice use cases need from the world: invoices and their lines, the per-tenant-and-year number
 // counter, the tenant's invoice settings, what the order's receipts say, and the approval engine.
-import type { Tx } from '../shared/ports.js';
-import type { Page, PageRequest } from '../shared/pagination.js';
-import type { Actor, ScopeFilter } from '../organisation/actor.js';
+import type { Tx, Page, PageRequest } from '../shared/index.js';
+import type { Actor, ScopeFilter } from '../organisation/index.js';
 import type { Invoice, InvoiceDirection, InvoiceKind, InvoiceSettings, InvoiceState } from './types.js';
 
 /** 账务管理 → 发票: filters of the list and the export. */

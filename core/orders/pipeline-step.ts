@@ -1,7 +1,6 @@
 // One pipeline move of a stored order inside a use case's transaction: facts loaded, transition() applied,
 // the order saved under its version, and the timeline and outbox written with it.
-import { isDomainError } from '../shared/domain-error.js';
-import type { Tx } from '../shared/ports.js';
+import { isDomainError, type Tx } from '../shared/index.js';
 import { pipelineRecords } from './order-activity.js';
 import { guardContext, namesOf, record, saveOrder, type OrdersDeps } from './order-records.js';
 import { CANCELLED, LOST } from './pipeline-machine.js';
