@@ -24,7 +24,7 @@ export * from './core/loans/index.js';
 export * from './core/grading/index.js';
 // 发票 rules: lines by 价税分离, the buyer of a special invoice, the cap, red-letter reversal, numbering.
 export {
-  INVOICE_MACHINE, DEFAULT_INVOICE_SETTINGS, defaultRate, checkBuyer, buildBlueLines, separateLine, unitPriceText, lineTotals, planRedLetter,
+  INVOICE_MACHINE, DEFAULT_INVOICE_SETTINGS, defaultRate, checkBuyer, buildBlueLines, separateLine, unitPriceText, invoiceTotals, planRedLetter,
   reversalsByLine, invoiceCap, invoiceableAmounts, requestProblem, formatInvoiceNumber, parseInvoiceNumber, buildInvoiceDocument,
   type Invoice, type InvoiceState, type InvoiceSettings, type InvoiceLineRecord, type InvoiceBuyer, type SellerProfile, type LineInput, type BuyerInput,
   type RedLineRequest, type OrderInvoicingFacts, type InvoiceableAmounts,

@@ -22,20 +22,6 @@ const MAX_NAME = 100;
 const QUANTITY = /^(\d{1,9})(?:\.(\d{1,6}))?$/;
 const UNIT_PRICE_DECIMALS = 8n;
 
-/** 合计金额, 合计税额 and 价税合计 of lines: plain sums, so excluding + tax = total holds for the invoice as for each line. */
-export function lineTotals(lines: readonly Pick<InvoiceLineRecord, 'amountFen' | 'taxFen' | 'totalFen'>[]): { amountFen: number; taxFen: number; totalFen: number } {
-  let amountFen = 0;
-  let taxFen = 0;
-  let totalFen = 0;
-  for (const l of lines) {
-    amountFen += l.amountFen;
-    taxFen += l.taxFen;
-    totalFen += l.totalFen;
-  }
-  if (!Number.isSafeInteger(totalFen) || !Number.isSafeInteger(amountFen)) throw new Error('invoice totals beyond the safe-integer range');
-  return { amountFen, taxFen, totalFen };
-}
-
 /** A quantity as (digits, decimals), or null when it is not a positive number with at most 6 decimals. */
 export function parseQuantity(text: string): { units: bigint; decimals: number } | null {
   const m = QUANTITY.exec(text.trim());

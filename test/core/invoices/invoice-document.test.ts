@@ -3,7 +3,7 @@ import test from 'ava';
 import { buildInvoiceDocument } from '../../../core/invoices/invoice-document.js';
 import { invoiceView } from '../../../core/invoices/invoice-view.js';
 import { planRedLetter } from '../../../core/invoices/red-letter.js';
-import { lineTotals } from '../../../core/invoices/invoice-lines.js';
+import { invoiceTotals } from '../../../core/invoices/index.js';
 import { DomainError } from '../../../core/shared/domain-error.js';
 import { anInvoice } from './builders.js';
 
@@ -23,7 +23,7 @@ test('an issued invoice prints its number, date, frozen seller and drawer, and t
 test('a red-letter invoice references the original\'s number and date and gives its reason', (t) => {
   const original = anInvoice();
   const lines = planRedLetter(original.lines, new Map(), [{ lineNo: 1, totalFen: 500_000 }]);
-  const red = anInvoice({ id: 'inv-2', direction: 'red', originalId: original.id, number: '202600000002', lines, ...lineTotals(lines), reason: '服务费部分退还' });
+  const red = anInvoice({ id: 'inv-2', direction: 'red', originalId: original.id, number: '202600000002', lines, ...invoiceTotals(lines), reason: '服务费部分退还' });
   const doc = buildInvoiceDocument(red, original);
   t.deepEqual(doc.redLetter, { originalNumber: '202600000001', originalIssueDate: '2026-11-26', reason: '服务费部分退还' });
   t.is(doc.lines[0]?.amountFen, -471_698);
