@@ -3,7 +3,7 @@ import test from 'ava';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { areaGraph, coreImports, deepImports, findCycle, importsOf } from '../support/area-graph.js';
+import { ARCHITECTURE_DOC, areaGraph, areaGraphSection, coreImports, deepImports, findCycle, importsOf, withAreaGraph } from '../support/area-graph.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -111,3 +111,8 @@ test('the area checks see a deep import and a cycle when there is one', (t) => {
   t.is(findCycle(new Map([['approvals', ['orders']], ['orders', ['shared']], ['shared', []]])), null);
 });
 
+test('docs/architecture.md draws the area graph of the code', (t) => {
+  const doc = readFileSync(join(root, ARCHITECTURE_DOC), 'utf8');
+  const expected = withAreaGraph(doc, areaGraphSection(areaGraph(coreImports())));
+  t.true(doc === expected, `${ARCHITECTURE_DOC} shows another area graph than the code's: run \`npm run docs:areas\``);
+});
