@@ -19,6 +19,7 @@ export default tseslint.config(
         patterns: [
           { group: ['knex', 'knex-pglite', 'pg', 'koa', '@koa/*', 'pdfkit', 'fontkit', 'inversify', 'reflect-metadata', 'ajv', 'ajv-*', 'pino', '@electric-sql/*'], message: 'core/ is framework-free (DESIGN.md: arrows point inward).' },
           { group: ['**/adapters/**', '**/http/**', '**/plugins/**'], message: 'core/ imports nothing outside core.' },
+          { regex: '^\\.\\./[^/]+/(?!index\\.js$)', message: 'Another core area only through its face: ../<area>/index.js (docs/architecture.md).' },
         ],
       }],
     },

@@ -24,7 +24,7 @@ export * from './core/loans/index.js';
 export * from './core/grading/index.js';
 // 发票 rules: lines by 价税分离, the buyer of a special invoice, the cap, red-letter reversal, numbering.
 export {
-  INVOICE_MACHINE, DEFAULT_INVOICE_SETTINGS, defaultRate, checkBuyer, buildBlueLines, separateLine, unitPriceText, lineTotals, planRedLetter,
+  INVOICE_MACHINE, DEFAULT_INVOICE_SETTINGS, defaultRate, checkBuyer, buildBlueLines, separateLine, unitPriceText, invoiceTotals, planRedLetter,
   reversalsByLine, invoiceCap, invoiceableAmounts, requestProblem, formatInvoiceNumber, parseInvoiceNumber, buildInvoiceDocument,
   type Invoice, type InvoiceState, type InvoiceSettings, type InvoiceLineRecord, type InvoiceBuyer, type SellerProfile, type LineInput, type BuyerInput,
   type RedLineRequest, type OrderInvoicingFacts, type InvoiceableAmounts,
@@ -55,7 +55,7 @@ export {
 } from './adapters/pdf/index.js';
 export type * from './core/documents/types.js';
 export { PdfRenderer, type PdfBytes } from './core/documents/ports.js';
-export { DocumentCharset, requireDrawable, undrawableCharacters, undrawableFields, type DocumentTexts } from './core/documents/document-charset.js';
+export { DocumentCharset, requireDrawable, undrawableCharacters, undrawableFields, type DocumentTexts } from './core/shared/document-charset.js';
 export { fillTemplate, placeholdersIn } from './core/documents/template.js';
 
 // What the import-export plugin (and any plugin that imports or exports records) builds on: the inquiry
@@ -74,7 +74,7 @@ export type { OrganisationService } from './core/organisation/organisation.servi
 export type { Tenant, Department, Role, User } from './core/organisation/types.js';
 export { buildActor } from './core/organisation/build-actor.js';
 export { Timeline, type ActivityEntry } from './core/shared/ports.js';
-export { SpreadsheetWriter, XLSX_CONTENT_TYPE, type SheetSpec, type SheetRow, type SheetColumn } from './core/collections/spreadsheet.js';
+export { SpreadsheetWriter, XLSX_CONTENT_TYPE, type SheetSpec, type SheetRow, type SheetColumn } from './core/documents/spreadsheet.js';
 export { instantOfLocal, isLocalDateText, localDate, localDateTime } from './core/shared/zoned-time.js';
 export { isCleanText, BAD_TEXT_MESSAGE } from './core/shared/clean-text.js';
 export { listQuery as inquiryListQuerySchema, listQueryOf as inquiryListQueryOf } from './http/routes/inquiries.routes.js';

@@ -10,7 +10,7 @@ import type { OrderPipeline } from '../../core/orders/order-pipeline.js';
 import type { ApprovalService } from '../../core/approvals/approval.service.js';
 import { ApprovalSubjectContribution } from '../../core/approvals/subjects.js';
 import { AccountsQueries, CollectionPlanRepository, CollectionSettingsRepository, ReceiptRepository } from '../../core/collections/ports.js';
-import { SpreadsheetWriter } from '../../core/collections/spreadsheet.js';
+import { SpreadsheetWriter } from '../../core/documents/spreadsheet.js';
 import type { CollectionsDeps } from '../../core/collections/collections-deps.js';
 import { CollectionPlanService } from '../../core/collections/plan.service.js';
 import { ReceiptService } from '../../core/collections/receipt.service.js';

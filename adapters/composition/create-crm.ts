@@ -57,7 +57,7 @@ import { attachPlugins, workcenterModule } from './workcenter.module.js';
 import { invoicesModule } from './invoices.module.js';
 import { pdfModule } from './pdf.module.js';
 import type { InvoicesService } from '../../core/invoices/invoices.service.js';
-import type { DocumentsService } from '../../core/invoices/documents.service.js';
+import type { DocumentsService } from '../../core/documents/documents.service.js';
 import { DocumentsServiceToken, InvoicesServiceToken } from './tokens.js';
 import { OutboxSignal, OutboxSignalToken, SignallingEventSink } from '../events/commit-signal.js';
 import type { OutboxRelay } from '../events/outbox-relay.js';

@@ -9,7 +9,7 @@ import { Cipher, SensitiveReadLog } from '../../core/security/ports.js';
 import { InquiryLifecycle } from '../../core/inquiries/ports.js';
 import { ContractRepository, OrderRepository, OrderSettingsRepository, PlanRepository, ProfileRepository } from '../../core/orders/ports.js';
 import { OrderFacts } from '../../core/orders/order-facts.js';
-import { DocumentCharset } from '../../core/documents/document-charset.js';
+import { DocumentCharset } from '../../core/shared/document-charset.js';
 import type { OrdersDeps } from '../../core/orders/order-records.js';
 import { OrderPipeline } from '../../core/orders/order-pipeline.js';
 import { OrderProductCategories, OrderReviewSubject } from '../../core/orders/order-review-subject.js';

@@ -5,7 +5,7 @@
 import type { Readable } from 'node:stream';
 import { ContainerModule } from 'inversify';
 import { PdfRenderer } from '../../core/documents/ports.js';
-import { DocumentCharset } from '../../core/documents/document-charset.js';
+import { DocumentCharset } from '../../core/shared/document-charset.js';
 import type { ContractDocument, InvoiceDocument, PlanDocument } from '../../core/documents/types.js';
 import { PdfkitRenderer, type PdfRendererOptions } from '../pdf/pdfkit-renderer.js';
 

@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import { checkInvoiceDocument } from '../../core/documents/invoice-totals.js';
 import type { PdfRenderer } from '../../core/documents/ports.js';
-import type { DocumentCharset } from '../../core/documents/document-charset.js';
+import type { DocumentCharset } from '../../core/shared/document-charset.js';
 import type { ContractDocument, InvoiceDocument, IsoDate, PlanDocument } from '../../core/documents/types.js';
 import { Canvas, NO_DOCUMENT, type Drawing, type FontKit } from './canvas.js';
 import { drawContract } from './contract-layout.js';

@@ -2,11 +2,11 @@
 // queries (my pending tasks, what I submitted, an instance's full record, a record's approvals). Each change
 // locks the instance row, applies one pure engine step, saves it under its version and writes the timeline,
 // the outbox events and the business object's reaction in the same transaction.
-import { isDomainError } from '../shared/domain-error.js';
-import type { Clock, EventSink, IdGenerator, Timeline, Tx, UnitOfWork } from '../shared/ports.js';
-import type { Page, PageRequest } from '../shared/pagination.js';
-import { can, type Actor } from '../organisation/actor.js';
-import { PERMISSIONS } from '../organisation/permissions.js';
+import {
+  isDomainError, type Clock, type EventSink, type IdGenerator, type Timeline, type Tx, type UnitOfWork, type Page,
+  type PageRequest,
+} from '../shared/index.js';
+import { can, PERMISSIONS, type Actor } from '../organisation/index.js';
 import type { BusinessType } from './flow-definition.js';
 import type { ApprovalInstance, Decision } from './instance.js';
 import type { ApprovalStep } from './effects.js';

@@ -3,9 +3,8 @@
 // receipts; the subject answers three hooks: the facts the conditions read (and who may see or submit the
 // record), the record's reaction to being submitted, and its reaction to the outcome. Reading facts never
 // changes the record: every change happens in a hook that runs in the transaction that caused it.
-import { domainError, type DomainError } from '../shared/domain-error.js';
-import type { Tx } from '../shared/ports.js';
-import type { Actor } from '../organisation/actor.js';
+import { domainError, type DomainError, type Tx } from '../shared/index.js';
+import type { Actor } from '../organisation/index.js';
 import type { ConditionSubject } from './condition.js';
 import type { ApprovalEvent } from './effects.js';
 import { BUSINESS_TYPES, type BusinessType } from './flow-definition.js';

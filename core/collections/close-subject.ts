@@ -1,13 +1,9 @@
 // 结单 (business type 'order_close', one per order) plugged into the approval engine: finance or operations
 // submit a fully collected order; when the flow approves, the order reaches 订单完成 through the pipeline's
 // `complete` event, in the deciding transaction (the close_approved fact is read from that same approval).
-import type { DomainError } from '../shared/domain-error.js';
-import type { Tx } from '../shared/ports.js';
-import type { Actor } from '../organisation/actor.js';
-import { PERMISSIONS } from '../organisation/permissions.js';
-import type { ConditionSubject } from '../approvals/condition.js';
-import type { ApprovalInstance } from '../approvals/instance.js';
-import type { ApprovalOutcome, ApprovalSubject, SubjectPurpose } from '../approvals/subjects.js';
+import type { DomainError, Tx } from '../shared/index.js';
+import { PERMISSIONS, type Actor } from '../organisation/index.js';
+import type { ConditionSubject, ApprovalInstance, ApprovalOutcome, ApprovalSubject, SubjectPurpose } from '../approvals/index.js';
 import { ORDER_SUBJECT, collectionSettings, event, financeOnly, visibleFinance, type CollectionsDeps } from './collections-deps.js';
 import { closeNotReady, closeProblems } from './close-rules.js';
 import { orderCompleted } from './errors.js';

@@ -1,9 +1,7 @@
 // 结单 (step 12): finance or operations ask to close a fully collected order (and, by tenant rule, fully
 // invoiced); the order_close approval flow decides, and its approval completes the order (CloseSubject).
-import type { UnmetCondition } from '../shared/state-machine.js';
-import { requirePermission, type Actor } from '../organisation/actor.js';
-import { PERMISSIONS } from '../organisation/permissions.js';
-import type { Tx } from '../shared/ports.js';
+import type { UnmetCondition, Tx } from '../shared/index.js';
+import { requirePermission, PERMISSIONS, type Actor } from '../organisation/index.js';
 import { collectionSettings, financeOnly, visibleFinance, type CollectionsDeps } from './collections-deps.js';
 import { closeNotReady, closeProblems } from './close-rules.js';
 import { checkClosable, type OrderCompletion } from './close-subject.js';

@@ -2,12 +2,9 @@
 // a draft moves to 待审批, or an approved receipt with a reversal reason to 冲销中, in the submission's own
 // transaction (onSubmitted), so the receipt and its approval start together; the end of the approval confirms,
 // rejects or reverses it in the deciding one.
-import { isDomainError, notFound } from '../shared/domain-error.js';
-import type { Tx } from '../shared/ports.js';
-import type { Actor } from '../organisation/actor.js';
-import type { ConditionSubject } from '../approvals/condition.js';
-import type { ApprovalInstance } from '../approvals/instance.js';
-import type { ApprovalOutcome, ApprovalSubject, SubjectPurpose } from '../approvals/subjects.js';
+import { isDomainError, notFound, type Tx } from '../shared/index.js';
+import type { Actor } from '../organisation/index.js';
+import type { ConditionSubject, ApprovalInstance, ApprovalOutcome, ApprovalSubject, SubjectPurpose } from '../approvals/index.js';
 import { RECEIPT_SUBJECT, financeOnly, recordableFinance, visibleFinance, type CollectionsDeps } from './collections-deps.js';
 import { reversalReasonRequired } from './errors.js';
 import { outcomeKind } from './approval-outcome.js';

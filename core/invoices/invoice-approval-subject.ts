@@ -4,12 +4,9 @@
 // pending, bad approvers) leaves the draft as it was, whichever way it was submitted (POST
 // /invoices/:id/submit or POST /approvals). The outcome arrives in the deciding transaction: approved → 已开具
 // with its number; rejected or withdrawn → back to 草稿.
-import { notFound } from '../shared/domain-error.js';
-import type { Tx } from '../shared/ports.js';
-import type { Actor } from '../organisation/actor.js';
-import type { ConditionSubject } from '../approvals/condition.js';
-import type { ApprovalInstance } from '../approvals/instance.js';
-import type { ApprovalOutcome, ApprovalSubject, SubjectPurpose } from '../approvals/subjects.js';
+import { notFound, type Tx } from '../shared/index.js';
+import type { Actor } from '../organisation/index.js';
+import type { ConditionSubject, ApprovalInstance, ApprovalOutcome, ApprovalSubject, SubjectPurpose } from '../approvals/index.js';
 import { issueApproved, returnToDraft } from './invoice-issuing.js';
 import {
   fireInvoice, INVOICE_SUBJECT, invoiceSettings, invoiceName, recordInvoiceChange, requireInvoiceAccess, saveInvoice, visibleInvoice, type InvoiceRecordDeps,

@@ -3,8 +3,7 @@
 // with the vendor's code and message; a rate limit is not a failure: the copy waits as long as the vendor
 // says and its attempts are not counted; a refusal (bad credentials, unknown user) parks it at once. An
 // administrator may requeue a parked copy (after fixing the settings). Sent is final: never sent twice.
-import { fire, type MachineDef } from '../shared/state-machine.js';
-import { DomainError } from '../shared/domain-error.js';
+import { fire, DomainError, type MachineDef } from '../shared/index.js';
 import type { Channel } from './notification.js';
 
 export type DeliveryState = 'pending' | 'retrying' | 'rate_limited' | 'sent' | 'parked';

@@ -2,8 +2,8 @@
 // rules already make (message-rules.ts, the collections area's contributions, the follow-up reminder), so
 // there is one table of who hears about what; a kind only splits a message kind where people want to
 // choose differently (待审批 vs. 审批结果, 待确认回款 vs. other receipts).
-import type { LocalizedText } from '../shared/domain-error.js';
-import type { MessageDraft, MessageKind } from '../workcenter/message.js';
+import type { LocalizedText } from '../shared/index.js';
+import type { MessageDraft, MessageKind } from '../workcenter/index.js';
 
 export const NOTIFICATION_KINDS = [
   'follow_up_due', // 跟进提醒: the planned follow-up time comes

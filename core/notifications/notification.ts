@@ -2,10 +2,9 @@
 // short Chinese text saying what to do, and the console screen to open. Channels and timing come later
 // (preferences.ts, planning.ts); each channel's copy is keyed by source, recipient and channel so that a
 // redelivered event is never sent twice.
-import type { OutboxEvent } from '../events/subscriber.js';
-import type { MessageDraft } from '../workcenter/message.js';
-import { messagesForEvent, type MessageRule, type OrderOwners } from '../workcenter/message-rules.js';
-import { localDateTime } from '../shared/zoned-time.js';
+import type { OutboxEvent } from '../events/index.js';
+import { messagesForEvent, type MessageDraft, type MessageRule, type OrderOwners } from '../workcenter/index.js';
+import { localDateTime } from '../shared/index.js';
 import { NOTIFICATION_KIND_ACTIONS, kindOfMessage, type NotificationKind } from './kinds.js';
 
 export const CHANNELS = ['wecom', 'dingtalk', 'sms'] as const;

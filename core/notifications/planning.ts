@@ -2,7 +2,7 @@
 // hold it (never drop it) until they end; a kind the person marked urgent goes at once; a kind in the digest
 // waits for the next digest time. Urgency is the person's choice: the product marks no kind urgent, since
 // nothing a brokerage does overnight cannot wait for the morning (docs/notifications-rules.md).
-import { addDaysToLocalDate, instantOfLocalDateTime, localDate, zonedParts } from '../shared/zoned-time.js';
+import { addDaysToLocalDate, instantOfLocalDateTime, localDate, zonedParts } from '../shared/index.js';
 import type { Channel, Notification } from './notification.js';
 import { inQuietMinute, type LocalTime, type NotificationPreferences, type QuietHours } from './preferences.js';
 

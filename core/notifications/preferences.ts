@@ -1,6 +1,6 @@
 // Each person's choices: which channels per kind (none is an empty list: the 消息 list still has it), quiet
 // hours in the firm's time zone, kinds allowed through quiet hours, and kinds gathered into one daily digest.
-import { validationFailed, type FieldError } from '../shared/domain-error.js';
+import { validationFailed, type FieldError } from '../shared/index.js';
 import { NOTIFICATION_KINDS, isNotificationKind, type NotificationKind } from './kinds.js';
 import { CHANNELS, type Channel } from './notification.js';
 

@@ -1,17 +1,13 @@
 // 上传合同、确认合同 (step 6): record the contract of an order, confirm it (who, when), which sets the order's
 // contract amount, makes the inquiry a 客户 and, when the guards allow, moves the order to its won stage.
-import { requireDrawable } from '../documents/document-charset.js';
-import { domainError, isDomainError, notFound } from '../shared/domain-error.js';
-import type { UnmetCondition } from '../shared/state-machine.js';
-import type { Tx } from '../shared/ports.js';
+import { requireDrawable, domainError, isDomainError, notFound, localDate, type UnmetCondition, type Tx } from '../shared/index.js';
 import { formatYuanGrouped } from '../money/index.js';
-import { localDate } from '../shared/zoned-time.js';
-import type { Actor } from '../organisation/actor.js';
-import type { ContractDocument } from '../documents/types.js';
-import type { FileRecord } from '../files/types.js';
+import type { Actor } from '../organisation/index.js';
+import type { ContractDocument } from '../documents/index.js';
+import type { FileRecord } from '../files/index.js';
 import { checkContractInput, confirmProblem, contractLocked, type ContractInput } from './contract.js';
 import { buildContractDocument } from './contract-document.js';
-import { customerMobileFor } from '../security/masking.js';
+import { customerMobileFor } from '../security/index.js';
 import {
   changeableOrder, currentFileKinds, orderEntry, orderEvent, orderSettings, readableOrder, record, saveOrder, ORDER_SUBJECT, type OrdersDeps,
 } from './order-records.js';

@@ -2,12 +2,9 @@
 // the actor may move, gather the facts the guards read, apply transition(), save the order under its version,
 // and write the timeline (订单动态) and the outbox with it. The orders services (下一步, 提交到下一步, 合同赢单),
 // 结单 (collections) and 内审 (the order_review approval subject) all go through it.
-import { isDomainError, type DomainError } from '../shared/domain-error.js';
-import type { Clock, EventSink, Timeline, Tx } from '../shared/ports.js';
-import { requirePermission, type Actor } from '../organisation/actor.js';
-import { PERMISSIONS } from '../organisation/permissions.js';
-import type { OrganisationRepository } from '../organisation/ports.js';
-import type { FileRepository } from '../files/ports.js';
+import { isDomainError, type DomainError, type Clock, type EventSink, type Timeline, type Tx } from '../shared/index.js';
+import { requirePermission, PERMISSIONS, type Actor, type OrganisationRepository } from '../organisation/index.js';
+import type { FileRepository } from '../files/index.js';
 import { pipelineRecords } from './order-activity.js';
 import { guardContextOf, type OrderFacts } from './order-facts.js';
 import type { OrderGuardContext } from './order-guards.js';

@@ -1,13 +1,11 @@
 // What every orders use case shares: its ports, the tenant's settings, loading an order the actor may see or
 // change, saving it under its version, and writing timeline and events with the change.
-import type { DocumentCharset } from '../documents/document-charset.js';
-import type { ActivityEntry, Clock, DomainEvent, EventSink, IdGenerator, Timeline, Tx, UnitOfWork } from '../shared/ports.js';
+import type { DocumentCharset, ActivityEntry, Clock, DomainEvent, EventSink, IdGenerator, Timeline, Tx, UnitOfWork } from '../shared/index.js';
 import type { OperationLog } from '../audit/index.js';
-import type { Actor } from '../organisation/actor.js';
-import type { OrganisationRepository } from '../organisation/ports.js';
-import type { FileRepository } from '../files/ports.js';
-import type { Cipher, SensitiveReadLog } from '../security/ports.js';
-import type { InquiryLifecycle } from '../inquiries/ports.js';
+import type { Actor, OrganisationRepository } from '../organisation/index.js';
+import type { FileRepository } from '../files/index.js';
+import type { Cipher, SensitiveReadLog } from '../security/index.js';
+import type { InquiryLifecycle } from '../inquiries/index.js';
 import { DEFAULT_ORDER_SETTINGS } from './order-settings.js';
 import { requireOpen, versionConflict, visibleOrder, writableOrder } from './order-visibility.js';
 import type { ContractRepository, OrderRepository, OrderSettingsRepository, PlanRepository, ProfileRepository } from './ports.js';

@@ -3,11 +3,9 @@
 // see), and its reaction to the outcome. The pipeline guard "internal review approved" reads the latest
 // non-withdrawn order_review instance through the order_review_status view (migration 202611270102), so the
 // outcome is visible in the same transaction.
-import type { DomainEvent, EventSink, Tx } from '../shared/ports.js';
-import type { Actor } from '../organisation/actor.js';
-import type { ConditionSubject } from '../approvals/condition.js';
-import type { ApprovalInstance } from '../approvals/instance.js';
-import type { ApprovalOutcome, ApprovalSubject, SubjectPurpose } from '../approvals/subjects.js';
+import type { DomainEvent, EventSink, Tx } from '../shared/index.js';
+import type { Actor } from '../organisation/index.js';
+import type { ConditionSubject, ApprovalInstance, ApprovalOutcome, ApprovalSubject, SubjectPurpose } from '../approvals/index.js';
 import { ORDER_SUBJECT } from './order-records.js';
 import type { OrderPipeline } from './order-pipeline.js';
 import type { OrderRepository } from './ports.js';

@@ -1,15 +1,12 @@
 // Orders (订单): create from an inquiry (which becomes 准客户), list and read by data scope, edit, move through
 // the pipeline (下一步, 回退, 转交, 输单, 取消, 重新打开), 提交到下一步, and the finance close for collections.
-import { requireDrawable } from '../documents/document-charset.js';
-import { domainError, isDomainError, notFound, validationFailed } from '../shared/domain-error.js';
-import type { Activity, Tx } from '../shared/ports.js';
-import type { PageRequest } from '../shared/pagination.js';
-import type { UnmetCondition } from '../shared/state-machine.js';
-import { inScope, requirePermission, scopeFilter, type Actor } from '../organisation/actor.js';
-import { PERMISSIONS } from '../organisation/permissions.js';
-import type { User } from '../organisation/types.js';
+import {
+  requireDrawable, domainError, isDomainError, notFound, validationFailed, type Activity, type Tx, type PageRequest,
+  type UnmetCondition,
+} from '../shared/index.js';
+import { inScope, requirePermission, scopeFilter, PERMISSIONS, type Actor, type User } from '../organisation/index.js';
 import { normalizeCompanyName } from '../identity/index.js';
-import type { FileRecord } from '../files/types.js';
+import type { FileRecord } from '../files/index.js';
 import type { OrderGuardContext } from './order-guards.js';
 import { changeableOrder, orderEntry, orderEvent, orderSettings, readableOrder, record, saveOrder, ORDER_SUBJECT, type OrdersDeps } from './order-records.js';
 import type { OrderPipeline } from './order-pipeline.js';

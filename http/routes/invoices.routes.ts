@@ -5,13 +5,13 @@
 import { Readable } from 'node:stream';
 import type { Crm } from '../../adapters/composition/create-crm.js';
 import { respond, type RouteDef, type RouteRequest } from '../../adapters/composition/route-def.js';
-import { SpreadsheetWriter, XLSX_CONTENT_TYPE } from '../../core/collections/spreadsheet.js';
+import { SpreadsheetWriter, XLSX_CONTENT_TYPE } from '../../core/documents/spreadsheet.js';
 import { CAP_BASES, TAXPAYER_KINDS } from '../../core/invoices/invoice-settings.js';
 import { INVOICE_SHEET, invoiceSheetRow } from '../../core/invoices/invoice-export.js';
 import { INVOICE_KINDS, INVOICE_STATES } from '../../core/invoices/types.js';
 import { MAX_LINES } from '../../core/invoices/invoice-lines.js';
 import type { InvoiceListFilter } from '../../core/invoices/ports.js';
-import type { RenderedDocument } from '../../core/invoices/documents.service.js';
+import type { RenderedDocument } from '../../core/documents/documents.service.js';
 import { contentDisposition } from '../content-disposition.js';
 import { startedStream } from '../started-stream.js';
 import { date, fen, idParams, nonEmpty, objectSchema, pageOf, pageQuery, uuid } from '../schemas.js';

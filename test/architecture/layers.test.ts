@@ -3,6 +3,7 @@ import test from 'ava';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ARCHITECTURE_DOC, areaGraph, areaGraphSection, coreImports, deepImports, findCycle, importsOf, withAreaGraph } from '../support/area-graph.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -81,4 +82,37 @@ test('the checker sees a violation when there is one', (t) => {
   const fake = "import { x } from '../../adapters/knex/database.js';\nimport type { Knex } from 'knex';\nexport { y } from './y.js';";
   const specs = [...fake.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/g)].map((m) => m[1]);
   t.deepEqual(specs, ['../../adapters/knex/database.js', 'knex', './y.js']);
+});
+
+// Areas as modules: another area only through its face, and no cycle between areas (docs/architecture.md).
+test('a core file imports another area only through its face (core/<area>/index.ts)', (t) => {
+  const deep = deepImports(coreImports()).map((i) => `${i.from} imports ${i.spec}`);
+  t.deepEqual(deep, [], 'import the area\'s face instead: ../<area>/index.js');
+});
+
+test('the areas import each other without a cycle', (t) => {
+  const graph = areaGraph(coreImports());
+  t.true(graph.size >= 19, `every core area is in the graph (${[...graph.keys()].join(', ')})`);
+  const cycle = findCycle(graph);
+  t.is(cycle, null, cycle ? `the areas import each other in a cycle: ${cycle.join(' → ')}` : '');
+});
+
+test('the area checks see a deep import and a cycle when there is one', (t) => {
+  // Guards the guard: the same functions on made-up files.
+  const imports = [
+    ...importsOf('core/approvals/x.ts', "import { a } from '../orders/order-records.js';\nimport type { B } from '../shared/index.js';\nimport { c } from './c.js';"),
+    ...importsOf('core/orders/y.ts', "import {\n  d,\n} from '../approvals/index.js';\nexport { e } from '../shared/ports.js';"),
+    ...importsOf('core/shared/z.ts', "import { f } from './f.js';"),
+  ];
+  t.deepEqual(deepImports(imports).map((i) => `${i.from} → ${i.target}`), ['core/approvals/x.ts → core/orders/order-records', 'core/orders/y.ts → core/shared/ports']);
+  const graph = areaGraph(imports);
+  t.deepEqual([...graph], [['approvals', ['orders', 'shared']], ['orders', ['approvals', 'shared']], ['shared', []]]);
+  t.deepEqual(findCycle(graph), ['approvals', 'orders', 'approvals']);
+  t.is(findCycle(new Map([['approvals', ['orders']], ['orders', ['shared']], ['shared', []]])), null);
+});
+
+test('docs/architecture.md draws the area graph of the code', (t) => {
+  const doc = readFileSync(join(root, ARCHITECTURE_DOC), 'utf8');
+  const expected = withAreaGraph(doc, areaGraphSection(areaGraph(coreImports())));
+  t.true(doc === expected, `${ARCHITECTURE_DOC} shows another area graph than the code's: run \`npm run docs:areas\``);
 });

@@ -1,9 +1,9 @@
 // 下载: the PDF of a stored invoice, and of an order's contract and plan, built from the stored records and
 // rendered through the PdfRenderer port. Sight of the record is checked by the sources (tenant, permission,
 // data scope): what the actor cannot see is "not found".
-import type { Actor } from '../organisation/actor.js';
-import type { PdfBytes, PdfRenderer } from '../documents/ports.js';
-import type { InvoiceDocument } from '../documents/types.js';
+import type { Actor } from '../organisation/index.js';
+import type { PdfBytes, PdfRenderer } from './ports.js';
+import type { InvoiceDocument } from './types.js';
 import type { OrderDocumentSources } from './ports.js';
 
 /** A document being rendered, and the file name it downloads as. */
