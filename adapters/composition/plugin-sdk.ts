@@ -86,8 +86,8 @@ export interface PluginContext<U extends ServiceName, S> {
   readonly data: PluginData;
   /** The firm's settings of this plugin (the spec's defaults until a firm saves its own). */
   readonly settings: PluginSettings<S>;
-  /** A folder of the plugin's own beside the stored files, shared by all server processes. */
-  readonly filesDir: string;
+  /** A folder of the plugin's own beside the stored files (<filesDir>/.<name>), shared by all server processes. */
+  filesDir(): string;
 }
 
 /** What setup hands back: each part becomes a contribution collected by the application. */
@@ -146,7 +146,7 @@ export function definePlugin<U extends ServiceName = never, S = Record<string, n
     const settings = pluginSettings<S>(name, spec.settings, data, () => (need().services.clock ?? null) as Clock | null);
     const parts = spec.setup({
       name, services: services as Pick<PluginServices, U>, data, settings,
-      get filesDir() { need(); return filesDir; },
+      filesDir: () => { need(); return filesDir; },
     });
 
     const Ready = Symbol(`yunzhou.plugins.${name}.ready`);

@@ -58,7 +58,7 @@ export function importExportPlugin(options: ImportExportOptions = {}): ImportExp
     migrations: [importJobsTables],
     facade: { imports: ImportExportToken },
     setup({ services, data, filesDir }) {
-      const dir = (): string => options.dir ?? filesDir;
+      const dir = (): string => options.dir ?? filesDir();
       const store = new ImportJobStore(() => data.knex);
       const runner = new ImportRunner(services, data, store, {
         chunkSize: options.chunkSize ?? 1000, leaseSeconds: options.leaseSeconds ?? 120, maxRows: options.maxRows ?? 200_000, dir,
