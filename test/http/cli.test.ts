@@ -45,7 +45,7 @@ test.serial('import (the import-export plugin\'s command): a progress line on st
   const file = join(dir, '名单.csv');
   const headers = '企业名称,客户手机号码,客户姓名,客户性别,客户级别,下次跟进时间,客户来源,客户房产,负责人,所属部门,客户备注,企业税号';
   const later = `${new Date().getFullYear() + 4}-12-03 14:30`;
-  writeFileSync(file, `${headers}\r\n命令行科技,13612345678,张三,男,A,${later},电销,按揭房,,,,\r\n坏号码公司,abc,张三,男,A,${later},电销,按揭房,,,,\r\n`);
+  writeFileSync(file, `${headers}\r\n命令行科技,13612345678,张三,男,A,${later},电销,按揭房,,,需要额度高,\r\n坏号码公司,abc,张三,男,A,${later},电销,按揭房,,,需要额度高,\r\n`);
   const { stdout, stderr } = await run(process.execPath, [cli, 'import', file, '--tenant', tenantId, '--as', '13600000000'], { env, timeout: 120_000 });
   t.regex(stderr, /\r导入 \[#{30}\] 100% {2}2\/2 行 {2}已导入 1 {2}重复 0 {2}无效 1\n$/);
   t.regex(stdout, /^导入完成：共 2 行，已导入 1，重复 0，无效 1（[\d.]+ 秒）\n结果报告：.*名单\.report\.xlsx\n$/);
