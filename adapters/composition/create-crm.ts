@@ -242,7 +242,10 @@ export async function createCrm(options: CrmOptions = {}): Promise<Crm> {
   await container.loadAsync(infrastructure, organisationModule, securityModule, filesModule, inquiriesModule, productsModule, ordersModule, approvalsModule, collectionsModule, workcenterModule, pdfModule, invoicesModule, inboxModule);
 
   const plugins = options.plugins ?? [];
-  await container.loadAsync(...plugins.map((p) => p.module));
+  await container.loadAsync(...plugins.map((p) => p.module)).catch(async (e: unknown) => {
+    await database.close(); // a plugin that fails to load leaves no open database behind
+    throw e;
+  });
 
   if (options.migrate ?? true) await migrateLatest(database.knex, migrationSetsOf(container));
   const scheduler = container.get<Scheduler>(SchedulerToken);

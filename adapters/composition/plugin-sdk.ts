@@ -20,7 +20,7 @@ import type { RouteDef } from './route-def.js';
 import { CommandContribution, MigrationContribution, RouteContribution, type AreaDescriptor, type FacadeOf, type FacadeTokens } from './area.js';
 import { Config, Db, InquiryServiceToken, OrganisationServiceToken, ScheduledJobContribution } from './tokens.js';
 import type { ScheduledJob } from './plugin-api.js';
-import { pluginSettings, settingsMigration, settingsRoutes, type PluginSettings, type SettingsSpec } from './plugin-settings.js';
+import { pluginSettings, settingsMigration, settingsRoutes, settingsValidator, type PluginSettings, type SettingsSpec } from './plugin-settings.js';
 
 /** The services a plugin may declare in `uses` and find, resolved, in `ctx.services`. */
 export interface PluginServices {
@@ -127,6 +127,7 @@ export function definePlugin<U extends ServiceName = never, S = Record<string, n
   if (!NAME.test(name)) throw new Error(`Plugin name "${name}" must be lower-case letters, digits and '-' (at most 40)`);
   const uses = [...new Set(spec.uses ?? [])];
   const facade = spec.facade ?? ({} as F);
+  if (spec.settings) settingsValidator(name, spec.settings);
 
   const module = new ContainerModule(({ bind }) => {
     // Filled when the first of the plugin's contributions is resolved; until then nothing may use it.

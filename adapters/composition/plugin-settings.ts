@@ -1,7 +1,7 @@
 // A plugin's settings: one JSON object per firm, checked against the plugin's JSON schema, kept in the
 // plugin's own table (<name>_settings, in the plugin's migration history) and served at GET/PUT /settings
 // under the plugin's routes. What a firm never saved reads as the defaults.
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Knex } from 'knex';
 import type { Clock } from '../../core/shared/ports.js';
 import { validationFailed } from '../../core/shared/domain-error.js';
@@ -65,11 +65,17 @@ const NO_SETTINGS: PluginSettings<never> = {
   update: () => Promise.reject(new Error('This plugin declares no settings')),
 };
 
+/** The schema's validator; throws when the defaults break the schema (a mistake of the plugin's author). */
+export function settingsValidator<S>(plugin: string, spec: SettingsSpec<S>): ValidateFunction {
+  const check = ajv.compile(spec.schema);
+  if (!check(spec.defaults)) throw new Error(`Plugin ${plugin}: its default settings break its schema: ${ajv.errorsText(check.errors)}`);
+  return check;
+}
+
 export function pluginSettings<S>(plugin: string, spec: SettingsSpec<S> | undefined, data: DataAccess, clock: () => Clock | null): PluginSettings<S> {
   if (!spec) return NO_SETTINGS as PluginSettings<S>;
   const table = settingsTable(plugin);
-  const check = ajv.compile(spec.schema);
-  if (!check(spec.defaults)) throw new Error(`Plugin ${plugin}: its default settings break its schema: ${ajv.errorsText(check.errors)}`);
+  const check = settingsValidator(plugin, spec);
   const permission = spec.permission ?? PERMISSIONS.orgManage;
   return {
     async get(tenantId, trx) {
