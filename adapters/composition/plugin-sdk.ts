@@ -131,7 +131,7 @@ export function definePlugin<U extends ServiceName = never, S = Record<string, n
 
   const module = new ContainerModule(({ bind }) => {
     // Filled when the first of the plugin's contributions is resolved; until then nothing may use it.
-    let ready: { db: Database; uow: UnitOfWork; services: Record<string, unknown> } | null = null;
+    let ready: { db: Database; uow: UnitOfWork; clock: Clock; filesDir: string; services: Record<string, unknown> } | null = null;
     const need = () => {
       if (!ready) throw new Error(`Plugin ${name}: services and data are ready once the application is assembled, not during setup`);
       return ready;
@@ -143,18 +143,13 @@ export function definePlugin<U extends ServiceName = never, S = Record<string, n
       transaction: (work) => need().uow.run((tx) => work(tx as unknown as Knex.Transaction, tx)),
       read: (work) => need().uow.read((tx) => work(tx as unknown as Knex, tx)),
     };
-    let filesDir = '';
-    const settings = pluginSettings<S>(name, spec.settings, data, () => (need().services.clock ?? null) as Clock | null);
-    const parts = spec.setup({
-      name, services: services as Pick<PluginServices, U>, data, settings,
-      filesDir: () => { need(); return filesDir; },
-    });
+    const settings = pluginSettings<S>(name, spec.settings, data, () => need().clock);
+    const parts = spec.setup({ name, services: services as Pick<PluginServices, U>, data, settings, filesDir: () => need().filesDir });
 
     const Ready = Symbol(`yunzhou.plugins.${name}.ready`);
     bind(Ready)
       .toResolvedValue((db: Database, uow: UnitOfWork, config: CrmConfig, clock: Clock, ...resolved: unknown[]) => {
-        filesDir = join(config.filesDir, `.${name}`);
-        ready = { db, uow, services: { clock, ...Object.fromEntries(uses.map((u, i) => [u, resolved[i]])) } };
+        ready = { db, uow, clock, filesDir: join(config.filesDir, `.${name}`), services: Object.fromEntries(uses.map((u, i) => [u, resolved[i]])) };
         return true;
       }, [Db, UnitOfWork, Config, Clock, ...uses.map((u) => SERVICE_TOKENS[u])])
       .inSingletonScope();

@@ -72,7 +72,7 @@ export function settingsValidator<S>(plugin: string, spec: SettingsSpec<S>): Val
   return check;
 }
 
-export function pluginSettings<S>(plugin: string, spec: SettingsSpec<S> | undefined, data: DataAccess, clock: () => Clock | null): PluginSettings<S> {
+export function pluginSettings<S>(plugin: string, spec: SettingsSpec<S> | undefined, data: DataAccess, clock: () => Clock): PluginSettings<S> {
   if (!spec) return NO_SETTINGS as PluginSettings<S>;
   const table = settingsTable(plugin);
   const check = settingsValidator(plugin, spec);
@@ -85,7 +85,7 @@ export function pluginSettings<S>(plugin: string, spec: SettingsSpec<S> | undefi
     async update(actor, value) {
       requirePermission(actor, permission);
       if (!check(value)) throw validationFailed(problems(check.errors ?? []));
-      const now = clock()?.now() ?? new Date();
+      const now = clock().now();
       await data.knex(table)
         .insert({ tenant_id: actor.tenantId, value: JSON.stringify(value), updated_by: actor.userId, updated_at: now })
         .onConflict('tenant_id').merge();
