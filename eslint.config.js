@@ -34,6 +34,18 @@ export default tseslint.config(
     },
   },
   {
+    files: ['plugins/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'yunzhou', message: 'Plugins use the SDK, yunzhou/plugin; the main entry is for embedding hosts (docs/plugins.md).' }],
+        patterns: [
+          { group: ['yunzhou/*', '!yunzhou/plugin'], message: 'Plugins import only yunzhou/plugin of the package (docs/plugins.md).' },
+          { group: ['../*'], message: 'A plugin imports its own files and yunzhou/plugin, nothing else of the repository (docs/plugins.md).' },
+        ],
+      }],
+    },
+  },
+  {
     files: ['adapters/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/http/**', '**/plugins/**'], message: 'adapters/ never import http/ or a plugin.' }] }],

@@ -57,13 +57,29 @@ test('nothing imports a plugin except the lists of built-in plugins', (t) => {
   t.deepEqual(bad, []);
 });
 
-test('plugins use only the public entry and their own files', (t) => {
-  const bad = sources('plugins').flatMap(imports).filter((e) => {
-    if (!e.target) return false;
-    if (e.target === 'index' || e.target === 'index.js') return false;
-    return !e.target.startsWith('plugins/');
-  });
-  t.deepEqual(bad, []);
+/** Where a plugin's import may point: the SDK entry, an npm package or a file of its own folder. */
+function pluginImportAllowed(e: Edge): boolean {
+  if (e.target) {
+    const folder = e.from.split('/').slice(0, -1).join('/'); // plugins/<name>, or plugins for the built-in list
+    return e.target.startsWith(`${folder}/`);
+  }
+  return e.spec === 'yunzhou/plugin' || !/^yunzhou(\/|$)/.test(e.spec);
+}
+
+test('plugins use only the SDK entry (yunzhou/plugin), npm packages and their own files', (t) => {
+  const edges = sources('plugins').flatMap(imports);
+  t.true(edges.some((e) => e.spec === 'yunzhou/plugin'), 'the checker sees the plugins\' SDK imports');
+  t.deepEqual(edges.filter((e) => !pluginImportAllowed(e)), []);
+});
+
+test('the plugin rule catches a plugin reaching past the SDK', (t) => {
+  const from = 'plugins/webhooks/index.ts';
+  for (const [spec, target] of [['yunzhou', null], ['yunzhou/package.json', null], ['../../index.js', 'index.js'], ['../../plugin.js', 'plugin.js'], ['../import-export/index.js', 'plugins/import-export/index.js']] as const) {
+    t.false(pluginImportAllowed({ from, spec, target }), spec);
+  }
+  for (const [spec, target] of [['yunzhou/plugin', null], ['knex', null], ['node:crypto', null], ['./store.js', 'plugins/webhooks/store.js']] as const) {
+    t.true(pluginImportAllowed({ from, spec, target }), spec);
+  }
 });
 
 test('the console reaches the server only through the HTTP API: it imports core (pure rules and types) and its own files', (t) => {
