@@ -33,18 +33,20 @@ export default tseslint.config(
       ] }],
     },
   },
-  {
-    files: ['plugins/**/*.ts'],
+  // A plugin imports yunzhou/plugin, npm packages and its own files: no path may climb out of its folder
+  // (depth 1 files may not use ../, depth 2 files not ../../, and so on).
+  ...[1, 2, 3].map((depth) => ({
+    files: [`plugins/${'*/'.repeat(depth)}*.ts`],
     rules: {
       'no-restricted-imports': ['error', {
         paths: [{ name: 'yunzhou', message: 'Plugins use the SDK, yunzhou/plugin; the main entry is for embedding hosts (docs/plugins.md).' }],
         patterns: [
           { group: ['yunzhou/*', '!yunzhou/plugin'], message: 'Plugins import only yunzhou/plugin of the package (docs/plugins.md).' },
-          { group: ['../*'], message: 'A plugin imports its own files and yunzhou/plugin, nothing else of the repository (docs/plugins.md).' },
+          { group: [`${'../'.repeat(depth)}*`], message: 'A plugin imports its own files and yunzhou/plugin, nothing else of the repository (docs/plugins.md).' },
         ],
       }],
     },
-  },
+  })),
   {
     files: ['adapters/**/*.ts'],
     rules: {
