@@ -60,7 +60,9 @@ test('nothing imports a plugin except the lists of built-in plugins', (t) => {
 /** Where a plugin's import may point: the SDK entry, an npm package or a file of its own folder. */
 function pluginImportAllowed(e: Edge): boolean {
   if (e.target) {
-    const folder = e.from.split('/').slice(0, -1).join('/'); // plugins/<name>, or plugins for the built-in list
+    // The plugin's own folder, plugins/<name> (subfolders included), or plugins/ for the built-in list.
+    const parts = e.from.split('/');
+    const folder = parts.length > 2 ? parts.slice(0, 2).join('/') : 'plugins';
     return e.target.startsWith(`${folder}/`);
   }
   return e.spec === 'yunzhou/plugin' || !/^yunzhou(\/|$)/.test(e.spec);
@@ -80,6 +82,10 @@ test('the plugin rule catches a plugin reaching past the SDK', (t) => {
   for (const [spec, target] of [['yunzhou/plugin', null], ['knex', null], ['node:crypto', null], ['./store.js', 'plugins/webhooks/store.js']] as const) {
     t.true(pluginImportAllowed({ from, spec, target }), spec);
   }
+  // A file in a plugin's subfolder may climb to its own plugin's folder, never to a sibling plugin.
+  const nested = 'plugins/notify-channels/wecom/client.ts';
+  t.true(pluginImportAllowed({ from: nested, spec: '../http.js', target: 'plugins/notify-channels/http.js' }));
+  t.false(pluginImportAllowed({ from: nested, spec: '../../webhooks/index.js', target: 'plugins/webhooks/index.js' }));
 });
 
 test('the console reaches the server only through the HTTP API: it imports core (pure rules and types) and its own files', (t) => {
