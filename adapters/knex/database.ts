@@ -18,6 +18,8 @@ export interface Database {
 
 export type DatabaseOptions =
   | { readonly knex: Knex; readonly kind?: DatabaseKind } // the host app's own instance; the host closes it
+  // `?named_statements=off` on the URL: behind PgBouncer in transaction pooling (before 1.21, or with
+  // max_prepared_statements = 0) a statement prepared on one server connection is missing on the next.
   | { readonly url: string; readonly poolMax?: number }
   | { readonly dataDir: string } // embedded, on disk
   | { readonly memory: true; readonly loadDataDir?: Blob }; // embedded, in memory (tests, demos)
@@ -60,17 +62,27 @@ export const quietKnexLog = {
   },
 };
 
+/** Takes yunzhou's own `named_statements=off` out of a PostgreSQL URL (the server would not know it). */
+export function withoutNamedStatementsSetting(url: string): { url: string; namedStatements: boolean } {
+  const m = /([?&])named_statements=(on|off)(&|$)/.exec(url);
+  if (!m) return { url, namedStatements: true };
+  const rest = url.slice(0, m.index) + (m[3] ? m[1] : '') + url.slice(m.index + m[0].length);
+  return { url: rest, namedStatements: m[2] === 'on' };
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if ('knex' in options) {
     return { knex: options.knex, kind: options.kind ?? 'postgres', close: async () => {} };
   }
   if ('url' in options) {
+    const { url, namedStatements } = withoutNamedStatementsSetting(options.url);
     const knex = knexFactory({
       client: 'pg',
-      connection: { connectionString: options.url, types: pgTypes() } as Knex.PgConnectionConfig,
+      connection: { connectionString: url, types: pgTypes() } as Knex.PgConnectionConfig,
       pool: { min: 0, max: options.poolMax ?? 10 },
       log: quietKnexLog,
-    });
+      namedStatements, // read by hotQuery
+    } as Knex.Config);
     return { knex, kind: 'postgres', close: () => knex.destroy() };
   }
   let pglite: PGlite;

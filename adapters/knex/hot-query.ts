@@ -1,6 +1,7 @@
 // The request path's hottest query (resolving a bearer token) skips Knex's query runner: on PostgreSQL it
 // borrows a connection from Knex's own pool and runs a named statement (planned once per connection).
-// Measured: Knex's runner halves the throughput of a one-row SELECT (docs/performance.md).
+// Measured: Knex's runner halves the throughput of a one-row SELECT (docs/performance.md). With the URL's
+// `named_statements=off` (PgBouncer in transaction pooling) it goes through Knex unnamed like every query.
 import type { Knex } from 'knex';
 
 interface PgConnection {
@@ -10,7 +11,8 @@ interface PgConnection {
 /** `text` uses $1, $2 … placeholders; runs inside `db`'s transaction when `db` is one. */
 export async function hotQuery(db: Knex, name: string, text: string, values: readonly unknown[]): Promise<Record<string, any>[]> {
   const isTransaction = (db as Knex & { isTransaction?: boolean }).isTransaction === true;
-  if (isTransaction || db.client.config.client !== 'pg') {
+  const named = db.client.config.client === 'pg' && (db.client.config as { namedStatements?: boolean }).namedStatements !== false;
+  if (isTransaction || !named) {
     const res = await db.raw(text.replace(/\$\d+/g, '?'), values as Knex.RawBinding[]);
     return res.rows;
   }

@@ -11,8 +11,9 @@ import { coreMigrations } from '../../adapters/knex/migrations/index.js';
 
 export type Backend = 'pglite' | 'postgres';
 
-/** The backends the adapter suites run on: always PGlite, PostgreSQL when TEST_DATABASE_URL is set. */
+/** The backends the adapter suites run on: always PGlite, PostgreSQL when TEST_DATABASE_URL is set (only it with TEST_POSTGRES_ONLY). */
 export function backends(): Backend[] {
+  if (process.env.TEST_POSTGRES_ONLY && process.env.TEST_DATABASE_URL) return ['postgres']; // CI's second pass, through PgBouncer
   return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 }
 

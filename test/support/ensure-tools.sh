@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The system tools the tests read our output with: Debian's chromium (the console and the status page in a
 # real browser), poppler-utils (pdftotext, pdffonts, pdftoppm), qpdf (the PDFs as a reader sees them) and
-# PostgreSQL's server binaries (a private cluster that a test restarts).
+# PostgreSQL's server binaries (a private cluster that a test restarts) and PgBouncer (transaction pooling in
+# front of TEST_DATABASE_URL, test/support/pgbouncer.ts).
 # `npm test` runs this first, so a fresh machine needs nothing done by hand: what is missing is installed
 # with apt-get (as root, or through sudo without a password); otherwise it says the one command to run.
 set -euo pipefail
@@ -13,6 +14,8 @@ command -v qpdf >/dev/null 2>&1 || need+=(qpdf)
 compgen -G '/usr/share/fonts/opentype/noto/NotoSansCJK-*' >/dev/null || need+=(fonts-noto-cjk)
 # initdb and pg_ctl: test/http/database-outage.test.ts restarts a throwaway cluster of its own.
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need+=(postgresql)
+# test/adapters/knex/pgbouncer.test.ts starts a private one; the package's own service is left as installed.
+[ -x /usr/sbin/pgbouncer ] || need+=(pgbouncer)
 [ ${#need[@]} -eq 0 ] && exit 0
 
 echo "The tests need: ${need[*]}; installing them with apt-get." >&2
