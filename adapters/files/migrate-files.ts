@@ -66,8 +66,10 @@ export async function migrateFiles(knex: Knex, from: MovableFileStore, to: Movab
     const rows = (await q) as FileRow[];
     if (!rows.length) break;
     for (const f of rows) {
+      let opened: ByteSource | null = null;
       try {
-        const source = measured(await from.open(f.tenant_id, f.storage_key));
+        opened = await from.open(f.tenant_id, f.storage_key);
+        const source = measured(opened);
         await to.write(f.tenant_id, f.storage_key, source.bytes);
         const read = source.result();
         if (read.size !== Number(f.size_bytes) || read.sha256 !== f.sha256) throw new Error(`the source's bytes differ from the record (${read.size} bytes, sha256 ${read.sha256})`);
@@ -77,6 +79,7 @@ export async function migrateFiles(knex: Knex, from: MovableFileStore, to: Movab
         moved++;
         options.progress?.(`moved ${f.tenant_id}/${f.id} (${f.size_bytes} bytes)`);
       } catch (e) {
+        (opened as { destroy?: () => void } | null)?.destroy?.(); // a target that failed before reading it all
         const reason = e instanceof Error ? e.message : String(e);
         failed.push({ tenantId: f.tenant_id, fileId: f.id, reason });
         options.progress?.(`FAILED ${f.tenant_id}/${f.id}: ${reason}`);
