@@ -47,46 +47,54 @@ async function measure(source: ByteSource): Promise<{ size: number; sha256: stri
   return m.result();
 }
 
+/** Copies one file, checks the copy against its record, marks it moved; the reason when it could not. */
+async function moveOne(knex: Knex, from: MovableFileStore, to: MovableFileStore, f: FileRow, now: () => Date): Promise<string | null> {
+  let opened: ByteSource | null = null;
+  try {
+    opened = await from.open(f.tenant_id, f.storage_key);
+    const source = measured(opened);
+    await to.write(f.tenant_id, f.storage_key, source.bytes);
+    const read = source.result();
+    if (read.size !== Number(f.size_bytes) || read.sha256 !== f.sha256) throw new Error(`the source's bytes differ from the record (${read.size} bytes, sha256 ${read.sha256})`);
+    const copy = await measure(await to.open(f.tenant_id, f.storage_key));
+    if (copy.size !== Number(f.size_bytes) || copy.sha256 !== f.sha256) throw new Error(`the copy differs from the record (${copy.size} bytes, sha256 ${copy.sha256})`);
+    await knex('file_store_moves').insert({ tenant_id: f.tenant_id, file_id: f.id, store: to.location, moved_at: now() }).onConflict(['tenant_id', 'file_id', 'store']).ignore();
+    return null;
+  } catch (e) {
+    (opened as { destroy?: () => void } | null)?.destroy?.(); // a target that failed before reading it all
+    return e instanceof Error ? e.message : String(e);
+  }
+}
+
 export async function migrateFiles(knex: Knex, from: MovableFileStore, to: MovableFileStore, options: FileMigrationOptions = {}): Promise<FileMigrationReport> {
   if (from.location === to.location) throw new Error(`The files are already in ${to.location}`);
   const now = options.now ?? (() => new Date());
   const batchSize = options.batchSize ?? 100;
-  const marked = (q: Knex.QueryBuilder): Knex.QueryBuilder =>
-    q.whereExists((m) => m.select(knex.raw('1')).from('file_store_moves as m').whereRaw('m.tenant_id = f.tenant_id and m.file_id = f.id').andWhere('m.store', to.location));
-  const skippedRow = await marked(knex('files as f')).count<{ n: string | number }[]>('* as n').first();
-  const skipped = Number(skippedRow?.n ?? 0);
+  const isMoved = (m: Knex.QueryBuilder): Knex.QueryBuilder =>
+    m.select(knex.raw('1')).from('file_store_moves as m').whereRaw('m.tenant_id = f.tenant_id and m.file_id = f.id').andWhere('m.store', to.location);
+  let skipped = 0;
   let moved = 0;
   const failed: { tenantId: string; fileId: string; reason: string }[] = [];
-  let after: [string, string] | null = null;
-  for (;;) {
-    const q = knex('files as f').select('f.tenant_id', 'f.id', 'f.storage_key', 'f.size_bytes', 'f.sha256')
-      .whereNotExists((m) => m.select(knex.raw('1')).from('file_store_moves as m').whereRaw('m.tenant_id = f.tenant_id and m.file_id = f.id').andWhere('m.store', to.location))
-      .orderBy([{ column: 'f.tenant_id' }, { column: 'f.id' }]).limit(batchSize);
-    if (after) q.whereRaw('(f.tenant_id, f.id) > (?, ?)', after);
-    const rows = (await q) as FileRow[];
-    if (!rows.length) break;
-    for (const f of rows) {
-      let opened: ByteSource | null = null;
-      try {
-        opened = await from.open(f.tenant_id, f.storage_key);
-        const source = measured(opened);
-        await to.write(f.tenant_id, f.storage_key, source.bytes);
-        const read = source.result();
-        if (read.size !== Number(f.size_bytes) || read.sha256 !== f.sha256) throw new Error(`the source's bytes differ from the record (${read.size} bytes, sha256 ${read.sha256})`);
-        const copy = await measure(await to.open(f.tenant_id, f.storage_key));
-        if (copy.size !== Number(f.size_bytes) || copy.sha256 !== f.sha256) throw new Error(`the copy differs from the record (${copy.size} bytes, sha256 ${copy.sha256})`);
-        await knex('file_store_moves').insert({ tenant_id: f.tenant_id, file_id: f.id, store: to.location, moved_at: now() }).onConflict(['tenant_id', 'file_id', 'store']).ignore();
-        moved++;
-        options.progress?.(`moved ${f.tenant_id}/${f.id} (${f.size_bytes} bytes)`);
-      } catch (e) {
-        (opened as { destroy?: () => void } | null)?.destroy?.(); // a target that failed before reading it all
-        const reason = e instanceof Error ? e.message : String(e);
-        failed.push({ tenantId: f.tenant_id, fileId: f.id, reason });
-        options.progress?.(`FAILED ${f.tenant_id}/${f.id}: ${reason}`);
+  // Firm by firm: every statement names its tenant, as the distribution by firm requires.
+  const tenants = ((await knex('tenants').select('id').orderBy('id')) as { id: string }[]).map((r) => r.id);
+  for (const tenantId of tenants) {
+    const row = await knex('files as f').where('f.tenant_id', tenantId).whereExists(isMoved).count<{ n: string | number }[]>('* as n').first();
+    skipped += Number(row?.n ?? 0);
+    let after: string | null = null;
+    for (;;) {
+      const q = knex('files as f').select('f.tenant_id', 'f.id', 'f.storage_key', 'f.size_bytes', 'f.sha256')
+        .where('f.tenant_id', tenantId).whereNotExists(isMoved).orderBy('f.id').limit(batchSize);
+      if (after) q.where('f.id', '>', after);
+      const rows = (await q) as FileRow[];
+      if (!rows.length) break;
+      for (const f of rows) {
+        const failure = await moveOne(knex, from, to, f, now);
+        if (failure) failed.push({ tenantId: f.tenant_id, fileId: f.id, reason: failure });
+        else moved++;
+        options.progress?.(failure ? `FAILED ${f.tenant_id}/${f.id}: ${failure}` : `moved ${f.tenant_id}/${f.id} (${f.size_bytes} bytes)`);
       }
+      after = (rows[rows.length - 1] as FileRow).id;
     }
-    const last = rows[rows.length - 1] as FileRow;
-    after = [last.tenant_id, last.id];
   }
   return { moved, skipped, failed };
 }
