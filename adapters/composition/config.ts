@@ -1,5 +1,6 @@
 // Configuration of a Crm instance, with the defaults a fresh install runs on.
 import type { EncryptionKeyring } from '../security/keyring.js';
+import type { FileStoreSettings } from '../files/file-store-config.js';
 
 export interface CrmConfig {
   /** Signs token digests and derives encryption keys; set YUNZHOU_SECRET in production. */
@@ -8,6 +9,8 @@ export interface CrmConfig {
   readonly tokenTtlMinutes: number;
   /** Where uploaded files go (local FileStore). */
   readonly filesDir: string;
+  /** Which store keeps uploaded files (default local, in filesDir; or YUNZHOU_FILES=s3|pg). */
+  readonly files?: FileStoreSettings | undefined;
   /** Explicit encryption keys (or YUNZHOU_ENCRYPTION_KEYS); without them one key is derived from `secret`. */
   readonly encryption?: EncryptionKeyring | undefined;
   /**

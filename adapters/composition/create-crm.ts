@@ -34,6 +34,7 @@ import type { StatusLookupService } from '../../core/products/status-lookup.serv
 import { OrderProductsServiceToken, ProductCatalogueServiceToken, StatusLookupServiceToken } from './tokens.js';
 import { filesModule } from './files.module.js';
 import { keyringFromEnv } from '../security/keyring.js';
+import { fileStoreFromEnv } from '../files/file-store-config.js';
 import type { FilesService } from '../../core/files/files.service.js';
 import { MigrationContribution, type AreaDescriptor } from './area.js';
 import { AuditServiceToken, AuthServiceToken, Config, Db, FilesServiceToken, OrganisationServiceToken } from './tokens.js';
@@ -220,6 +221,7 @@ export async function createCrm(options: CrmOptions = {}): Promise<Crm> {
     secret: options.config?.secret ?? defaultSecret(dbOptions),
     tokenTtlMinutes: options.config?.tokenTtlMinutes ?? 12 * 60,
     filesDir: options.config?.filesDir ?? ('dataDir' in dbOptions ? join(dbOptions.dataDir, '..', 'files') : join(defaultDataDir(), '..', 'files')),
+    files: options.config?.files ?? fileStoreFromEnv(),
     encryption: options.config?.encryption ?? keyringFromEnv(),
     outboxLeaseSeconds: options.config?.outboxLeaseSeconds ?? outboxLeaseFromEnv(),
   };

@@ -7,13 +7,16 @@ import { FileRepository, FileStore, SubjectAccess, SubjectAccessContribution } f
 import { SubjectAccessRegistry } from '../../core/files/subject-access-registry.js';
 import { FilesService } from '../../core/files/files.service.js';
 import { KnexFileRepository } from '../knex/repositories/knex-file.repository.js';
-import { LocalFileStore } from '../files/local-file-store.js';
-import { Config, FilesServiceToken, SubjectAccessRegistryToken } from './tokens.js';
+import { openFileStore } from '../files/file-store-config.js';
+import type { Database } from '../knex/database.js';
+import { Config, Db, FilesServiceToken, SubjectAccessRegistryToken } from './tokens.js';
 import type { CrmConfig } from './config.js';
 
 export const filesModule = new ContainerModule(({ bind }) => {
   bind<FileRepository>(FileRepository).toConstantValue(new KnexFileRepository());
-  bind<FileStore>(FileStore).toResolvedValue((c: CrmConfig, ids: IdGenerator) => new LocalFileStore(c.filesDir, ids), [Config, IdGenerator]).inSingletonScope();
+  bind<FileStore>(FileStore)
+    .toResolvedValue((c: CrmConfig, ids: IdGenerator, db: Database) => openFileStore(c.files ?? { kind: 'local' }, { filesDir: c.filesDir, knex: db.knex, ids }), [Config, IdGenerator, Db])
+    .inSingletonScope();
   bind<SubjectAccessRegistry>(SubjectAccessRegistryToken)
     .toResolvedValue(
       (contributions: SubjectAccessContribution[] | undefined) => new SubjectAccessRegistry(contributions ?? []),

@@ -13,6 +13,7 @@ import { startServer } from '../server.js';
 import { builtInPlugins } from '../../plugins/index.js';
 import { CommandContribution, type CommandIo } from '../../adapters/composition/area.js';
 import type { Crm } from '../../adapters/composition/create-crm.js';
+import { filesMigrateCommand } from './files-migrate.js';
 
 const HELP = `yunzhou — CRM for loan-brokerage firms (助贷机构)
 
@@ -29,6 +30,9 @@ Commands:
   import FILE --tenant ID --as MOBILE [--report PATH]
                              import inquiries from an .xlsx or .csv (the template's Chinese headers) as the
                              user with that mobile, with a progress bar; writes the per-row report beside FILE
+  files migrate --to s3|pg|local [--dir DIR]
+                             copy every file from the store in use (YUNZHOU_FILES) to another, verified by size
+                             and SHA-256; a re-run skips files already moved (docs/files-and-encryption.md)
   tenant create --name NAME --admin-name NAME --admin-mobile MOBILE [--time-zone Asia/Shanghai]
                              create a firm and its administrator; the password is read from env
                              YUNZHOU_ADMIN_PASSWORD or asked for at the prompt (never from the command line)
@@ -37,7 +41,7 @@ Commands:
 In a checkout of the source: npm run build, then npx yunzhou <command> (or npm run yunzhou -- <command>).
 
 Environment: DATABASE_URL (PostgreSQL; default the embedded database), YUNZHOU_DATA_DIR (the embedded install's
-  one folder, default ./.yunzhou: data/, secret.key, files/), PORT, HOST, YUNZHOU_SECRET, YUNZHOU_AUTO_MIGRATE=false,
+  one folder, default ./.yunzhou: data/, secret.key, files/), YUNZHOU_FILES=local|s3|pg and YUNZHOU_S3_*, PORT, HOST, YUNZHOU_SECRET, YUNZHOU_AUTO_MIGRATE=false,
   LOG_LEVEL, YUNZHOU_LOG_FORMAT=json|pretty (default: pretty on a terminal, JSON otherwise).`;
 
 async function askPassword(): Promise<string> {
@@ -144,6 +148,14 @@ export async function main(argv: string[]): Promise<number> {
       const crm = await createCrm({ database: databaseFromEnv(), migrate: autoMigrate, plugins });
       try {
         return await runCommand(crm, command, argv.slice(1));
+      } finally {
+        await crm.close();
+      }
+    }
+    case 'files': {
+      const crm = await createCrm({ database: databaseFromEnv(), migrate: autoMigrate, plugins });
+      try {
+        return await filesMigrateCommand(crm, argv.slice(1));
       } finally {
         await crm.close();
       }
