@@ -24,11 +24,11 @@ test.after.always(async () => {
   await crm?.close();
 });
 
-test.serial('the plugin\'s migration is tracked in its own table, apart from core\'s', async (t) => {
-  const own = await crm.database.knex('knex_migrations_example').select('name');
+test.serial('the plugin\'s migration is tracked in its own table, apart from core\'s, both in yunzhou\'s schema', async (t) => {
+  const own = await crm.database.knex.withSchema('yunzhou').from('migrations_example').select('name');
   t.deepEqual(own.map((r) => r.name), ['202611270001_example_notes']);
-  t.deepEqual(await crm.database.knex('knex_migrations').where({ name: '202611270001_example_notes' }), []);
-  t.true(await crm.database.knex.schema.hasTable('example_notes'));
+  t.deepEqual(await crm.database.knex.withSchema('yunzhou').from('migrations').where({ name: '202611270001_example_notes' }), []);
+  t.true(await crm.database.knex.schema.withSchema('yunzhou').hasTable('example_notes'));
 });
 
 test.serial('its binding resolves from the container and its route answers under /api/v1/plugins/example', async (t) => {
