@@ -95,6 +95,7 @@ async function firmWithInquiry(crm: Crm): Promise<string> {
 
 for (const backend of backends()) {
   test(`${backend}: beside a host's own users, orders and knex_migrations, with host migrations before and after ours`, async (t) => {
+    t.timeout(6 * 60_000); // yunzhou migrates the host's database from nothing
     const host = await hostKnex(backend);
     try {
       await hostMigrate(host.knex, [hostShop]);

@@ -79,6 +79,7 @@ for (const backend of backends()) {
   });
 
   test(`${backend}: a database made before the schema (tables in public, knex_migrations) is moved into it on start, every row and the history kept`, async (t) => {
+    t.timeout(8 * 60_000); // migrates from nothing and seeds the demo
     const db = await freshDatabase(backend, 'legacy');
     // Today's layout, made the old way, filled with the demo's firms, orders, approvals, receipts, invoices …
     let options: DatabaseOptions = { ...db.options, schema: 'public' };
@@ -124,6 +125,7 @@ for (const backend of backends()) {
 }
 
 test('the schema is an option of the database, and YUNZHOU_DB_SCHEMA from the environment', async (t) => {
+  t.timeout(6 * 60_000);
   t.is(databaseFromEnv({ DATABASE_URL: 'postgres://h/db', YUNZHOU_DB_SCHEMA: 'crm_b' }).schema, 'crm_b');
   t.is(databaseFromEnv({ DATABASE_URL: 'postgres://h/db' }).schema, undefined);
   const crm = await createCrm({ database: { memory: true, schema: 'crm_b' }, config });
