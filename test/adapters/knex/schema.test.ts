@@ -56,6 +56,7 @@ async function useIt(crm: Crm): Promise<string> {
 
 for (const backend of backends()) {
   test(`${backend}: every table, view, function and migration history of core and plugins is in the yunzhou schema, none in public`, async (t) => {
+    t.timeout(6 * 60_000); // migrating the embedded database from nothing takes a while on a busy machine
     const db = await freshDatabase(backend, 'fresh');
     const crm = await createCrm({ database: db.options, plugins: plugins(), config });
     try {
