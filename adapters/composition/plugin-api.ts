@@ -36,7 +36,7 @@ export interface PluginContext {
   load(module: ContainerModule): Promise<void>;
   /** Routes mounted under /api/v1/plugins/<plugin name>. */
   addRoutes(routes: readonly RouteDef[]): void;
-  /** Migrations tracked apart from core's, in knex_migrations_<plugin name>. */
+  /** Migrations tracked apart from core's, in <schema>.migrations_<plugin name>. */
   addMigrations(migrations: readonly Migration[]): void;
   /**
    * Called after commit for each outbox event of that type ('*' for all), at least once, in order per

@@ -1,6 +1,6 @@
 // A small example plugin (docs/plugins.md walks through it; test/http/plugins.test.ts loads it). It uses
 // every part of the plugin API: a container binding, a route under /api/v1/plugins/example, its own
-// migration (tracked in knex_migrations_example), an event handler and a scheduled job. Like every plugin
+// migration (tracked in yunzhou.migrations_example), an event handler and a scheduled job. Like every plugin
 // it imports only the public entry ('../../index.js') and npm packages.
 import { ContainerModule } from 'inversify';
 import type { Knex } from 'knex';
