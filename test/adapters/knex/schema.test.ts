@@ -89,17 +89,29 @@ for (const backend of backends()) {
     await seedDemo(old, 'demo123456');
     const tenant = (await old.database.knex('tenants').first('id')) as { id: string };
     await old.database.knex('example_notes').insert({ tenant_id: tenant.id, event_id: 1, inquiry_id: '00000000-0000-4000-8000-000000000002', text: '旧笔记', created_at: new Date() });
+    // A host that shared knex_migrations with the old yunzhou keeps its own row there.
+    const hostRow = { name: '202501010000_host_invoices', batch: 1 };
+    await old.database.knex('knex_migrations').insert({ ...hostRow, migration_time: new Date() });
     const before = await tableDigests(old.database.knex, 'public', ourTables);
-    const historyBefore = Object.fromEntries(await Promise.all(['knex_migrations', 'knex_migrations_webhooks', 'knex_migrations_import_export', 'knex_migrations_example'].map(async (h) => [h, await history(old.database.knex, 'public', h)])));
+    const historyBefore = Object.fromEntries(await Promise.all(['knex_migrations', 'knex_migrations_webhooks', 'knex_migrations_import_export', 'knex_migrations_example'].map(async (h) => [h, (await history(old.database.knex, 'public', h)).filter((r) => r.name !== hostRow.name)])));
     if (backend === 'pglite') options = { memory: true, loadDataDir: await dumpEmbedded(old.database) };
     await old.close();
     t.true(Object.values(before).filter((d) => !d.startsWith('0:')).length >= 30, 'the demo fills most tables');
+
+    // Told not to migrate, the new code says what start-up would do: the move, and nothing to run again.
+    const peek = await createCrm({ database: backend === 'pglite' ? options : db.options, migrate: false, plugins: plugins(), config });
+    try {
+      t.deepEqual(await pendingMigrations(peek.database.knex, migrationSets(peek), 'yunzhou'), OWNERS.map((o) => `${o}:(move from public into schema yunzhou)`));
+    } finally {
+      await peek.close();
+    }
 
     const crm = await createCrm({ database: backend === 'pglite' ? options : db.options, plugins: plugins(), config });
     try {
       const knex = crm.database.knex;
       t.deepEqual(await tableDigests(knex, 'yunzhou', ourTables), before);
-      t.deepEqual(await relations(knex, 'public'), []);
+      t.deepEqual(await relations(knex, 'public'), ['knex_migrations', 'knex_migrations_id_seq', 'knex_migrations_lock', 'knex_migrations_lock_index_seq']);
+      t.deepEqual(await history(knex, 'public', 'knex_migrations'), [hostRow]);
       t.deepEqual(await functions(knex, 'public'), []);
       t.deepEqual(await history(knex, 'yunzhou', 'migrations'), historyBefore.knex_migrations);
       t.deepEqual(await history(knex, 'yunzhou', 'migrations_webhooks'), historyBefore.knex_migrations_webhooks);
@@ -117,7 +129,7 @@ for (const backend of backends()) {
     const again = await createCrm({ database: backend === 'pglite' ? options : db.options, plugins: plugins(), config });
     try {
       t.deepEqual(await history(again.database.knex, 'yunzhou', 'migrations'), historyBefore.knex_migrations);
-      t.deepEqual(await relations(again.database.knex, 'public'), []);
+      t.deepEqual(await history(again.database.knex, 'public', 'knex_migrations'), [hostRow]);
     } finally {
       await again.close();
       await db.drop();
