@@ -19,6 +19,7 @@ export default tseslint.config(
         patterns: [
           { group: ['knex', 'knex-pglite', 'pg', 'koa', '@koa/*', 'pdfkit', 'fontkit', 'inversify', 'reflect-metadata', 'ajv', 'ajv-*', 'pino', '@electric-sql/*'], message: 'core/ is framework-free (DESIGN.md: arrows point inward).' },
           { group: ['**/adapters/**', '**/http/**', '**/plugins/**'], message: 'core/ imports nothing outside core.' },
+          { regex: '^\\.\\./[^/]+/(?!index\\.js$)', message: 'Another core area only through its face: ../<area>/index.js (docs/architecture.md).' },
         ],
       }],
     },
@@ -32,6 +33,20 @@ export default tseslint.config(
       ] }],
     },
   },
+  // A plugin imports yunzhou/plugin, npm packages and its own files: no path may climb out of its folder
+  // (depth 1 files may not use ../, depth 2 files not ../../, and so on).
+  ...[1, 2, 3].map((depth) => ({
+    files: [`plugins/${'*/'.repeat(depth)}*.ts`],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'yunzhou', message: 'Plugins use the SDK, yunzhou/plugin; the main entry is for embedding hosts (docs/plugins.md).' }],
+        patterns: [
+          { group: ['yunzhou/*', '!yunzhou/plugin'], message: 'Plugins import only yunzhou/plugin of the package (docs/plugins.md).' },
+          { group: [`${'../'.repeat(depth)}*`], message: 'A plugin imports its own files and yunzhou/plugin, nothing else of the repository (docs/plugins.md).' },
+        ],
+      }],
+    },
+  })),
   {
     files: ['adapters/**/*.ts'],
     rules: {

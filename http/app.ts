@@ -10,6 +10,7 @@ import { DomainError, domainError } from '../core/shared/domain-error.js';
 import type { Crm } from '../adapters/composition/create-crm.js';
 import type { Clock } from '../core/shared/ports.js';
 import type { RouteDef, RouteRequest, RouteResult } from '../adapters/composition/route-def.js';
+import { RouteContribution } from '../adapters/composition/area.js';
 import { BearerAuthenticator, type Authenticator } from './authenticator.js';
 import { compileValidator, type Validator } from './validation.js';
 import { refuseBadHeaders, refuseBadText } from './text-input.js';
@@ -145,12 +146,15 @@ function dispatchBySurface(surfaces: ReadonlyMap<string, Router>): Koa.Middlewar
   };
 }
 
-/** The OpenAPI document of a Crm's routes and its plugins' routes. */
+const PLUGINS_PREFIX = '/api/v1/plugins/';
+
 /** The routes the app serves: the core areas' and each plugin's, integers bounded to their columns' range. */
 function servedRoutes(crm: Crm): { routes: RouteDef[]; pluginRoutes: Map<string, RouteDef[]> } {
   return {
     routes: withBoundedIntegers(coreRoutes(crm)),
-    pluginRoutes: new Map(crm.plugins.map((p) => [p.name, withBoundedIntegers(p.routes)])),
+    pluginRoutes: new Map(crm.container.getAll<RouteContribution>(RouteContribution, { optional: true })
+      .filter((c) => c.prefix.startsWith(PLUGINS_PREFIX))
+      .map((c) => [c.prefix.slice(PLUGINS_PREFIX.length), withBoundedIntegers(c.routes)])),
   };
 }
 

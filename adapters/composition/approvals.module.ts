@@ -1,40 +1,28 @@
 // Approvals: the Knex repositories, the registry of business types (each area binds its
-// ApprovalSubjectContribution; 订单内审 is bound here on top of the orders area's repositories), and the
-// flow, instance and timer use cases.
+// ApprovalSubjectContribution), and the flow, instance and timer use cases.
 import { ContainerModule } from 'inversify';
 import { OperationLog } from '../../core/audit/ports.js';
 import { Clock, EventSink, IdGenerator, Timeline, UnitOfWork } from '../../core/shared/ports.js';
-import { OrderRepository, OrderSettingsRepository } from '../../core/orders/ports.js';
 import { ApprovalDirectoryLoader, ApprovalFlowRepository, ApprovalInstanceRepository } from '../../core/approvals/ports.js';
 import { ApprovalSubjectContribution, ApprovalSubjects } from '../../core/approvals/subjects.js';
 import { ApprovalFlowService } from '../../core/approvals/approval-flow.service.js';
 import { ApprovalService } from '../../core/approvals/approval.service.js';
 import { ApprovalTimers } from '../../core/approvals/approval-timers.js';
-import { OrderProductCategories, OrderReviewSubject } from '../../core/approvals/order-review-subject.js';
 import { KnexApprovalFlowRepository } from '../knex/repositories/knex-approval-flow.repository.js';
 import { KnexApprovalInstanceRepository } from '../knex/repositories/knex-approval-instance.repository.js';
 import { KnexApprovalDirectoryLoader } from '../knex/repositories/knex-approval-directory.js';
-import { KnexOrderProductCategories } from '../knex/repositories/knex-order-product-categories.js';
 import { ApprovalFlowServiceToken, ApprovalServiceToken, ApprovalSubjectsToken, ApprovalTimersToken } from './tokens.js';
 
 export const approvalsModule = new ContainerModule(({ bind }) => {
   bind<ApprovalFlowRepository>(ApprovalFlowRepository).toConstantValue(new KnexApprovalFlowRepository());
   bind<ApprovalInstanceRepository>(ApprovalInstanceRepository).toConstantValue(new KnexApprovalInstanceRepository());
   bind<ApprovalDirectoryLoader>(ApprovalDirectoryLoader).toConstantValue(new KnexApprovalDirectoryLoader());
-  bind<OrderProductCategories>(OrderProductCategories).toConstantValue(new KnexOrderProductCategories());
 
   // The registry collects every area's contribution when first resolved; a host may register() more later.
   bind<ApprovalSubjects>(ApprovalSubjectsToken)
     .toResolvedValue(
       (contributions: ApprovalSubjectContribution[] | undefined) => new ApprovalSubjects(contributions ?? []),
       [{ serviceIdentifier: ApprovalSubjectContribution, isMultiple: true, optional: true }],
-    )
-    .inSingletonScope();
-  bind<ApprovalSubjectContribution>(ApprovalSubjectContribution)
-    .toResolvedValue(
-      (orders: OrderRepository, settings: OrderSettingsRepository, categories: OrderProductCategories, events: EventSink) =>
-        ({ businessType: 'order_review', subject: new OrderReviewSubject({ orders, settings, categories, events }) }),
-      [OrderRepository, OrderSettingsRepository, OrderProductCategories, EventSink],
     )
     .inSingletonScope();
 

@@ -12,7 +12,7 @@ import type { AuthService } from '../../core/organisation/auth.service.js';
 import type { OrganisationService } from '../../core/organisation/organisation.service.js';
 import { openDatabase, type Database, type DatabaseOptions } from '../knex/database.js';
 import { KnexUnitOfWork } from '../knex/unit-of-work.js';
-import { migrateLatest, type Migration, type MigrationSet } from '../knex/migrator.js';
+import { migrateLatest, type MigrationSet } from '../knex/migrator.js';
 import { coreMigrations } from '../knex/migrations/index.js';
 import { KnexTimeline } from '../knex/repositories/knex-timeline.js';
 import { KnexOutbox } from '../knex/repositories/knex-outbox.js';
@@ -35,8 +35,7 @@ import { OrderProductsServiceToken, ProductCatalogueServiceToken, StatusLookupSe
 import { filesModule } from './files.module.js';
 import { keyringFromEnv } from '../security/keyring.js';
 import type { FilesService } from '../../core/files/files.service.js';
-import type { EventHandler, Plugin, PluginContext, ScheduledJob } from './plugin-api.js';
-import type { RouteDef } from './route-def.js';
+import { MigrationContribution, type AreaDescriptor } from './area.js';
 import { AuditServiceToken, AuthServiceToken, Config, Db, FilesServiceToken, OrganisationServiceToken } from './tokens.js';
 import type { AuditService } from '../../core/audit/index.js';
 import { FollowUpServiceToken, InquiryServiceToken, InquirySettingsServiceToken, PoolRecyclerToken, PoolServiceToken } from './tokens.js';
@@ -53,11 +52,11 @@ import type { PlanService } from '../../core/orders/plan.service.js';
 import type { ContractService } from '../../core/orders/contract.service.js';
 import type { OrderSettingsService } from '../../core/orders/order-settings.service.js';
 import { ContractServiceToken, EnterpriseProfileServiceToken, OrderSettingsServiceToken, OrdersServiceToken, PlanServiceToken } from './tokens.js';
-import { attachPlugins, workcenterModule } from './workcenter.module.js';
+import { workcenterModule } from './workcenter.module.js';
 import { invoicesModule } from './invoices.module.js';
 import { pdfModule } from './pdf.module.js';
 import type { InvoicesService } from '../../core/invoices/invoices.service.js';
-import type { DocumentsService } from '../../core/invoices/documents.service.js';
+import type { DocumentsService } from '../../core/documents/documents.service.js';
 import { DocumentsServiceToken, InvoicesServiceToken } from './tokens.js';
 import { OutboxSignal, OutboxSignalToken, SignallingEventSink } from '../events/commit-signal.js';
 import type { OutboxRelay } from '../events/outbox-relay.js';
@@ -91,18 +90,11 @@ export interface CrmOptions {
   readonly database?: DatabaseOptions;
   /** Run pending migrations on start (default true). */
   readonly migrate?: boolean;
-  readonly plugins?: readonly Plugin[];
+  /** Plugins (definePlugin from yunzhou/plugin), loaded after the core areas. */
+  readonly plugins?: readonly AreaDescriptor[];
   readonly clock?: Clock;
   readonly ids?: IdGenerator;
   readonly config?: Partial<CrmConfig>;
-}
-
-export interface PluginRegistration {
-  readonly name: string;
-  readonly routes: RouteDef[];
-  readonly migrations: Migration[];
-  readonly handlers: { eventType: string; handler: EventHandler }[];
-  readonly jobs: ScheduledJob[];
 }
 
 export interface Crm {
@@ -185,7 +177,8 @@ export interface Crm {
   readonly outboxAdmin: OutboxAdmin;
   /** The one scheduler: `start()` in the server, `runDue(now)` for embedding hosts and tests. */
   readonly scheduler: Scheduler;
-  readonly plugins: readonly PluginRegistration[];
+  /** The plugins loaded (their contributions are in the container's multi-bindings). */
+  readonly plugins: readonly AreaDescriptor[];
   /** Stops the scheduler (waiting for runs in progress) and closes the database. */
   close(): Promise<void>;
 }
@@ -249,26 +242,13 @@ export async function createCrm(options: CrmOptions = {}): Promise<Crm> {
   });
   await container.loadAsync(infrastructure, organisationModule, securityModule, filesModule, inquiriesModule, productsModule, ordersModule, approvalsModule, collectionsModule, workcenterModule, pdfModule, invoicesModule, inboxModule);
 
-  const registrations: PluginRegistration[] = [];
-  for (const plugin of options.plugins ?? []) {
-    const reg: PluginRegistration = { name: plugin.name, routes: [], migrations: [], handlers: [], jobs: [] };
-    const ctx: PluginContext = {
-      container,
-      load: (m) => container.loadAsync(m),
-      addRoutes: (r) => reg.routes.push(...r),
-      addMigrations: (m) => reg.migrations.push(...m),
-      on: (eventType, handler) => reg.handlers.push({ eventType, handler }),
-      addJob: (job) => reg.jobs.push(job),
-    };
-    await plugin.register(ctx);
-    registrations.push(reg);
-  }
+  const plugins = options.plugins ?? [];
+  await container.loadAsync(...plugins.map((p) => p.module)).catch(async (e: unknown) => {
+    await database.close(); // a plugin that fails to load leaves no open database behind
+    throw e;
+  });
 
-  if (options.migrate ?? true) {
-    const sets: MigrationSet[] = [coreMigrations, ...registrations.map((r) => ({ owner: r.name, migrations: r.migrations }))];
-    await migrateLatest(database.knex, sets, database.schema);
-  }
-  attachPlugins(container, registrations);
+  if (options.migrate ?? true) await migrateLatest(database.knex, migrationSetsOf(container), database.schema);
   const scheduler = container.get<Scheduler>(SchedulerToken);
 
   return {
@@ -316,7 +296,7 @@ export async function createCrm(options: CrmOptions = {}): Promise<Crm> {
     outboxRelay: container.get<OutboxRelay>(OutboxRelayToken),
     outboxAdmin: container.get<OutboxAdmin>(OutboxAdminToken),
     scheduler,
-    plugins: registrations,
+    plugins,
     close: async () => {
       await scheduler.stop();
       await database.close();
@@ -325,6 +305,11 @@ export async function createCrm(options: CrmOptions = {}): Promise<Crm> {
 }
 
 /** Every migration set of a Crm (core and its plugins), for `yunzhou migrate`. */
-export function migrationSets(crm: Crm): MigrationSet[] {
-  return [coreMigrations, ...crm.plugins.map((r) => ({ owner: r.name, migrations: r.migrations }))];
+export function migrationSets(crm: Pick<Crm, 'container'>): MigrationSet[] {
+  return migrationSetsOf(crm.container);
+}
+
+/** Core's history first, then each MigrationContribution's (one history per owner). */
+function migrationSetsOf(container: Container): MigrationSet[] {
+  return [coreMigrations, ...container.getAll<MigrationContribution>(MigrationContribution, { optional: true }).filter((c) => c.owner !== 'core')];
 }

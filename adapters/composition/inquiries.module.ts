@@ -1,6 +1,6 @@
 // Inquiries: Knex repositories, the use case services, the lifecycle port the orders area calls, the pool
 // recycler, and the merge participants (the timeline's here; other areas bind theirs to MergeParticipant).
-import { DocumentCharset } from '../../core/documents/document-charset.js';
+import { DocumentCharset } from '../../core/shared/document-charset.js';
 import { ContainerModule } from 'inversify';
 import { OperationLog } from '../../core/audit/ports.js';
 import { Clock, EventSink, IdGenerator, Timeline, UnitOfWork } from '../../core/shared/ports.js';

@@ -6,8 +6,8 @@ import { OperationLog } from '../../core/audit/ports.js';
 import { Clock, EventSink, IdGenerator, Timeline, UnitOfWork } from '../../core/shared/ports.js';
 import { OrganisationRepository } from '../../core/organisation/ports.js';
 import { OrderRepository, ProfileRepository } from '../../core/orders/ports.js';
-import { PdfRenderer } from '../../core/documents/ports.js';
-import { DocumentCharset } from '../../core/documents/document-charset.js';
+import { OrderDocumentSources, PdfRenderer } from '../../core/documents/ports.js';
+import { DocumentCharset } from '../../core/shared/document-charset.js';
 import { ApprovalSubjectContribution } from '../../core/approvals/subjects.js';
 import type { ApprovalService } from '../../core/approvals/approval.service.js';
 import type { ContractService } from '../../core/orders/contract.service.js';
@@ -15,13 +15,13 @@ import type { PlanService } from '../../core/orders/plan.service.js';
 import type { OrderProductsService } from '../../core/products/order-products.service.js';
 import type { CollectionPlanService } from '../../core/collections/plan.service.js';
 import {
-  InvoiceNumberCounter, InvoiceRepository, InvoiceSettingsRepository, OrderDocumentSources, ReceiptSource,
+  InvoiceNumberCounter, InvoiceRepository, InvoiceSettingsRepository, ReceiptSource,
 } from '../../core/invoices/ports.js';
-import type { InvoiceRecordDeps } from '../../core/invoices/invoice-records.js';
+import { invoiceSettings, visibleOrderSummary, type InvoiceRecordDeps } from '../../core/invoices/invoice-records.js';
 import { InvoicesService } from '../../core/invoices/invoices.service.js';
 import { InvoiceApprovalSubject } from '../../core/invoices/invoice-approval-subject.js';
-import { DocumentsService } from '../../core/invoices/documents.service.js';
-import { OrderDocuments } from '../../core/invoices/order-documents.js';
+import { DocumentsService } from '../../core/documents/documents.service.js';
+import { OrderDocuments } from '../../core/documents/order-documents.js';
 import { KnexInvoiceNumberCounter, KnexInvoiceRepository, KnexInvoiceSettingsRepository } from '../knex/repositories/knex-invoice.repository.js';
 import { KnexInvoiceReceiptSource } from '../knex/repositories/knex-invoice-receipts.js';
 import {
@@ -63,7 +63,9 @@ export const invoicesModule = new ContainerModule(({ bind }) => {
     .toResolvedValue(
       (d: InvoiceRecordDeps, contracts: ContractService, plans: PlanService, products: OrderProductsService, collections: CollectionPlanService) =>
         new OrderDocuments({
-          uow: d.uow, orders: d.orders, org: d.org, settings: d.settings,
+          uow: d.uow, org: d.org,
+          firm: async (tx, tenantId) => (await invoiceSettings(d, tx, tenantId)).seller,
+          order: (tx, actor, orderId) => visibleOrderSummary(d, tx, actor, orderId),
           contractDocument: (actor, orderId) => contracts.document(actor, orderId),
           plan: (actor, orderId) => plans.get(actor, orderId),
           lines: (actor, orderId) => products.listLines(actor, orderId),

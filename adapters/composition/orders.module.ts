@@ -1,5 +1,5 @@
-// Orders: the Knex repositories, the guards' contributed facts, the area's use case services, and the
-// orders area's SubjectAccess for files of subject type 'order'.
+// Orders: the Knex repositories, the guards' contributed facts, the pipeline use case and the area's services,
+// the orders area's SubjectAccess for files of subject type 'order', and 订单内审 (order_review) for approvals.
 import { ContainerModule } from 'inversify';
 import { OperationLog } from '../../core/audit/ports.js';
 import { Clock, EventSink, IdGenerator, Timeline, UnitOfWork } from '../../core/shared/ports.js';
@@ -9,8 +9,11 @@ import { Cipher, SensitiveReadLog } from '../../core/security/ports.js';
 import { InquiryLifecycle } from '../../core/inquiries/ports.js';
 import { ContractRepository, OrderRepository, OrderSettingsRepository, PlanRepository, ProfileRepository } from '../../core/orders/ports.js';
 import { OrderFacts } from '../../core/orders/order-facts.js';
-import { DocumentCharset } from '../../core/documents/document-charset.js';
+import { DocumentCharset } from '../../core/shared/document-charset.js';
 import type { OrdersDeps } from '../../core/orders/order-records.js';
+import { OrderPipeline } from '../../core/orders/order-pipeline.js';
+import { OrderProductCategories, OrderReviewSubject } from '../../core/orders/order-review-subject.js';
+import { ApprovalSubjectContribution } from '../../core/approvals/subjects.js';
 import { OrdersService } from '../../core/orders/orders.service.js';
 import { EnterpriseProfileService } from '../../core/orders/enterprise-profile.service.js';
 import { PlanService } from '../../core/orders/plan.service.js';
@@ -21,8 +24,9 @@ import { KnexOrderRepository } from '../knex/repositories/knex-order.repository.
 import { KnexProfileRepository } from '../knex/repositories/knex-order-profile.repository.js';
 import { KnexContractRepository, KnexPlanRepository } from '../knex/repositories/knex-order-plan-contract.repository.js';
 import { KnexOrderFacts, KnexOrderSettingsRepository } from '../knex/repositories/knex-order-settings.repository.js';
+import { KnexOrderProductCategories } from '../knex/repositories/knex-order-product-categories.js';
 import {
-  ContractServiceToken, EnterpriseProfileServiceToken, OrderSettingsServiceToken, OrdersDepsToken, OrdersServiceToken, PlanServiceToken,
+  ContractServiceToken, EnterpriseProfileServiceToken, OrderPipelineToken, OrderSettingsServiceToken, OrdersDepsToken, OrdersServiceToken, PlanServiceToken,
 } from './tokens.js';
 
 export const ordersModule = new ContainerModule(({ bind }) => {
@@ -36,23 +40,33 @@ export const ordersModule = new ContainerModule(({ bind }) => {
     .toResolvedValue(
       (
         uow: UnitOfWork, orders: OrderRepository, profiles: ProfileRepository, plans: PlanRepository, contracts: ContractRepository,
-        settings: OrderSettingsRepository, facts: OrderFacts, inquiries: InquiryLifecycle, org: OrganisationRepository, files: FileRepository,
+        settings: OrderSettingsRepository, inquiries: InquiryLifecycle, org: OrganisationRepository, files: FileRepository,
         cipher: Cipher, sensitiveReads: SensitiveReadLog, timeline: Timeline, events: EventSink, clock: Clock, ids: IdGenerator, charset: DocumentCharset,
-      ) => ({ uow, orders, profiles, plans, contracts, settings, facts, inquiries, org, files, cipher, sensitiveReads, timeline, events, clock, ids, charset }),
+      ) => ({ uow, orders, profiles, plans, contracts, settings, inquiries, org, files, cipher, sensitiveReads, timeline, events, clock, ids, charset }),
       [
-        UnitOfWork, OrderRepository, ProfileRepository, PlanRepository, ContractRepository, OrderSettingsRepository, OrderFacts, InquiryLifecycle,
+        UnitOfWork, OrderRepository, ProfileRepository, PlanRepository, ContractRepository, OrderSettingsRepository, InquiryLifecycle,
         OrganisationRepository, FileRepository, Cipher, SensitiveReadLog, Timeline, EventSink, Clock, IdGenerator, DocumentCharset,
       ],
     )
     .inSingletonScope();
-  bind<OrdersService>(OrdersServiceToken).toResolvedValue((d: OrdersDeps) => new OrdersService(d), [OrdersDepsToken]).inSingletonScope();
+  bind<OrderPipeline>(OrderPipelineToken).toResolvedValue((d: OrdersDeps, facts: OrderFacts) => new OrderPipeline({ ...d, facts }), [OrdersDepsToken, OrderFacts]).inSingletonScope();
+  bind<OrdersService>(OrdersServiceToken).toResolvedValue((d: OrdersDeps, pipeline: OrderPipeline) => new OrdersService({ ...d, pipeline }), [OrdersDepsToken, OrderPipelineToken]).inSingletonScope();
   bind<EnterpriseProfileService>(EnterpriseProfileServiceToken).toResolvedValue((d: OrdersDeps) => new EnterpriseProfileService(d), [OrdersDepsToken]).inSingletonScope();
   bind<PlanService>(PlanServiceToken).toResolvedValue((d: OrdersDeps) => new PlanService(d), [OrdersDepsToken]).inSingletonScope();
-  bind<ContractService>(ContractServiceToken).toResolvedValue((d: OrdersDeps) => new ContractService(d), [OrdersDepsToken]).inSingletonScope();
+  bind<ContractService>(ContractServiceToken).toResolvedValue((d: OrdersDeps, pipeline: OrderPipeline) => new ContractService({ ...d, pipeline }), [OrdersDepsToken, OrderPipelineToken]).inSingletonScope();
   bind<OrderSettingsService>(OrderSettingsServiceToken).toResolvedValue((d: OrdersDeps, operations: OperationLog) => new OrderSettingsService({ ...d, operations }), [OrdersDepsToken, OperationLog]).inSingletonScope();
   bind<SubjectAccessContribution>(SubjectAccessContribution)
     .toResolvedValue((orders: OrderRepository, settings: OrderSettingsRepository) => ({ subjectType: 'order', access: new OrderFileAccess({ orders, settings }) }), [
       OrderRepository, OrderSettingsRepository,
     ])
+    .inSingletonScope();
+
+  bind<OrderProductCategories>(OrderProductCategories).toConstantValue(new KnexOrderProductCategories());
+  bind<ApprovalSubjectContribution>(ApprovalSubjectContribution)
+    .toResolvedValue(
+      (pipeline: OrderPipeline, orders: OrderRepository, categories: OrderProductCategories, events: EventSink) =>
+        ({ businessType: 'order_review', subject: new OrderReviewSubject({ pipeline, orders, categories, events }) }),
+      [OrderPipelineToken, OrderRepository, OrderProductCategories, EventSink],
+    )
     .inSingletonScope();
 });

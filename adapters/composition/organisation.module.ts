@@ -1,5 +1,5 @@
 // Organisation and login: Knex repositories, Node crypto, and the two use case services.
-import { DocumentCharset } from '../../core/documents/document-charset.js';
+import { DocumentCharset } from '../../core/shared/document-charset.js';
 import { ContainerModule } from 'inversify';
 import { Clock, IdGenerator, UnitOfWork } from '../../core/shared/ports.js';
 import { OrganisationRepository, PasswordHasher, TokenDigest, TokenRepository } from '../../core/organisation/ports.js';

@@ -1,7 +1,7 @@
 // Products: the catalogue, matching, order lines and applications, the customer status lookup. The products
 // area reads orders through OrderSource, which is assembled from the orders, inquiries, organisation and
 // security areas' own ports.
-import { DocumentCharset } from '../../core/documents/document-charset.js';
+import { DocumentCharset } from '../../core/shared/document-charset.js';
 import { ContainerModule } from 'inversify';
 import { Clock, EventSink, IdGenerator, Timeline, UnitOfWork } from '../../core/shared/ports.js';
 import { OrderRepository, OrderSettingsRepository, ProfileRepository } from '../../core/orders/ports.js';

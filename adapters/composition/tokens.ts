@@ -18,6 +18,8 @@ export const OrderProductsServiceToken = Symbol.for('yunzhou.OrderProductsServic
 export const StatusLookupServiceToken = Symbol.for('yunzhou.StatusLookupService');
 export const OrdersDepsToken = Symbol.for('yunzhou.OrdersDeps');
 export const OrdersServiceToken = Symbol.for('yunzhou.OrdersService');
+/** The one use case that moves an order through its pipeline (closing and internal review use it too). */
+export const OrderPipelineToken = Symbol.for('yunzhou.OrderPipeline');
 export const EnterpriseProfileServiceToken = Symbol.for('yunzhou.EnterpriseProfileService');
 export const PlanServiceToken = Symbol.for('yunzhou.PlanService');
 export const ContractServiceToken = Symbol.for('yunzhou.ContractService');

@@ -1,10 +1,9 @@
 // Work center: messages (消息) made from events by a subscriber, tasks (任务管理) and their rules, follow-up
 // reminders; and the two pieces of infrastructure every area leans on: the outbox relay (delivers events to
-// EventSubscriber multi-bindings and plugins' handlers) and the one scheduler (runs ScheduledJobContribution
-// multi-bindings and plugins' jobs). Core areas' periodic use cases are wired here as jobs.
+// EventSubscriber multi-bindings, plugins' included) and the one scheduler (runs ScheduledJobContribution
+// multi-bindings, plugins' included). Core areas' periodic use cases are wired here as jobs.
 import { hostname } from 'node:os';
 import { OperationLog } from '../../core/audit/ports.js';
-import type { Container } from 'inversify';
 import { ContainerModule } from 'inversify';
 import { Clock, EventSink, IdGenerator, UnitOfWork } from '../../core/shared/ports.js';
 import { EventSubscriber } from '../../core/events/subscriber.js';
@@ -32,7 +31,7 @@ import { OutboxAdmin } from '../events/outbox-admin.js';
 import { OutboxSignalToken, type OutboxSignal } from '../events/commit-signal.js';
 import { KnexSlotStore } from '../scheduler/knex-slot-store.js';
 import { Scheduler } from '../scheduler/scheduler.js';
-import type { EventHandler, ScheduledJob } from './plugin-api.js';
+import type { ScheduledJob } from './plugin-api.js';
 import type { CrmConfig } from './config.js';
 import {
   ApprovalTimersToken, Config, Db, FollowUpRemindersToken, MessageServiceToken, OutboxAdminToken, OutboxRelayToken, OutboxStoreToken, PoolRecyclerToken,
@@ -132,28 +131,3 @@ export const workcenterModule = new ContainerModule(({ bind }) => {
     run: async (_slot, now) => { await store.prune(new Date(now.getTime() - 7 * 86_400_000)); },
   }), [SlotStoreToken]);
 });
-
-/** What a plugin registered that the relay and the scheduler take (see create-crm's PluginRegistration). */
-export interface PluginHooks {
-  readonly name: string;
-  readonly handlers: readonly { readonly eventType: string; readonly handler: EventHandler }[];
-  readonly jobs: readonly ScheduledJob[];
-}
-
-/** Hands plugins' handlers to the relay (named `<plugin>:<n>`) and their jobs to the scheduler (`<plugin>.<job>`). */
-export function attachPlugins(container: Container, plugins: readonly PluginHooks[]): void {
-  const relay = container.get<OutboxRelay>(OutboxRelayToken);
-  const scheduler = container.get<Scheduler>(SchedulerToken);
-  for (const p of plugins) {
-    p.handlers.forEach((h, i) => relay.subscribe({ name: `${p.name}:${i + 1}`, eventTypes: h.eventType === '*' ? '*' : [h.eventType], handle: (e) => h.handler(e) }));
-    for (const j of p.jobs) {
-      scheduler.register({
-        name: `${p.name}.${j.name}`, everySeconds: j.everySeconds,
-        ...(j.offsetSeconds !== undefined ? { offsetSeconds: j.offsetSeconds } : {}),
-        ...(j.exclusive !== undefined ? { exclusive: j.exclusive } : {}),
-        ...(j.leaseSeconds !== undefined ? { leaseSeconds: j.leaseSeconds } : {}),
-        run: (slot, now) => j.run(slot, now),
-      });
-    }
-  }
-}

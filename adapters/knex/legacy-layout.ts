@@ -32,7 +32,7 @@ const byOwner: Record<string, LegacyObjects> = {
   core,
   webhooks: { tables: ['webhook_endpoints', 'webhook_deliveries', 'webhook_attempts'], views: [], functions: [] },
   'import-export': { tables: ['import_jobs', 'import_job_chunks'], views: [], functions: [] },
-  example: { tables: ['example_notes', 'example_heartbeats'], views: [], functions: [] },
+  example: { tables: ['example_notes', 'example_heartbeats', 'example_settings'], views: [], functions: [] },
 };
 
 /** An unknown plugin's tables stay in public, still found through search_path (`<schema>, public`). */

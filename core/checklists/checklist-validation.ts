@@ -1,6 +1,6 @@
 // A product's checklist as a person submits it, and the facts entered for a collected file, checked in one
 // pass with every problem at its field (stable codes, zh and en), nothing accepted half-way.
-import { DomainError, type FieldError } from '../shared/domain-error.js';
+import { DomainError, type FieldError } from '../shared/index.js';
 import { isDate } from './dates.js';
 import {
   DEFAULT_END_WITHIN_DAYS, DOCUMENT_VALIDITY_KINDS, type CollectedDocument, type DocumentRequirement, type DocumentValidity,

@@ -1,8 +1,7 @@
 // An order's checklist: for each product on it and each document the product needs, whether a collected
 // file satisfies it now, in the tenant's calendar (asOf read in its time zone, never the wall clock).
 // A file counts for every product that needs its document, each under that product's own validity.
-import type { LocalizedText } from '../shared/domain-error.js';
-import { localDate } from '../shared/zoned-time.js';
+import { localDate, type LocalizedText } from '../shared/index.js';
 import { addDays, daysBetween } from './dates.js';
 import type { CollectedDocument, DocumentRequirement, DocumentValidity, ProductDocuments } from './document-requirement.js';
 import { fileValidity, UNUSABLE_REASON_TEXT, type UnusableReason } from './file-validity.js';

@@ -1,6 +1,6 @@
 // Calendar arithmetic on 'YYYY-MM-DD' dates, for validity periods: a document's validity is counted in the
 // tenant's calendar days, never in hours from an instant.
-import { addDaysToLocalDate, addLocalMonths, instantOfLocal, isLocalDateText, localDate } from '../shared/zoned-time.js';
+import { addDaysToLocalDate, addLocalMonths, instantOfLocal, isLocalDateText, localDate } from '../shared/index.js';
 
 export { addDaysToLocalDate as addDays, isLocalDateText as isDate };
 

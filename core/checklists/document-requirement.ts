@@ -1,7 +1,7 @@
 // 资料清单: the documents a product needs, each with how long a copy stays good and whether its absence
 // stops an application from being submitted. Documents are matched by their name as the firm writes it
 // ('征信报告'), the same names a product's requiredDocuments lists today.
-import type { LocalizedText } from '../shared/domain-error.js';
+import type { LocalizedText } from '../shared/index.js';
 
 /**
  * How long a collected copy is good:

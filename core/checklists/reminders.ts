@@ -1,7 +1,7 @@
 // 资料到期提醒: while an application to a product is still open, the order's owner hears `daysBefore` days
 // before a collected document stops being good, so a fresh copy can be fetched in time. One reminder per
 // file and last good day, naming every open product that relies on it; `key` lets the caller send it once.
-import type { LocalizedText } from '../shared/domain-error.js';
+import type { LocalizedText } from '../shared/index.js';
 import { addDays } from './dates.js';
 import type { OrderChecklist } from './checklist.js';
 

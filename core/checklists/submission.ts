@@ -1,7 +1,7 @@
 // 提交申请: an application to a product may go to the bank only when every document the product marks as
 // blocking is collected (or expiring, which is still good today). The refusal lists what is missing or
 // expired, so the person knows what to fetch.
-import { DomainError } from '../shared/domain-error.js';
+import { DomainError } from '../shared/index.js';
 import { DOCUMENT_STATE_LABELS, type DocumentState, type OrderChecklist } from './checklist.js';
 
 export interface BlockingDocument {

@@ -1,7 +1,6 @@
 // 计提: the lines a confirmed receipt accrues, per person and role, by the scheme version in force on the day
 // of confirmation. A pure function of its inputs: the same receipt and month-to-date totals give the same lines.
-import { validationFailed, type DomainError, type FieldError } from '../shared/domain-error.js';
-import { isLocalDateText } from '../shared/zoned-time.js';
+import { validationFailed, isLocalDateText, type DomainError, type FieldError } from '../shared/index.js';
 import { lineId } from './lines.js';
 import { monthOf } from './month.js';
 import { applyPercent } from './percent.js';

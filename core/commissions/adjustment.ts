@@ -1,6 +1,5 @@
 // 调整: an amount finance adds to or takes off a draft statement, always with a reason people can read later.
-import { validationFailed, type DomainError, type FieldError } from '../shared/domain-error.js';
-import { isLocalDateText } from '../shared/zoned-time.js';
+import { validationFailed, isLocalDateText, type DomainError, type FieldError } from '../shared/index.js';
 import type { Adjustment } from './types.js';
 
 export const MAX_REASON_LENGTH = 200;

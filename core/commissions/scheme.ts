@@ -1,8 +1,7 @@
 // A firm's commission scheme (提成方案), checked field by field, and the version that applies on a day. Versions
 // are kept for good: a line records the version it used, and a change applies only to receipts confirmed on or
 // after its effective date, which must lie after today so no receipt already confirmed ever falls under it.
-import { validationFailed, type DomainError, type FieldError } from '../shared/domain-error.js';
-import { isLocalDateText } from '../shared/zoned-time.js';
+import { validationFailed, isLocalDateText, type DomainError, type FieldError } from '../shared/index.js';
 import { percentUnits, PERCENT_DENOMINATOR } from './percent.js';
 import { DEFAULT_TIER_MODE, TIER_MODES, type OverrideRule, type RateRule, type SchemeVersion, type Split, type Tier, type TierMode } from './types.js';
 

@@ -1,8 +1,7 @@
 // The statement's life (提成月结单状态) as a data table for the generic state machine: 草稿 → 已提交 → 已审批 →
 // 已锁定. Only a draft changes (lines redrawn, adjustments); finance sends a submitted statement back to draft
 // or approves it; an approved statement is locked when paid, and a locked month is never reopened.
-import type { DomainError } from '../shared/domain-error.js';
-import { fire, type Fired, type Guard, type MachineDef } from '../shared/state-machine.js';
+import { fire, type DomainError, type Fired, type Guard, type MachineDef } from '../shared/index.js';
 import type { StatementStatus } from './types.js';
 
 export type StatementEvent = 'submit' | 'approve' | 'reject' | 'withdraw' | 'lock';

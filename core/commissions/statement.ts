@@ -1,6 +1,6 @@
 // 提成月结单: one person's month — the lines dated in it (accruals, clawbacks), the month-end true-up, finance's
 // adjustments and the totals, which are always exactly the sum of the lines plus the adjustments.
-import { domainError, isDomainError, validationFailed, type DomainError } from '../shared/domain-error.js';
+import { domainError, isDomainError, validationFailed, type DomainError } from '../shared/index.js';
 import { validateAdjustment } from './adjustment.js';
 import { creditedInMonth, sortLines } from './lines.js';
 import { isMonthText, monthEnded } from './month.js';

@@ -1,6 +1,6 @@
 // The inputs of the fee decisions are amounts the caller already holds (fen from the database): a bad one
 // is refused as `fee.invalid_input` with its field, never turned into a wrong decision.
-import { DomainError, type FieldError } from '../shared/domain-error.js';
+import { DomainError, type FieldError } from '../shared/index.js';
 
 export function amountErrors(amounts: Readonly<Record<string, number | null>>): FieldError[] {
   const errors: FieldError[] = [];

@@ -1,7 +1,7 @@
 // A fee rule as a person submits it (产品 → 收费规则), checked in one pass: every problem is reported at its
 // field with a stable code, and nothing is accepted half-way. The valid rule comes back normalised (rates
 // without needless zeros, the tier reading filled in).
-import { DomainError, type FieldError } from '../shared/domain-error.js';
+import { DomainError, type FieldError } from '../shared/index.js';
 import {
   DEFAULT_TIER_READING, FEE_BASES, TIER_READINGS, type FeeBase, type FeeFormula, type FeeRule, type FeeTier, type TierReading,
 } from './fee-rule.js';

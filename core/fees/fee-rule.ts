@@ -1,7 +1,7 @@
 // A product's fee rule (收费规则): how the firm's service fee for one unit of an order line is worked out,
 // and how it splits into an up-front part (前期费, due on the contract) and a success part (成功费, due on
 // the disbursement). Plain data, as validated by validateFeeRule; rates stay percent texts ('1.5').
-import type { LocalizedText } from '../shared/domain-error.js';
+import type { LocalizedText } from '../shared/index.js';
 
 /** The amount a rate is taken on: the bank's approved amount (批复金额) or what it paid out (放款金额). */
 export type FeeBase = 'approved' | 'disbursed';

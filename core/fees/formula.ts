@@ -2,7 +2,7 @@
 // fraction of a fen (base × ppm / 1,000,000), rounded once, half-up to the fen, then held between the rule's
 // minimum and maximum. A base of 0 gives 0: the minimum is charged only on something approved or disbursed.
 import { divRoundHalfUp, formatYuanGrouped, toSafeFen } from '../money/index.js';
-import type { LocalizedText } from '../shared/domain-error.js';
+import type { LocalizedText } from '../shared/index.js';
 import { FEE_BASE_LABELS, type FeeBase, type FeeBases, type FeeFormula, type FeeFormulaKind, type TierReading } from './fee-rule.js';
 import { percentOf, PPM } from './percent.js';
 

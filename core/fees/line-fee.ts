@@ -3,7 +3,7 @@
 // when the contract is signed, so the customer sees it at once — and what is left of it off the success
 // part. A discount larger than the whole fee makes the line 0, never negative.
 import { divRoundHalfUp, formatYuanGrouped, toSafeFen } from '../money/index.js';
-import type { DomainError, FieldError, LocalizedText } from '../shared/domain-error.js';
+import type { DomainError, FieldError, LocalizedText } from '../shared/index.js';
 import { amountErrors, invalidFeeInput } from './amount-checks.js';
 import { FEE_PART_LABELS, type FeeBases, type FeePartName, type FeeRule } from './fee-rule.js';
 import { computeFormula, type FormulaResult } from './formula.js';

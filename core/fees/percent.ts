@@ -1,6 +1,6 @@
 // A fee rate is a decimal text of percent ('1.5' is 1.5 %), kept exactly: parsed into parts per million of
 // the amount (1.5 % = 15,000 ppm), so that every fee is an exact BigInt fraction before it is rounded once.
-import { DomainError, type FieldError } from '../shared/domain-error.js';
+import { DomainError, type FieldError } from '../shared/index.js';
 
 /** A rate of 0–100 % with at most four decimals of percent, as text and as exact parts per million. */
 export interface Percent {

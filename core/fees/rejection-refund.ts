@@ -1,7 +1,7 @@
 // 拒绝 with an up-front fee: when the bank refuses an application, the firm's refund rule says what happens to
 // the up-front part of that line. The success part needs no rule: nothing was disbursed, so it is never due.
 import { formatYuanGrouped } from '../money/index.js';
-import type { DomainError, LocalizedText } from '../shared/domain-error.js';
+import type { DomainError, LocalizedText } from '../shared/index.js';
 import { amountErrors, invalidFeeInput } from './amount-checks.js';
 
 /** 不退 keep it; 退还 refund it; 审批后退还 refund it once an approval says so. */

@@ -3,7 +3,7 @@
 // for less without an approval (money the firm gives up), while asking for more is a proposed new
 // instalment that the plan's own approval covers. A refund of money already received always needs approval.
 import { formatYuanGrouped } from '../money/index.js';
-import type { DomainError, LocalizedText } from '../shared/domain-error.js';
+import type { DomainError, LocalizedText } from '../shared/index.js';
 import { amountErrors, invalidFeeInput } from './amount-checks.js';
 
 export interface SuccessFeeChange {

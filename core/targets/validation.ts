@@ -1,6 +1,6 @@
 // A target is saved only with a known subject and figure, a month or quarter period and a whole, non-negative
 // number of fen; a list of targets may hold one target per subject, figure and period.
-import { validationFailed, type DomainError, type FieldError } from '../shared/domain-error.js';
+import { validationFailed, type DomainError, type FieldError } from '../shared/index.js';
 import { periodKindOf } from './period.js';
 import { TARGET_METRICS, TARGET_SUBJECT_KINDS, type Target } from './types.js';
 

@@ -11,7 +11,8 @@ import { createLogger } from '../logger.js';
 import { isDomainError } from '../../core/shared/domain-error.js';
 import { startServer } from '../server.js';
 import { builtInPlugins } from '../../plugins/index.js';
-import { importCommand } from '../../plugins/import-export/index.js';
+import { CommandContribution, type CommandIo } from '../../adapters/composition/area.js';
+import type { Crm } from '../../adapters/composition/create-crm.js';
 
 const HELP = `yunzhou — CRM for loan-brokerage firms (助贷机构)
 
@@ -54,6 +55,23 @@ async function askPassword(): Promise<string> {
 function printLogins(logins: readonly DemoLogin[], password: string): void {
   console.log('Demo logins (password: %s):', password);
   for (const l of logins) console.log(`  ${l.tenant}  ${l.name.padEnd(6, '　')}  ${l.mobile}  ${l.role}`);
+}
+
+/** Lines to stdout and stderr; a progress line rewrites itself on stderr. */
+const terminal: CommandIo = {
+  out: (line) => { process.stdout.write(`${line}\n`); },
+  err: (line) => { process.stderr.write(`${line}\n`); },
+  progress: (line) => { process.stderr.write(`\r${line}`); },
+};
+
+/** Runs a command a plugin contributed (CommandContribution). */
+async function runCommand(crm: Crm, name: string, args: readonly string[]): Promise<number> {
+  const command = crm.container.getAll<CommandContribution>(CommandContribution, { optional: true }).find((c) => c.name === name);
+  if (!command) {
+    console.error(`Unknown command: ${name}\n\n${HELP}`);
+    return 2;
+  }
+  return command.run(args, terminal);
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -125,7 +143,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'import': {
       const crm = await createCrm({ database: databaseFromEnv(), migrate: autoMigrate, plugins });
       try {
-        return await importCommand(crm, argv.slice(1));
+        return await runCommand(crm, command, argv.slice(1));
       } finally {
         await crm.close();
       }

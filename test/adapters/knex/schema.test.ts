@@ -9,7 +9,7 @@ import { coreMigrations } from '../../../adapters/knex/migrations/index.js';
 import { seedDemo } from '../../../adapters/demo/seed-demo.js';
 import { builtInPlugins } from '../../../plugins/index.js';
 import { examplePlugin } from '../../../plugins/example/index.js';
-import type { Plugin } from '../../../adapters/composition/plugin-api.js';
+import type { AreaDescriptor } from '../../../adapters/composition/area.js';
 import { backends, type Backend } from '../../support/database.js';
 import { emptyPostgres } from '../../support/empty-postgres.js';
 import { migrateTheOldWay, tableDigests } from '../../support/legacy-layout.js';
@@ -17,7 +17,7 @@ import { aMobile } from '../../support/tenant.js';
 import type { Knex } from 'knex';
 
 const config = { secret: 'test-secret', filesDir: `/tmp/yunzhou-test-files-${process.pid}` };
-const plugins = (): Plugin[] => [...builtInPlugins(), examplePlugin()];
+const plugins = (): AreaDescriptor[] => [...builtInPlugins(), examplePlugin()];
 const OWNERS = ['core', 'webhooks', 'import-export', 'example'];
 const ourTables = OWNERS.flatMap((o) => legacyObjects(o).tables);
 
