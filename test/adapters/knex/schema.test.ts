@@ -69,7 +69,7 @@ for (const backend of backends()) {
       t.false(ours.some((n) => n.startsWith('knex_migrations')));
       t.deepEqual(await functions(knex, 'yunzhou'), [...legacyObjects('core').functions].sort());
       t.deepEqual((await history(knex, 'yunzhou', 'migrations')).map((r) => r.name), coreMigrations.migrations.map((m) => m.name));
-      t.deepEqual((await history(knex, 'yunzhou', 'migrations_example')).map((r) => r.name), ['202611270001_example_notes']);
+      t.deepEqual((await history(knex, 'yunzhou', 'migrations_example')).map((r) => r.name), ['000000000000_example_settings', '202611270001_example_notes']);
       t.deepEqual(await pendingMigrations(knex, migrationSets(crm), 'yunzhou'), []);
       await useIt(crm);
       t.is(Number((await knex('inquiries').count({ n: '*' }))[0]!.n), 1); // the table read unqualified is ours
