@@ -38,15 +38,31 @@ function escapeAttr(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
 
+/** The prefix a host mounted the app under, without its trailing slash ('' at the root). */
+export function mountPathOf(ctx: Koa.Context): string {
+  const p = (ctx as Koa.Context & { mountPath?: unknown }).mountPath;
+  return typeof p === 'string' ? p.replace(/\/+$/, '') : '';
+}
+
 /** The console as Koa middleware, or null when it has not been built (the API works without it). */
 export function consoleMiddleware(options: ConsoleOptions = {}): Koa.Middleware | null {
   const dir = options.dir ?? defaultConsoleDir();
   const indexFile = join(dir, 'index.html');
   if (!existsSync(indexFile)) return null;
   const base = normaliseBase(options.basePath);
-  const index = readFileSync(indexFile, 'utf8')
-    .replace('<base href="/" />', `<base href="${escapeAttr(base)}" />`)
-    .replace('content="/api/v1"', `content="${escapeAttr(options.apiBase ?? '/api/v1')}"`);
+  const page = readFileSync(indexFile, 'utf8');
+  // Under a host's prefix (koa-mount's ctx.mountPath, e.g. '/crm'), the browser's addresses carry it.
+  const pages = new Map<string, string>();
+  const indexFor = (mountPath: string): string => {
+    let index = pages.get(mountPath);
+    if (index === undefined) {
+      index = page
+        .replace('<base href="/" />', `<base href="${escapeAttr(mountPath + base)}" />`)
+        .replace('content="/api/v1"', `content="${escapeAttr(options.apiBase ?? `${mountPath}/api/v1`)}"`);
+      pages.set(mountPath, index);
+    }
+    return index;
+  };
   const root = normalize(dir + sep);
 
   return async (ctx, next) => {
@@ -67,6 +83,6 @@ export function consoleMiddleware(options: ConsoleOptions = {}): Koa.Middleware 
     ctx.type = 'text/html; charset=utf-8';
     ctx.set('Cache-Control', 'no-cache');
     ctx.set('Content-Security-Policy', CONSOLE_CSP);
-    ctx.body = index;
+    ctx.body = indexFor(mountPathOf(ctx));
   };
 }

@@ -196,9 +196,10 @@ const warn: DataHomeLog = (message, details) => console.warn(JSON.stringify({ le
  * first brought to the one-folder layout when YUNZHOU_DATA_DIR still names an old one (logged through `log`).
  */
 export function databaseFromEnv(env: NodeJS.ProcessEnv = process.env, log: DataHomeLog = warn): DatabaseOptions {
-  if (env.DATABASE_URL) return { url: env.DATABASE_URL };
+  const schema = env.YUNZHOU_DB_SCHEMA ? { schema: env.YUNZHOU_DB_SCHEMA } : {};
+  if (env.DATABASE_URL) return { url: env.DATABASE_URL, ...schema };
   if (env.YUNZHOU_DATA_DIR) moveOldLayout(dataHome(env), log);
-  return { dataDir: defaultDataDir(env) };
+  return { dataDir: defaultDataDir(env), ...schema };
 }
 
 /** A secret for the embedded install, generated once beside the database folder (<home>/secret.key); production sets YUNZHOU_SECRET. */
@@ -249,7 +250,7 @@ export async function createCrm(options: CrmOptions = {}): Promise<Crm> {
     throw e;
   });
 
-  if (options.migrate ?? true) await migrateLatest(database.knex, migrationSetsOf(container));
+  if (options.migrate ?? true) await migrateLatest(database.knex, migrationSetsOf(container), database.schema);
   const scheduler = container.get<Scheduler>(SchedulerToken);
 
   return {

@@ -104,7 +104,7 @@ export interface PluginParts<F extends FacadeTokens> {
 }
 
 export interface PluginSpec<U extends ServiceName, S, F extends FacadeTokens> {
-  /** Lower-case letters, digits and '-': routes go under /api/v1/plugins/<name>, migrations in knex_migrations_<name>. */
+  /** Lower-case letters, digits and '-': routes go under /api/v1/plugins/<name>, migrations in <schema>.migrations_<name>. */
   readonly name: string;
   readonly uses?: readonly U[];
   /** Forward-only, in order, tracked apart from core's and other plugins'. */

@@ -6,23 +6,32 @@ import ClientPgLite from 'knex-pglite';
 import pg from 'pg';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { mkdirSync } from 'node:fs';
+import { kindOf, schemaName, scopedToSchema, searchPath, type DatabaseKind } from './schema.js';
 
-export type DatabaseKind = 'pglite' | 'postgres';
+export type { DatabaseKind } from './schema.js';
+export { DEFAULT_SCHEMA } from './schema.js';
 
 export interface Database {
+  /** Yunzhou's Knex: every query it runs resolves unqualified names in `schema` first. */
   readonly knex: Knex;
   readonly kind: DatabaseKind;
+  /** The PostgreSQL schema holding yunzhou's tables and migration history (default `yunzhou`). */
+  readonly schema: string;
   /** Closes the pool or the embedded database, unless the host owns the Knex instance. */
   close(): Promise<void>;
 }
 
-export type DatabaseOptions =
+export type DatabaseOptions = (
   | { readonly knex: Knex; readonly kind?: DatabaseKind } // the host app's own instance; the host closes it
   // `?named_statements=off` on the URL: behind PgBouncer in transaction pooling (before 1.21, or with
   // max_prepared_statements = 0) a statement prepared on one server connection is missing on the next.
   | { readonly url: string; readonly poolMax?: number }
   | { readonly dataDir: string } // embedded, on disk
-  | { readonly memory: true; readonly loadDataDir?: Blob }; // embedded, in memory (tests, demos)
+  | { readonly memory: true; readonly loadDataDir?: Blob } // embedded, in memory (tests, demos)
+) & {
+  /** The schema for yunzhou's tables and history (default `yunzhou`; YUNZHOU_DB_SCHEMA from the environment). */
+  readonly schema?: string;
+};
 
 const INT8 = 20;
 const DATE = 1082;
@@ -49,8 +58,10 @@ function pgliteParsers(): Record<number, (value: string, typeId?: number) => unk
   return { [pgliteTypes.INT8]: parseSafeInt8, [pgliteTypes.DATE]: keepText };
 }
 
-function knexForPglite(pglite: PGlite): Knex {
-  return knexFactory({ client: ClientPgLite as unknown as typeof knexFactory.Client, dialect: 'postgres', connection: () => ({ pglite }) as never, useNullAsDefault: true });
+function knexForPglite(pglite: PGlite, schema: string): Knex {
+  return knexFactory({
+    client: ClientPgLite as unknown as typeof knexFactory.Client, dialect: 'postgres', connection: () => ({ pglite }) as never, useNullAsDefault: true, searchPath: searchPath(schema),
+  });
 }
 
 /** Knex's own warnings, less the one it prints for every connection a database outage breaks: the HTTP
@@ -70,20 +81,36 @@ export function withoutNamedStatementsSetting(url: string): { url: string; named
   return { url: rest, namedStatements: m[2] === 'on' };
 }
 
+/**
+ * Takes yunzhou's own `search_path=server` out of a PostgreSQL URL: the server sets the search path (ALTER
+ * ROLE … SET search_path, or PgBouncer's connect_query), so yunzhou never sets it on a session.
+ */
+export function withoutSearchPathSetting(url: string): { url: string; serverSearchPath: boolean } {
+  const m = /([?&])search_path=server(&|$)/.exec(url);
+  if (!m) return { url, serverSearchPath: false };
+  return { url: url.slice(0, m.index) + (m[2] ? m[1] : '') + url.slice(m.index + m[0].length), serverSearchPath: true };
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const schema = schemaName(options.schema);
   if ('knex' in options) {
-    return { knex: options.knex, kind: options.kind ?? 'postgres', close: async () => {} };
+    const kind = options.kind ?? kindOf(options.knex);
+    return { knex: scopedToSchema(options.knex, schema, kind === 'pglite' ? { parsers: pgliteParsers() } : { types: pgTypes() }), kind, schema, close: async () => {} };
   }
   if ('url' in options) {
-    const { url, namedStatements } = withoutNamedStatementsSetting(options.url);
+    const settings = withoutSearchPathSetting(options.url);
+    const { url, namedStatements } = withoutNamedStatementsSetting(settings.url);
+    // Our own pool: every connection opens with yunzhou's schema first on its search_path, unless the
+    // server gives it (behind PgBouncer in transaction pooling a session setting would leak to others).
     const knex = knexFactory({
       client: 'pg',
       connection: { connectionString: url, types: pgTypes() } as Knex.PgConnectionConfig,
       pool: { min: 0, max: options.poolMax ?? 10 },
+      ...(settings.serverSearchPath ? {} : { searchPath: searchPath(schema) }),
       log: quietKnexLog,
       namedStatements, // read by hotQuery
     } as Knex.Config);
-    return { knex, kind: 'postgres', close: () => knex.destroy() };
+    return { knex, kind: 'postgres', schema, close: () => knex.destroy() };
   }
   let pglite: PGlite;
   if ('dataDir' in options) {
@@ -93,10 +120,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     pglite = new PGlite({ parsers: pgliteParsers(), ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
   }
   await pglite.waitReady;
-  const knex = knexForPglite(pglite);
+  const knex = knexForPglite(pglite, schema);
   return {
     knex,
     kind: 'pglite',
+    schema,
     close: async () => {
       await knex.destroy();
       if (!pglite.closed) await pglite.close();

@@ -37,6 +37,11 @@ const invalidCredentials = (): DomainError =>
 const invalidToken = (): DomainError =>
   domainError('auth.invalid_token', 'unauthenticated', '登录已失效，请重新登录', 'The session has expired or was revoked; log in again');
 
+const unknownUser = (): DomainError =>
+  domainError('auth.unknown_user', 'unauthenticated', '没有这个在职人员，无法登录', 'No such active person in this firm');
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Bearer tokens carry their tenant so a token is looked up by (tenant, digest), as every key leads with tenant. */
 function splitToken(token: string): { tenantId: string } | null {
   const m = /^yz1\.([0-9a-f-]{36})\.[A-Za-z0-9_-]{20,}$/.exec(token);
@@ -175,6 +180,23 @@ export class AuthService {
       const actor = buildActor(r.tenant, r.user, r.roles, departments);
       this.actors.set(ActorCache.key(digest, r.user.id, r.user.version), actor, now);
       return actor;
+    });
+  }
+
+  /**
+   * The actor for one of a firm's active people, for a host that signs its people in itself: its
+   * Authenticator maps the host's session to a tenant and user and asks here. Unknown or inactive (or ids
+   * that cannot be ids) is `auth.unknown_user`.
+   */
+  async actorFor(tenantId: string, userId: string): Promise<Actor> {
+    if (!UUID.test(tenantId) || !UUID.test(userId)) throw unknownUser();
+    return this.d.uow.read(async (tx) => {
+      const tenant = await this.d.org.getTenant(tx, tenantId);
+      const user = tenant ? await this.d.org.getUser(tx, tenantId, userId) : null;
+      if (!tenant || !user || !user.active) throw unknownUser();
+      const roles = await this.d.org.listRoles(tx, tenantId);
+      const needsTree = roles.some((x) => user.roleCodes.includes(x.code) && x.dataScope === 'department_tree');
+      return buildActor(tenant, user, roles, needsTree ? await this.d.org.listDepartments(tx, tenantId) : []);
     });
   }
 

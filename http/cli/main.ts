@@ -94,7 +94,7 @@ export async function main(argv: string[]): Promise<number> {
         logger,
         beforeListen: async (crm) => {
           if (!autoMigrate) {
-            const pending = await pendingMigrations(crm.database.knex, migrationSets(crm));
+            const pending = await pendingMigrations(crm.database.knex, migrationSets(crm), crm.database.schema);
             if (pending.length) throw new Error(`Pending migrations (run \`yunzhou migrate\`): ${pending.join(', ')}`);
           }
           if (values['auto-seed-demo'] && 'dataDir' in db) await seedDemoIfEmpty(crm);
@@ -110,7 +110,7 @@ export async function main(argv: string[]): Promise<number> {
       const crm = await createCrm({ database: databaseFromEnv(), migrate: false, plugins });
       try {
         const sets = migrationSets(crm);
-        const names = values['dry-run'] ? await pendingMigrations(crm.database.knex, sets) : await migrateLatest(crm.database.knex, sets);
+        const names = values['dry-run'] ? await pendingMigrations(crm.database.knex, sets, crm.database.schema) : await migrateLatest(crm.database.knex, sets, crm.database.schema);
         console.log(names.length ? `${values['dry-run'] ? 'Pending' : 'Applied'}:\n  ${names.join('\n  ')}` : 'Nothing to migrate.');
       } finally {
         await crm.close();

@@ -1,4 +1,4 @@
-// The import-export plugin's tables, tracked apart from core's (knex_migrations_import_export): import jobs
+// The import-export plugin's tables, tracked apart from core's (yunzhou.migrations_import_export): import jobs
 // with their progress and lease, and the per-row results, one row per committed chunk of the file.
 import type { Knex } from 'knex';
 import type { Migration } from 'yunzhou/plugin';

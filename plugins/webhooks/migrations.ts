@@ -1,4 +1,4 @@
-// The webhooks plugin's tables, tracked apart from core's (knex_migrations_webhooks): each firm's endpoints,
+// The webhooks plugin's tables, tracked apart from core's (yunzhou.migrations_webhooks): each firm's endpoints,
 // one delivery per endpoint and event (plus replays), and every attempt with what the receiver answered.
 import type { Knex } from 'knex';
 import type { Migration } from 'yunzhou/plugin';

@@ -37,12 +37,12 @@ test('docs/plugins.md shows the example plugin exactly as it is built and tested
   t.is(block, source);
 });
 
-test.serial('the plugin\'s migrations are tracked in their own table, apart from core\'s', async (t) => {
-  const own = await crm.database.knex('knex_migrations_example').orderBy('id').select('name');
+test.serial('the plugin\'s migrations are tracked in their own table, apart from core\'s, both in yunzhou\'s schema', async (t) => {
+  const own = await crm.database.knex.withSchema('yunzhou').from('migrations_example').orderBy('id').select('name');
   t.deepEqual(own.map((r) => r.name), ['000000000000_example_settings', '202611270001_example_notes']);
-  t.deepEqual(await crm.database.knex('knex_migrations').where({ name: '202611270001_example_notes' }), []);
-  t.true(await crm.database.knex.schema.hasTable('example_notes'));
-  t.true(await crm.database.knex.schema.hasTable('example_settings'));
+  t.deepEqual(await crm.database.knex.withSchema('yunzhou').from('migrations').where({ name: '202611270001_example_notes' }), []);
+  t.true(await crm.database.knex.schema.withSchema('yunzhou').hasTable('example_notes'));
+  t.true(await crm.database.knex.schema.withSchema('yunzhou').hasTable('example_settings'));
 });
 
 test.serial('its route answers under /api/v1/plugins/example with a bearer token, and is documented', async (t) => {

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, dumpEmbedded, type DatabaseOptions } from '../../adapters/knex/database.js';
+import { openDatabase, dumpEmbedded, DEFAULT_SCHEMA, type DatabaseOptions } from '../../adapters/knex/database.js';
 import { migrateLatest, type MigrationSet } from '../../adapters/knex/migrator.js';
 import { coreMigrations } from '../../adapters/knex/migrations/index.js';
 
@@ -18,7 +18,9 @@ export function backends(): Backend[] {
 }
 
 function templateFile(sets: readonly MigrationSet[]): string {
-  const key = createHash('sha256').update(sets.flatMap((s) => s.migrations.map((m) => `${s.owner}:${m.name}`)).join('\n')).digest('hex').slice(0, 16);
+  // The layout is part of the key: an image from before the schema must never be loaded as one after it.
+  const layout = `schema:${DEFAULT_SCHEMA}`;
+  const key = createHash('sha256').update([layout, ...sets.flatMap((s) => s.migrations.map((m) => `${s.owner}:${m.name}`))].join('\n')).digest('hex').slice(0, 16);
   return join(tmpdir(), `yunzhou-template-${key}.tar`);
 }
 

@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { Crm } from '../../adapters/composition/create-crm.js';
 import { createHttpApp, type HttpOptions } from '../../http/app.js';
 import { createLogger } from '../../http/logger.js';
+import type Koa from 'koa';
 
 export interface ApiResponse<T = any> {
   readonly status: number;
@@ -19,7 +20,11 @@ export interface TestServer {
 }
 
 export async function serve(crm: Crm, options: HttpOptions = {}): Promise<TestServer> {
-  const app = createHttpApp(crm, { logger: createLogger('silent'), ...options });
+  return serveApp(createHttpApp(crm, { logger: createLogger('silent'), ...options }));
+}
+
+/** Any Koa app (a host's, with yunzhou mounted inside it) on an ephemeral port. */
+export async function serveApp(app: Koa): Promise<TestServer> {
   const server = createServer(app.callback());
   // Longer than the client's keep-alive, so that fetch never reuses a connection the server is closing
   // (on a loaded machine that race showed as 'fetch failed').

@@ -61,6 +61,9 @@ export async function startPgBouncer(targetUrl: string, options: PgBouncerOption
   const server = [
     `host=${target.hostname || '127.0.0.1'}`, `port=${target.port || '5432'}`, `user=${quote(user)}`,
     ...(password ? [`password=${quote(password)}`] : []),
+    // The search path comes from the server side, set once per server connection (the URL says
+    // search_path=server so yunzhou never sets it on a session that PgBouncer hands on).
+    `connect_query=${quote('SET search_path TO yunzhou, public')}`,
   ].join(' ');
   writeFileSync(join(dir, 'users.txt'), `"${user}" ""\n`);
   writeFileSync(join(dir, 'pgbouncer.ini'), [
@@ -104,7 +107,7 @@ export async function startPgBouncer(targetUrl: string, options: PgBouncerOption
   }
   const client = `postgres://${encodeURIComponent(user)}@127.0.0.1:${port}`;
   return {
-    url: `${client}/${encodeURIComponent(dbname)}?named_statements=off`,
+    url: `${client}/${encodeURIComponent(dbname)}?named_statements=off&search_path=server`,
     adminUrl: `${client}/pgbouncer`,
     async close() {
       if (!exited) {

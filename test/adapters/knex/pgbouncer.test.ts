@@ -49,7 +49,11 @@ const SESSION_STATE: readonly [string, RegExp][] = [
 ];
 
 /** Files allowed a session-scoped statement, each with the reason it never runs through transaction pooling. */
-const ALLOWED: Readonly<Record<string, string>> = {};
+const ALLOWED: Readonly<Record<string, string>> = {
+  // A host's own Knex: yunzhou sets its search path while it holds a host connection and puts the host's back
+  // on release. Behind PgBouncer a host passes search_path=server on yunzhou's own URL instead (docs/embedding.md).
+  'adapters/knex/schema.ts': 'host-owned connections, restored on release',
+};
 
 test('no statement in the app leaves session state behind (what transaction pooling would hand to another client)', (t) => {
   const found: string[] = [];
@@ -127,7 +131,7 @@ if (process.env.TEST_DATABASE_URL) {
         crms.push(await createCrm({ database: { url: bouncer.url, poolMax: 4 }, migrate: true, clock, config: { secret: 'test-secret', filesDir: '/tmp/yunzhou-test-files' } }));
       }
       const [one, two] = crms as [Crm, Crm];
-      const applied = await one.database.knex('knex_migrations').count<{ n: number }[]>({ n: '*' });
+      const applied = await one.database.knex('migrations').count<{ n: number }[]>({ n: '*' });
       t.is(Number(applied[0]?.n), coreMigrations.migrations.length);
       // Work: a firm, logins and the token check (the named statement, unnamed here), concurrently from both.
       const firm = await aFirm(one);
