@@ -36,6 +36,7 @@ export * from './core/briefing/index.js';
 // What plugins build on (docs/plugins.md): container tokens, the database behind a Tx, permission checks,
 // errors, pagination, event subscribers, message rules, and the scheduler and relay types.
 export { Db, Config, ScheduledJobContribution } from './adapters/composition/tokens.js';
+export { CommandContribution } from './adapters/composition/area.js';
 export { sql } from './adapters/knex/unit-of-work.js';
 export { domainError, notFound, validationFailed, isDomainError } from './core/shared/domain-error.js';
 export { can, requirePermission, inScope } from './core/organisation/actor.js';
@@ -68,7 +69,8 @@ export {
 } from './core/inquiries/index.js';
 // The inquiry ports other areas and hosts build on: the lifecycle moves (orders) and merge participants.
 export { InquiryLifecycle, MergeParticipant, DEFAULT_INQUIRY_SETTINGS, type LifecycleChange, type DuplicateMatch, type FollowUp } from './core/inquiries/index.js';
-export { InquiryServiceToken, OrganisationServiceToken } from './adapters/composition/tokens.js';
+export { InquiryServiceToken } from './adapters/composition/areas/inquiries.tokens.js';
+export { OrganisationServiceToken } from './adapters/composition/areas/organisation.tokens.js';
 export { OrganisationRepository, type UserListFilter } from './core/organisation/ports.js';
 export type { OrganisationService } from './core/organisation/organisation.service.js';
 export type { Tenant, Department, Role, User } from './core/organisation/types.js';

@@ -3,13 +3,14 @@
 // /api/v1/plugins/import-export; the CLI's `yunzhou import`. It uses only the public plugin API, like a
 // third party's plugin would.
 import { join } from 'node:path';
-import { Config, Db, type CrmConfig, type Database, type Plugin } from '../../index.js';
+import { CommandContribution, Config, Db, type CrmConfig, type Database, type Plugin } from '../../index.js';
 import { ExporterRegistry, inquiriesExporter, usersExporter, type Exporter } from './exporters.js';
 import { ImportRunner } from './import-runner.js';
 import { ImportService } from './import-service.js';
 import { ImportJobStore } from './job-store.js';
 import { importJobsTables } from './migrations.js';
 import { importExportRoutes } from './routes.js';
+import { importCommand } from './cli.js';
 import { ImportExportToken } from './token.js';
 
 export { ExporterRegistry, inquiriesExporter, usersExporter, type Exporter, type ExportContext } from './exporters.js';
@@ -65,6 +66,11 @@ export function importExportPlugin(options: ImportExportOptions = {}): ImportExp
       ctx.container.bind<ImportService>(ImportExportToken).toConstantValue(service);
       ctx.addJob({ name: 'resume', everySeconds: options.resumeEverySeconds ?? 30, exclusive: false, run: async (_slot, now) => { await runner.resumeStale(now); } });
       ctx.addJob({ name: 'purge-reports', everySeconds: 86_400, offsetSeconds: 3 * 3600, run: async (_slot, now) => { await store.purgeResults(new Date(now.getTime() - reportDays * 86_400_000)); } });
+      ctx.container.bind<CommandContribution>(CommandContribution).toConstantValue({
+        name: 'import',
+        summary: 'FILE --tenant ID --as MOBILE [--report PATH]\n      import inquiries from an .xlsx or .csv (the template\'s Chinese headers) as the user with that mobile, with a\n      progress bar; writes the per-row report beside FILE',
+        run: (args) => importCommand(ctx, args),
+      });
       exporters.freeze();
       ctx.addRoutes(importExportRoutes(() => service, exporters, ctx, maxUploadBytes));
     },
