@@ -39,6 +39,16 @@ test.serial('tenant create reads the password from the environment, never from a
   t.regex((bad as { stderr: string }).stderr, /identity\.invalid_mobile/);
 });
 
+test.serial('commands contributed by the areas are listed by --help and dispatched; an unknown one exits 2', async (t) => {
+  const { stdout: help } = await run(process.execPath, [cli, '--help'], { env });
+  t.regex(help, /^ {2}recycle \[--tenant ID\]/m);
+  const { stdout } = await run(process.execPath, [cli, 'recycle'], { env, timeout: 120_000 });
+  t.regex(stdout, /^Recycled \d+ record\(s\) to the pools and warned owners of \d+, over \d+ firm\(s\)\.$/m);
+  const bad = await run(process.execPath, [cli, 'no-such-command'], { env, timeout: 120_000 }).catch((e: { code: number; stderr: string }) => e);
+  t.is((bad as { code: number }).code, 2);
+  t.regex((bad as { stderr: string }).stderr, /Unknown command: no-such-command/);
+});
+
 test.serial('seed --demo creates both demo firms and prints their logins', async (t) => {
   const { stdout } = await run(process.execPath, [cli, 'seed', '--demo'], { env, timeout: 180_000 });
   t.regex(stdout, /大鑫金服\s+孙露露\S*\s+13800000001\s+sales/);
