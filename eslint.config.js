@@ -19,6 +19,7 @@ export default tseslint.config(
         patterns: [
           { group: ['knex', 'knex-pglite', 'pg', 'koa', '@koa/*', 'pdfkit', 'fontkit', 'inversify', 'reflect-metadata', 'ajv', 'ajv-*', 'pino', '@electric-sql/*'], message: 'core/ is framework-free (DESIGN.md: arrows point inward).' },
           { group: ['**/adapters/**', '**/http/**', '**/plugins/**'], message: 'core/ imports nothing outside core.' },
+          { regex: '^\\.\\./[^/]+/(?!index\\.js$)', message: 'Another core area only through its face: ../<area>/index.js (docs/architecture.md).' },
         ],
       }],
     },
@@ -30,6 +31,18 @@ export default tseslint.config(
         { group: ['**/adapters/**', '**/http/**', '**/plugins/**'], message: 'web/ talks to the server through the HTTP API only; it may import core/ (pure rules) and itself.' },
         { group: ['knex', 'knex-pglite', 'pg', 'koa', '@koa/*', 'pdfkit', 'inversify', 'pino', '@electric-sql/*'], message: 'web/ runs in the browser.' },
       ] }],
+    },
+  },
+  {
+    files: ['plugins/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'yunzhou', message: 'Plugins use the SDK, yunzhou/plugin; the main entry is for embedding hosts (docs/plugins.md).' }],
+        patterns: [
+          { group: ['yunzhou/*', '!yunzhou/plugin'], message: 'Plugins import only yunzhou/plugin of the package (docs/plugins.md).' },
+          { group: ['../*'], message: 'A plugin imports its own files and yunzhou/plugin, nothing else of the repository (docs/plugins.md).' },
+        ],
+      }],
     },
   },
   {

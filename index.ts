@@ -1,9 +1,10 @@
-// The package's public entry: createCrm() and the HTTP adapter, the domain rules as plain functions,
-// the PDF renderers, the plugin API and the types a host needs.
-export { createCrm, defaultDataDir, databaseFromEnv, type Crm, type CrmOptions, type PluginRegistration } from './adapters/composition/create-crm.js';
+// The package's public entry for a host that embeds yunzhou: createCrm() and the HTTP adapter, the domain
+// rules as plain functions, the PDF renderers and the types a host needs. Plugins build on the other
+// entry, yunzhou/plugin (plugin.ts).
+export { createCrm, defaultDataDir, databaseFromEnv, type Crm, type CrmOptions } from './adapters/composition/create-crm.js';
 export type { CrmConfig } from './adapters/composition/config.js';
-export type { Plugin, PluginContext, ScheduledJob, EventHandler, DeliveredEvent } from './adapters/composition/plugin-api.js';
-export { respond, type RouteDef, type RouteRequest, type RouteResult, type JsonSchema } from './adapters/composition/route-def.js';
+export type { AreaDescriptor } from './adapters/composition/area.js';
+export type { ScheduledJob } from './adapters/composition/plugin-api.js';
 export type { DatabaseOptions, Database } from './adapters/knex/database.js';
 export type { Migration } from './adapters/knex/migrator.js';
 export { seedDemo } from './adapters/demo/seed-demo.js';
@@ -13,18 +14,19 @@ export type { Authenticator } from './http/authenticator.js';
 
 // Domain rules (pure, usable without a database).
 export { DomainError, type ErrorKind, type FieldError, type LocalizedText } from './core/shared/domain-error.js';
-// Ports double as container tokens (a plugin resolves `ctx.container.get<Clock>(Clock)`).
+// Ports double as container tokens (a host may bind its own clock or read the container).
 export { Clock, IdGenerator, UnitOfWork, EventSink, type DomainEvent, type Tx } from './core/shared/ports.js';
 export { fire, validateMachine, toMermaid, eventsFrom, type MachineDef } from './core/shared/state-machine.js';
 export type { Actor, DataScope } from './core/organisation/actor.js';
 export { PERMISSIONS } from './core/organisation/permissions.js';
+export type { Page, PageRequest } from './core/shared/pagination.js';
 export * from './core/identity/index.js';
 export * from './core/money/index.js';
 export * from './core/loans/index.js';
 export * from './core/grading/index.js';
 // 发票 rules: lines by 价税分离, the buyer of a special invoice, the cap, red-letter reversal, numbering.
 export {
-  INVOICE_MACHINE, DEFAULT_INVOICE_SETTINGS, defaultRate, checkBuyer, buildBlueLines, separateLine, unitPriceText, lineTotals, planRedLetter,
+  INVOICE_MACHINE, DEFAULT_INVOICE_SETTINGS, defaultRate, checkBuyer, buildBlueLines, separateLine, unitPriceText, invoiceTotals, planRedLetter,
   reversalsByLine, invoiceCap, invoiceableAmounts, requestProblem, formatInvoiceNumber, parseInvoiceNumber, buildInvoiceDocument,
   type Invoice, type InvoiceState, type InvoiceSettings, type InvoiceLineRecord, type InvoiceBuyer, type SellerProfile, type LineInput, type BuyerInput,
   type RedLineRequest, type OrderInvoicingFacts, type InvoiceableAmounts,
@@ -33,20 +35,15 @@ export {
 export * from './core/collections/index.js';
 export * from './core/briefing/index.js';
 
-// What plugins build on (docs/plugins.md): container tokens, the database behind a Tx, permission checks,
-// errors, pagination, event subscribers, message rules, and the scheduler and relay types.
-export { Db, Config, ScheduledJobContribution } from './adapters/composition/tokens.js';
-export { CommandContribution } from './adapters/composition/area.js';
-export { sql } from './adapters/knex/unit-of-work.js';
-export { domainError, notFound, validationFailed, isDomainError } from './core/shared/domain-error.js';
-export { can, requirePermission, inScope } from './core/organisation/actor.js';
-export { encodeCursor, decodeCursor, type Page, type PageRequest } from './core/shared/pagination.js';
+// The outbox and the scheduler, as a host that drives them sees them.
 export { EventSubscriber, type OutboxEvent } from './core/events/subscriber.js';
 export { MessageRuleContribution, DEFAULT_MESSAGE_RULES, type MessageRule } from './core/workcenter/message-rules.js';
 export type { TextTemplate } from './core/workcenter/text-template.js';
 export type { Scheduler, JobRun, JobOutcome, StartOptions } from './adapters/scheduler/scheduler.js';
 export { slotOf } from './adapters/scheduler/slots.js';
 export type { OutboxRelay, RelayReport } from './adapters/events/outbox-relay.js';
+export { domainError, notFound, validationFailed, isDomainError } from './core/shared/domain-error.js';
+export { can, requirePermission, inScope } from './core/organisation/actor.js';
 
 // PDF documents from plain data (no database needed).
 export {
@@ -55,29 +52,19 @@ export {
   PdfkitRenderer, type PdfRendererOptions,
 } from './adapters/pdf/index.js';
 export type * from './core/documents/types.js';
-export { PdfRenderer } from './core/documents/ports.js';
-export { DocumentCharset, requireDrawable, undrawableCharacters, undrawableFields, type DocumentTexts } from './core/documents/document-charset.js';
+export { PdfRenderer, type PdfBytes } from './core/documents/ports.js';
+export { DocumentCharset, requireDrawable, undrawableCharacters, undrawableFields, type DocumentTexts } from './core/shared/document-charset.js';
 export { fillTemplate, placeholdersIn } from './core/documents/template.js';
 
-// What the import-export plugin (and any plugin that imports or exports records) builds on: the inquiry
-// rules, ports and list use case, the organisation directory, the timeline, the spreadsheet writer, the
-// tenant's calendar, and the HTTP list filters of the 咨询 list.
+// The 咨询 rules, ports and types hosts build on: the lifecycle moves (orders) and merge participants.
 export {
   InquiryRepository, InquirySettingsRepository, checkInquiryFields, duplicateMobileError, gradingPolicyOf, stageLabel, LIFECYCLE_LABELS, POOL_LABELS,
+  InquiryLifecycle, MergeParticipant, DEFAULT_INQUIRY_SETTINGS,
   type Inquiry, type InquiryDetail, type InquiryView, type InquiryInput, type InquiryFields, type InquiryListQuery, type InquirySettings, type TenantInquirySettings,
-  type Lifecycle, type InquiryService,
+  type Lifecycle, type InquiryService, type LifecycleChange, type DuplicateMatch, type FollowUp,
 } from './core/inquiries/index.js';
-// The inquiry ports other areas and hosts build on: the lifecycle moves (orders) and merge participants.
-export { InquiryLifecycle, MergeParticipant, DEFAULT_INQUIRY_SETTINGS, type LifecycleChange, type DuplicateMatch, type FollowUp } from './core/inquiries/index.js';
-export { InquiryServiceToken } from './adapters/composition/areas/inquiries.tokens.js';
-export { OrganisationServiceToken } from './adapters/composition/areas/organisation.tokens.js';
-export { OrganisationRepository, type UserListFilter } from './core/organisation/ports.js';
 export type { OrganisationService } from './core/organisation/organisation.service.js';
 export type { Tenant, Department, Role, User } from './core/organisation/types.js';
-export { buildActor } from './core/organisation/build-actor.js';
-export { Timeline, type ActivityEntry } from './core/shared/ports.js';
-export { SpreadsheetWriter, XLSX_CONTENT_TYPE, type SheetSpec, type SheetRow, type SheetColumn } from './core/collections/spreadsheet.js';
+export { SpreadsheetWriter, XLSX_CONTENT_TYPE, type SheetSpec, type SheetRow, type SheetColumn } from './core/documents/spreadsheet.js';
 export { instantOfLocal, isLocalDateText, localDate, localDateTime } from './core/shared/zoned-time.js';
 export { isCleanText, BAD_TEXT_MESSAGE } from './core/shared/clean-text.js';
-export { listQuery as inquiryListQuerySchema, listQueryOf as inquiryListQueryOf } from './http/routes/inquiries.routes.js';
-export { contentDisposition } from './http/content-disposition.js';

@@ -1,8 +1,8 @@
 // The built-in plugins the standalone server loads. Core never imports this file; the CLI and hosts do.
-import type { Plugin } from '../index.js';
+import type { AreaDescriptor } from 'yunzhou/plugin';
 import { webhooksPlugin } from './webhooks/index.js';
 import { importExportPlugin } from './import-export/index.js';
 
-export function builtInPlugins(): Plugin[] {
+export function builtInPlugins(): AreaDescriptor[] {
   return [webhooksPlugin(), importExportPlugin()];
 }

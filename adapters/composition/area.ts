@@ -67,6 +67,12 @@ export interface CommandContribution {
   /** One line for `yunzhou help`. */
   readonly summary: string;
   /** Runs with the command's arguments (after its name); resolves to the process exit code. */
-  run(args: readonly string[], io: { out(line: string): void; err(line: string): void }): Promise<number>;
+  run(args: readonly string[], io: CommandIo): Promise<number>;
+}
+export interface CommandIo {
+  out(line: string): void;
+  err(line: string): void;
+  /** Rewrites the current line of stderr (a progress bar); the command ends it with err(''). */
+  progress?(line: string): void;
 }
 export const CommandContribution = token<CommandContribution>('CommandContribution');

@@ -12,8 +12,6 @@ import type { CrmConfig } from './config.js';
 import { configOf, databaseFromEnv } from './environment.js';
 import { infrastructureModule } from './infrastructure.js';
 import { facadeOf } from './facade.js';
-import type { Plugin, PluginContext } from './plugin-api.js';
-import { attachPlugins, pluginContributions, type PluginRegistration } from './plugin-hooks.js';
 import { organisationArea } from './areas/organisation.area.js';
 import { securityArea } from './areas/security.area.js';
 import { filesArea } from './areas/files.area.js';
@@ -30,7 +28,6 @@ import { inboxArea } from './areas/inbox.area.js';
 import { platformArea } from './areas/platform.area.js';
 
 export { defaultDataDir, databaseFromEnv } from './environment.js';
-export type { PluginRegistration } from './plugin-hooks.js';
 
 /** The core areas, in the order their routes are matched (and listed in the OpenAPI document) and their jobs run. */
 export const AREAS = [
@@ -55,8 +52,8 @@ export interface CrmOptions {
   readonly database?: DatabaseOptions;
   /** Run pending migrations on start (default true). */
   readonly migrate?: boolean;
-  /** Loaded after the core areas: descriptors (like an area's) or legacy `{ name, register(ctx) }` plugins. */
-  readonly plugins?: readonly (Plugin | AreaDescriptor)[];
+  /** Plugins' descriptors (definePlugin), loaded after the core areas like one more area each. */
+  readonly plugins?: readonly AreaDescriptor[];
   readonly clock?: Clock;
   readonly ids?: IdGenerator;
   readonly config?: Partial<CrmConfig>;
@@ -68,17 +65,15 @@ export type Crm = FacadeOfAreas<typeof AREAS> & {
   readonly database: Database;
   readonly config: CrmConfig;
   readonly clock: Clock;
-  readonly plugins: readonly PluginRegistration[];
+  /** The plugins loaded (their contributions are in the container's multi-bindings). */
+  readonly plugins: readonly AreaDescriptor[];
   /** Stops the scheduler (waiting for runs in progress) and closes the database. */
   close(): Promise<void>;
 };
 
-/** The facade of the descriptors among a Crm's plugins. */
-type PluginFacade<P extends readonly (Plugin | AreaDescriptor)[]> = FacadeOfAreas<Extract<P[number], AreaDescriptor>[]>;
-
-export async function createCrm<const P extends readonly (Plugin | AreaDescriptor)[] = []>(
+export async function createCrm<const P extends readonly AreaDescriptor[] = []>(
   options: CrmOptions & { readonly plugins?: P } = {},
-): Promise<Crm & PluginFacade<P>> {
+): Promise<Crm & FacadeOfAreas<P>> {
   const dbOptions = options.database ?? databaseFromEnv();
   const config = configOf(options.config, dbOptions);
   const database = await openDatabase(dbOptions);
@@ -87,39 +82,22 @@ export async function createCrm<const P extends readonly (Plugin | AreaDescripto
   const container = new Container({ defaultScope: 'Singleton' });
   await container.loadAsync(infrastructureModule({ database, config, clock, ids }), ...AREAS.map((a) => a.module));
 
-  const descriptors: AreaDescriptor[] = [];
-  const registrations: PluginRegistration[] = [];
-  for (const plugin of options.plugins ?? []) {
-    if ('module' in plugin) {
-      await container.loadAsync(plugin.module);
-      descriptors.push(plugin);
-      continue;
-    }
-    const reg: PluginRegistration = { name: plugin.name, routes: [], migrations: [], handlers: [], jobs: [] };
-    const ctx: PluginContext = {
-      container,
-      load: (m) => container.loadAsync(m),
-      addRoutes: (r) => reg.routes.push(...r),
-      addMigrations: (m) => reg.migrations.push(...m),
-      on: (eventType, handler) => reg.handlers.push({ eventType, handler }),
-      addJob: (job) => reg.jobs.push(job),
-    };
-    await plugin.register(ctx);
-    registrations.push(reg);
-  }
-  await container.loadAsync(pluginContributions(registrations));
+  const plugins = options.plugins ?? [];
+  await container.loadAsync(...plugins.map((p) => p.module)).catch(async (e: unknown) => {
+    await database.close(); // a plugin that fails to load leaves no open database behind
+    throw e;
+  });
 
   if (options.migrate ?? true) await migrateLatest(database.knex, migrationSets({ container }));
-  attachPlugins(container, registrations);
 
-  const facade = facadeOf(container, [...AREAS, ...descriptors]) as FacadeOfAreas<typeof AREAS> & PluginFacade<P>;
+  const facade = facadeOf(container, [...AREAS, ...plugins]) as FacadeOfAreas<typeof AREAS> & FacadeOfAreas<P>;
   return {
     ...facade,
     container,
     database,
     config,
     clock,
-    plugins: registrations,
+    plugins,
     close: async () => {
       await facade.scheduler.stop();
       await database.close();
@@ -127,7 +105,7 @@ export async function createCrm<const P extends readonly (Plugin | AreaDescripto
   };
 }
 
-/** Every contributed migration set (core's, then each plugin's), for createCrm and `yunzhou migrate`. */
+/** Every contributed migration set (core's, then each plugin's: one history per owner), for createCrm and `yunzhou migrate`. */
 export function migrationSets(crm: { readonly container: Container }): MigrationSet[] {
   return crm.container.getAll<MigrationContribution>(MigrationContribution, { optional: true });
 }

@@ -1,5 +1,5 @@
-// The outbox relay: after commit, hands each event to every subscriber that wants it (core's, and plugins'
-// `ctx.on` handlers), at least once and in order per record, then marks it delivered. A failing subscriber
+// The outbox relay: after commit, hands each event to every subscriber that wants it (core areas' and
+// plugins' EventSubscriber bindings), at least once and in order per record, then marks it delivered. A failing subscriber
 // makes its event wait (doubling delays) without holding up other records; after too many attempts the
 // event is parked for an administrator. Subscribers that already took an event are skipped on its retry.
 // Safe to run in several processes at once (see KnexOutboxStore.claim): while a run lasts it renews the lease
@@ -51,7 +51,7 @@ export class OutboxRelay {
     this.checkNames();
   }
 
-  /** Adds a subscriber (plugins' handlers are added once the plugins registered). */
+  /** Adds a subscriber after the relay was built (a host or test; areas and plugins bind EventSubscriber). */
   subscribe(s: EventSubscriber): void {
     this.subscribers.push(s);
     this.checkNames();

@@ -5,6 +5,9 @@ import type { TextMeasure } from './text-measure.js';
 
 export type Align = 'left' | 'center' | 'right';
 
+/** A layout drawing a document: it yields each time it has finished a page (the last, when it returns). */
+export type Drawing = Generator<void, void, void>;
+
 export interface TextStyle {
   readonly size: number;
   readonly bold?: boolean;
@@ -19,6 +22,9 @@ export interface FontKit {
 }
 
 export const BLACK = '#1a1a1a';
+
+/** A document that draws nothing (every call returns it again, so chains work): for laying out without drawing. */
+export const NO_DOCUMENT: PDFKit.PDFDocument = new Proxy({}, { get: () => () => NO_DOCUMENT }) as PDFKit.PDFDocument;
 
 /** Millimetres to points. */
 export function mm(v: number): number {

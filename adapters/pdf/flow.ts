@@ -1,7 +1,11 @@
 // Flowing A4 documents (contract, plan): a cursor that moves down the page, starts a new page when a block
 // does not fit, and draws headings, paragraphs, label–value lines and ruled tables that repeat their header
-// on each page. Page numbers are written at the end, when the page count is known.
-import { BLACK, mm, type Align, type Canvas, type TextStyle } from './canvas.js';
+// on each page. Each block is a generator that yields when it has finished a page, so the renderer can send
+// that page before the next is drawn. The footer (第 n 页 / 共 m 页) is written as a page is left: the count
+// comes from a first pass that lays the document out without drawing it.
+import { BLACK, mm, type Align, type Canvas, type Drawing, type TextStyle } from './canvas.js';
+
+export type { Drawing } from './canvas.js';
 
 export const A4: [number, number] = [mm(210), mm(297)];
 const MARGIN_X = mm(22);
@@ -28,25 +32,30 @@ export class Flow {
   readonly left = MARGIN_X;
   readonly width = A4[0] - 2 * MARGIN_X;
   private readonly bottom = A4[1] - MARGIN_BOTTOM;
-  private pages = 0;
+  private page = 1;
   y = MARGIN_TOP;
 
+  /** `pageCount` is the document's number of pages, printed in each footer (0 on the pass that counts them). */
   constructor(
     readonly canvas: Canvas,
     private readonly footer: (page: number, count: number) => string,
+    private readonly pageCount: number,
   ) {
-    this.newPage();
+    this.canvas.addPage(A4);
   }
 
-  newPage(): void {
+  /** Finishes this page (its footer), yields it, and starts the next. */
+  *newPage(): Drawing {
+    this.writeFooter();
+    yield;
     this.canvas.addPage(A4);
-    this.pages += 1;
+    this.page += 1;
     this.y = MARGIN_TOP;
   }
 
   /** Starts a new page unless `height` more points fit on this one. */
-  ensure(height: number): void {
-    if (this.y + height > this.bottom && this.y > MARGIN_TOP) this.newPage();
+  *ensure(height: number): Drawing {
+    if (this.y + height > this.bottom && this.y > MARGIN_TOP) yield* this.newPage();
   }
 
   space(height: number): void {
@@ -54,30 +63,30 @@ export class Flow {
   }
 
   /** A centred title. */
-  title(text: string, size = 20): void {
+  *title(text: string, size = 20): Drawing {
     const style: TextStyle = { size, bold: true };
-    this.ensure(this.canvas.lineHeight(style));
+    yield* this.ensure(this.canvas.lineHeight(style));
     this.canvas.text(text, this.left, this.y, style, { width: this.width, align: 'center' });
     this.y += this.canvas.lineHeight(style) + mm(2);
   }
 
   /** A section heading, kept on the page with at least a few lines after it. */
-  heading(text: string): void {
+  *heading(text: string): Drawing {
     const style: TextStyle = { size: 12, bold: true };
-    this.ensure(this.canvas.lineHeight(style) + mm(18));
+    yield* this.ensure(this.canvas.lineHeight(style) + mm(18));
     this.y += mm(2);
     this.canvas.text(text, this.left, this.y, style);
     this.y += this.canvas.lineHeight(style) + mm(1.5);
   }
 
   /** Wrapped text, split across pages line by line when it is long. */
-  paragraph(text: string, opts: { size?: number; indent?: number; align?: Align; color?: string } = {}): void {
+  *paragraph(text: string, opts: { size?: number; indent?: number; align?: Align; color?: string } = {}): Drawing {
     const style: TextStyle = { size: opts.size ?? 10.5, color: opts.color ?? BLACK };
     const indent = opts.indent ?? 0;
     const gap = style.size * 0.45;
     const step = this.canvas.lineHeight(style) + gap;
     for (const line of this.canvas.wrap(text, this.width - indent, style)) {
-      this.ensure(step);
+      yield* this.ensure(step);
       this.canvas.text(line, this.left + indent, this.y, style, { width: this.width - indent, align: opts.align ?? 'left' });
       this.y += step;
     }
@@ -85,21 +94,21 @@ export class Flow {
   }
 
   /** "标签：值" with the value wrapped beside the label. */
-  field(label: string, value: string, opts: { indent?: number; size?: number } = {}): void {
+  *field(label: string, value: string, opts: { indent?: number; size?: number } = {}): Drawing {
     const style: TextStyle = { size: opts.size ?? 10.5 };
     const labelStyle: TextStyle = { ...style, color: '#444444' };
     const x = this.left + (opts.indent ?? 0);
     const labelWidth = this.canvas.width(label, labelStyle);
     const lines = this.canvas.wrap(value, this.left + this.width - x - labelWidth, style);
     const step = this.canvas.lineHeight(style) + style.size * 0.35;
-    this.ensure(step * lines.length);
+    yield* this.ensure(step * lines.length);
     this.canvas.text(label, x, this.y, labelStyle);
     this.canvas.lines(lines, x + labelWidth, this.y, style, { width: this.width - labelWidth, gap: style.size * 0.35 });
     this.y += step * Math.max(1, lines.length);
   }
 
   /** A ruled table; rows that do not fit go to the next page under a repeated header. `totals` rows are shaded. */
-  table(columns: readonly TableColumn[], rows: readonly (readonly string[])[], opts: { totals?: readonly (readonly string[])[]; size?: number } = {}): void {
+  *table(columns: readonly TableColumn[], rows: readonly (readonly string[])[], opts: { totals?: readonly (readonly string[])[]; size?: number } = {}): Drawing {
     const pad = mm(1.5);
     const { size, widths } = this.fitColumns(columns, [...rows, ...(opts.totals ?? [])], opts.size ?? 9, pad);
     const style: TextStyle = { size };
@@ -127,14 +136,14 @@ export class Flow {
       drawRow(head, headStyle, HEAD_FILL, true);
     };
     const first = rows[0] ? measure(rows[0], style) : head;
-    this.ensure(head.height + first.height);
+    yield* this.ensure(head.height + first.height);
     drawHeader();
     const all = [...rows.map((r) => ({ cells: r, total: false })), ...(opts.totals ?? []).map((r) => ({ cells: r, total: true }))];
     for (const { cells, total } of all) {
       const st = total ? headStyle : style;
       const row = measure(cells, st);
       if (this.y + row.height > this.bottom) {
-        this.newPage();
+        yield* this.newPage();
         drawHeader();
       }
       drawRow(row, st, total ? '#f6f6f6' : null, false);
@@ -171,14 +180,13 @@ export class Flow {
     }
   }
 
-  /** Writes the footer on every page (call once, after the last page is drawn). */
+  /** Finishes the last page (call once, after everything is drawn). */
   finish(): void {
-    const doc = this.canvas.doc;
-    const range = doc.bufferedPageRange();
-    for (let i = range.start; i < range.start + range.count; i++) {
-      doc.switchToPage(i);
-      this.canvas.resetState();
-      this.canvas.text(this.footer(i - range.start + 1, range.count), this.left, A4[1] - mm(14), { size: 8, color: '#777777' }, { width: this.width, align: 'center' });
-    }
+    this.writeFooter();
+  }
+
+  private writeFooter(): void {
+    this.canvas.resetState();
+    this.canvas.text(this.footer(this.page, this.pageCount), this.left, A4[1] - mm(14), { size: 8, color: '#777777' }, { width: this.width, align: 'center' });
   }
 }

@@ -7,7 +7,7 @@ import { formatYuan } from '../../core/money/fen.js';
 import { chineseDate, ratePercentText } from '../../core/documents/document-format.js';
 import type { InvoiceTotals } from '../../core/documents/invoice-totals.js';
 import type { InvoiceDocument, InvoiceLine, InvoiceParty } from '../../core/documents/types.js';
-import { mm, type Align, type Canvas, type TextStyle } from './canvas.js';
+import { mm, type Align, type Canvas, type Drawing, type TextStyle } from './canvas.js';
 
 export const INVOICE_PAGE_SIZE: [number, number] = [mm(241), mm(140)];
 
@@ -61,13 +61,14 @@ interface Row {
   readonly height: number;
 }
 
-/** Draws the whole invoice; `totals` come from checkInvoiceDocument. */
-export function drawInvoice(canvas: Canvas, doc: InvoiceDocument, totals: InvoiceTotals): void {
+/** Draws the whole invoice, yielding after each page but the last; `totals` come from checkInvoiceDocument. */
+export function* drawInvoice(canvas: Canvas, doc: InvoiceDocument, totals: InvoiceTotals): Drawing {
   const special = doc.kind === 'special';
   const partiesHeight = special ? mm(25) : mm(18);
   const rowsTop = FRAME_TOP + partiesHeight + HEADER_ROW;
   const pages = paginate(measureRows(canvas, doc.lines), ROWS_BOTTOM - rowsTop - mm(1));
-  pages.forEach((rows, i) => {
+  for (const [i, rows] of pages.entries()) {
+    if (i > 0) yield;
     canvas.addPage(INVOICE_PAGE_SIZE);
     const page = { index: i + 1, count: pages.length };
     drawHeader(canvas, doc, page);
@@ -78,7 +79,7 @@ export function drawInvoice(canvas: Canvas, doc: InvoiceDocument, totals: Invoic
     drawRemarks(canvas, doc, page);
     canvas.rect(LEFT, FRAME_TOP, WIDTH, FRAME_BOTTOM - FRAME_TOP, FRAME, 0.9);
     drawSignatures(canvas, doc);
-  });
+  }
 }
 
 function drawHeader(canvas: Canvas, doc: InvoiceDocument, page: { index: number; count: number }): void {

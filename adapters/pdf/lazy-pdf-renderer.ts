@@ -1,8 +1,9 @@
 // A PdfRenderer that parses its CJK font (about 7 MB) on first use (a document, or a save that checks text bound
 // for one), not when the container starts, so a Crm that does neither pays nothing. YUNZHOU_PDF_FONT and
 // YUNZHOU_PDF_BOLD_FONT name other font files (the shipped Noto Sans SC, GB 18030 level 2 subset, by default).
+import type { Readable } from 'node:stream';
 import type { PdfRenderer } from '../../core/documents/ports.js';
-import type { DocumentCharset } from '../../core/documents/document-charset.js';
+import type { DocumentCharset } from '../../core/shared/document-charset.js';
 import type { ContractDocument, InvoiceDocument, PlanDocument } from '../../core/documents/types.js';
 import { PdfkitRenderer, type PdfRendererOptions } from './pdfkit-renderer.js';
 
@@ -15,16 +16,16 @@ export class LazyPdfRenderer implements PdfRenderer, DocumentCharset {
 
   constructor(private readonly options: PdfRendererOptions = {}) {}
 
-  renderInvoice(data: InvoiceDocument): Promise<Buffer> {
-    return this.get().renderInvoice(data);
+  invoiceStream(data: InvoiceDocument): Readable {
+    return this.get().invoiceStream(data);
   }
 
-  renderContract(data: ContractDocument): Promise<Buffer> {
-    return this.get().renderContract(data);
+  contractStream(data: ContractDocument): Readable {
+    return this.get().contractStream(data);
   }
 
-  renderPlan(data: PlanDocument): Promise<Buffer> {
-    return this.get().renderPlan(data);
+  planStream(data: PlanDocument): Readable {
+    return this.get().planStream(data);
   }
 
   drawable(codePoint: number): boolean {

@@ -1,15 +1,16 @@
 // The PdfRenderer port implemented with pdfkit. One renderer reads and parses its fonts once and reuses
-// them for every document; each document checks its data, is drawn, and streams out as PDF bytes.
+// them for every document; each document checks its data, then streams out page by page as it is drawn.
 import type { Readable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import { checkInvoiceDocument } from '../../core/documents/invoice-totals.js';
 import type { PdfRenderer } from '../../core/documents/ports.js';
-import type { DocumentCharset } from '../../core/documents/document-charset.js';
+import type { DocumentCharset } from '../../core/shared/document-charset.js';
 import type { ContractDocument, InvoiceDocument, IsoDate, PlanDocument } from '../../core/documents/types.js';
-import { Canvas, type FontKit } from './canvas.js';
+import { Canvas, NO_DOCUMENT, type Drawing, type FontKit } from './canvas.js';
 import { drawContract } from './contract-layout.js';
 import { assertDrawable, drawableBy, loadFonts } from './fonts.js';
 import { drawInvoice } from './invoice-layout.js';
+import { PageStream } from './page-stream.js';
 import { drawPlan } from './plan-layout.js';
 import { TextMeasure } from './text-measure.js';
 
@@ -35,54 +36,66 @@ export class PdfkitRenderer implements PdfRenderer, DocumentCharset {
     return this.drawableCodePoint(codePoint);
   }
 
-  async renderInvoice(data: InvoiceDocument): Promise<Buffer> {
-    return collect(this.invoiceStream(data));
-  }
-
-  async renderContract(data: ContractDocument): Promise<Buffer> {
-    return collect(this.contractStream(data));
-  }
-
-  async renderPlan(data: PlanDocument): Promise<Buffer> {
-    return collect(this.planStream(data));
-  }
-
   /** The invoice as a PDF stream; bad data throws (a DomainError) before any byte is produced. */
   invoiceStream(data: InvoiceDocument): Readable {
     const totals = checkInvoiceDocument(data);
     assertDrawable(this.kit.fonts, data);
     const title = `${data.redLetter ? '红字' : ''}${data.kind === 'special' ? '增值税专用发票' : '普通发票'} ${data.number}`;
-    return this.draw(title, data.issueDate, false, (canvas) => drawInvoice(canvas, data, totals));
+    return this.stream(title, data.issueDate, (canvas) => drawInvoice(canvas, data, totals));
   }
 
   /** The contract as a PDF stream; bad data or an unknown placeholder throws before any byte is produced. */
   contractStream(data: ContractDocument): Readable {
     assertDrawable(this.kit.fonts, data);
-    return this.draw(`融资服务协议 ${data.number}`, data.signDate, true, (canvas) => drawContract(canvas, data));
+    const pages = this.countPages((canvas) => drawContract(canvas, data, 0));
+    return this.stream(`融资服务协议 ${data.number}`, data.signDate, (canvas) => drawContract(canvas, data, pages));
   }
 
   /** The plan as a PDF stream; bad data throws before any byte is produced. */
   planStream(data: PlanDocument): Readable {
     assertDrawable(this.kit.fonts, data);
-    return this.draw(`融资规划方案 ${data.projectName}`, data.preparedDate, true, (canvas) => drawPlan(canvas, data));
+    const pages = this.countPages((canvas) => drawPlan(canvas, data, 0));
+    return this.stream(`融资规划方案 ${data.projectName}`, data.preparedDate, (canvas) => drawPlan(canvas, data, pages));
   }
 
-  private draw(title: string, date: IsoDate | undefined, bufferPages: boolean, paint: (canvas: Canvas) => void): Readable {
+  /** The invoice as PDF bytes, for a caller that needs the whole document (an attachment, a file). */
+  renderInvoice(data: InvoiceDocument): Promise<Buffer> {
+    return collect(() => this.invoiceStream(data));
+  }
+
+  /** The contract as PDF bytes. */
+  renderContract(data: ContractDocument): Promise<Buffer> {
+    return collect(() => this.contractStream(data));
+  }
+
+  /** The plan as PDF bytes. */
+  renderPlan(data: PlanDocument): Promise<Buffer> {
+    return collect(() => this.planStream(data));
+  }
+
+  // The footers print 第 n 页 / 共 m 页, but pages are sent as they are drawn: a first pass lays the document
+  // out without drawing to count them (and meets any error in the data before a byte is sent).
+  private countPages(layout: (canvas: Canvas) => Drawing): number {
+    let pages = 1;
+    for (const _ of layout(new Canvas(NO_DOCUMENT, this.kit))) pages += 1;
+    return pages;
+  }
+
+  private stream(title: string, date: IsoDate | undefined, layout: (canvas: Canvas) => Drawing): Readable {
     // The document's own date as CreationDate keeps the output identical for identical data.
     const created = date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(`${date}T00:00:00Z`) : new Date(0);
     const doc = new PDFDocument({
       autoFirstPage: false,
-      bufferPages,
       font: null as unknown as string, // no Helvetica: every text uses our embedded font
       info: { Title: title, Producer: 'yunzhou (pdfkit)', Creator: 'yunzhou', CreationDate: created },
     });
-    paint(new Canvas(doc, this.kit));
-    doc.end();
-    return doc;
+    return new PageStream(doc, layout(new Canvas(doc, this.kit)));
   }
 }
 
-function collect(stream: Readable): Promise<Buffer> {
+// A stream's bytes as one Buffer; an error thrown while starting it rejects the promise.
+async function collect(start: () => Readable): Promise<Buffer> {
+  const stream = start();
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     stream.on('data', (c: Buffer) => chunks.push(c));

@@ -3,7 +3,7 @@
 // with two decimals, so that Excel can sum the column; dates stay 'YYYY-MM-DD' text, exactly as stored.
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { SheetColumn, SheetRow, SheetSpec, SpreadsheetWriter } from '../../core/collections/spreadsheet.js';
+import type { SheetColumn, SheetRow, SheetSpec, SpreadsheetWriter } from '../../core/documents/spreadsheet.js';
 
 function cell(column: SheetColumn, value: string | number | null | undefined): string | number | null {
   if (value === null || value === undefined) return null;

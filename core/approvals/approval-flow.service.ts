@@ -1,11 +1,8 @@
 // 审批流程设置: administrators (approval.admin) create, edit and archive the tenant's flows, one active flow
 // per business type. Every save is a new version; running instances keep the version they started on.
 // Everyone in the tenant may read the flows (a submitter needs to know which nodes ask 请选择审批人).
-import { DomainError } from '../shared/domain-error.js';
-import type { OperationLog } from '../audit/ports.js';
-import type { Clock, IdGenerator, Tx, UnitOfWork } from '../shared/ports.js';
-import { requirePermission, type Actor } from '../organisation/actor.js';
-import { PERMISSIONS } from '../organisation/permissions.js';
+import { DomainError, type OperationLog, type Clock, type IdGenerator, type Tx, type UnitOfWork } from '../shared/index.js';
+import { requirePermission, PERMISSIONS, type Actor } from '../organisation/index.js';
 import type { BusinessType, FlowDefinition, NodeDef, NoApproverRule } from './flow-definition.js';
 import { validateFlow } from './flow-validation.js';
 import { flowReferenceProblems } from './flow-references.js';

@@ -1,8 +1,7 @@
 // 审批时限: the scheduler calls runApprovalTimers(now). Each instance whose next timer has come is claimed in
 // its own transaction (a row another runner holds is skipped, one already handled is no longer due), gets
 // the engine's onTimer step, and is saved with its next timer; so two runners never act twice on one timer.
-import { isDomainError } from '../shared/domain-error.js';
-import type { Clock, IdGenerator, UnitOfWork } from '../shared/ports.js';
+import { isDomainError, type Clock, type IdGenerator, type UnitOfWork } from '../shared/index.js';
 import { onTimer, nextTimerAt } from './timer.js';
 import type { ApprovalDirectoryLoader, ApprovalInstanceRepository, DueInstanceRef } from './ports.js';
 import type { ApprovalSubjects } from './subjects.js';

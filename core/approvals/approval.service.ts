@@ -2,11 +2,11 @@
 // queries (my pending tasks, what I submitted, an instance's full record, a record's approvals). Each change
 // locks the instance row, applies one pure engine step, saves it under its version and writes the timeline,
 // the outbox events and the business object's reaction in the same transaction.
-import { isDomainError } from '../shared/domain-error.js';
-import type { Clock, EventSink, IdGenerator, Timeline, Tx, UnitOfWork } from '../shared/ports.js';
-import type { Page, PageRequest } from '../shared/pagination.js';
-import { can, type Actor } from '../organisation/actor.js';
-import { PERMISSIONS } from '../organisation/permissions.js';
+import {
+  isDomainError, type Clock, type EventSink, type IdGenerator, type Timeline, type Tx, type UnitOfWork, type Page,
+  type PageRequest,
+} from '../shared/index.js';
+import { can, PERMISSIONS, type Actor } from '../organisation/index.js';
 import type { BusinessType } from './flow-definition.js';
 import type { ApprovalInstance, Decision } from './instance.js';
 import type { ApprovalStep } from './effects.js';
@@ -73,29 +73,37 @@ export class ApprovalService {
   constructor(private readonly d: ApprovalDeps) {}
 
   /** 提交审批: the record goes through the tenant's active flow; the first node's approvers are notified. */
-  async submit(actor: Actor, input: SubmitInput): Promise<ApprovalResult> {
+  submit(actor: Actor, input: SubmitInput): Promise<ApprovalResult> {
+    return this.d.uow.run((tx) => this.submitIn(tx, actor, input));
+  }
+
+  /**
+   * 提交审批 inside the caller's transaction, for an area whose own change and the submission are one use case
+   * (invoice submit): facts read, instance stored, the record's onSubmitted, timeline and outbox, all in `tx`.
+   */
+  async submitIn(tx: Tx, actor: Actor, input: SubmitInput): Promise<ApprovalResult> {
     const subject = this.d.subjects.get(input.businessType);
     const requestId = input.requestId?.trim() || null;
-    return this.d.uow.run(async (tx) => {
-      const retried = requestId === null ? null : await this.priorSubmission(tx, actor, input, requestId);
-      if (retried) return this.result(tx, retried, actor, true);
-      const data = await subject.load(tx, actor, input.businessId, 'submit');
-      const flow = await this.d.flows.activeFor(tx, actor.tenantId, input.businessType);
-      if (!flow) throw noFlow(input.businessType);
-      const directory = await this.d.directory.load(tx, actor.tenantId, actor.userId);
-      const step = submit({
-        flow, businessType: input.businessType, businessId: input.businessId, subject: data, submitterId: actor.userId,
-        chosenApprovers: input.chosenApprovers ?? {}, directory, now: this.d.clock.now(), ids: () => this.d.ids.id(),
-      });
-      if (!(await this.d.instances.insert(tx, step.instance, nextTimerAt(step.instance), requestId))) {
-        // Lost a race: the same submission retried concurrently, or another person submitted the record first.
-        const again = requestId === null ? null : await this.priorSubmission(tx, actor, input, requestId);
-        if (again) return this.result(tx, again, actor, true);
-        throw alreadyPending(input.businessType, input.businessId);
-      }
-      await recordStep(this.d, tx, null, step, subject, actor.userId);
-      return this.result(tx, step.instance, actor, false);
+    const retried = requestId === null ? null : await this.priorSubmission(tx, actor, input, requestId);
+    if (retried) return this.result(tx, retried, actor, true);
+    const data = await subject.facts(tx, actor, input.businessId, 'submit');
+    const flow = await this.d.flows.activeFor(tx, actor.tenantId, input.businessType);
+    if (!flow) throw noFlow(input.businessType);
+    const directory = await this.d.directory.load(tx, actor.tenantId, actor.userId);
+    const step = submit({
+      flow, businessType: input.businessType, businessId: input.businessId, subject: data, submitterId: actor.userId,
+      chosenApprovers: input.chosenApprovers ?? {}, directory, now: this.d.clock.now(), ids: () => this.d.ids.id(),
     });
+    if (!(await this.d.instances.insert(tx, step.instance, nextTimerAt(step.instance), requestId))) {
+      // Lost a race: the same submission retried concurrently, or another person submitted the record first.
+      const again = requestId === null ? null : await this.priorSubmission(tx, actor, input, requestId);
+      if (again) return this.result(tx, again, actor, true);
+      throw alreadyPending(input.businessType, input.businessId);
+    }
+    // The record's own move first, so its timeline line comes before the approval's.
+    await subject.onSubmitted?.(tx, actor, step.instance);
+    await recordStep(this.d, tx, null, step, subject, actor.userId);
+    return this.result(tx, step.instance, actor, false);
   }
 
   /** 通过 / 否决 (or 代审 with onBehalf): exactly one decision counts on a settled task; a retry decides nothing. */
@@ -138,7 +146,7 @@ export class ApprovalService {
   async listForBusiness(actor: Actor, businessType: BusinessType, businessId: string): Promise<InstanceSummary[]> {
     const subject = this.d.subjects.get(businessType);
     return this.d.uow.read(async (tx) => {
-      await subject.load(tx, actor, businessId, 'read');
+      await subject.facts(tx, actor, businessId, 'read');
       return this.d.instances.listForBusiness(tx, actor.tenantId, businessType, businessId);
     });
   }
@@ -194,7 +202,7 @@ export class ApprovalService {
     const subject = this.subjectOf(instance.businessType);
     if (!subject) return false;
     try {
-      await subject.load(tx, actor, instance.businessId, 'read');
+      await subject.facts(tx, actor, instance.businessId, 'read');
       return true;
     } catch (e) {
       if (isDomainError(e) && (e.kind === 'not_found' || e.kind === 'forbidden')) return false;

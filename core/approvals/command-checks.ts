@@ -1,5 +1,5 @@
 // Checks every command on an instance shares: idempotent retries, the task, who may act, the opinion.
-import { domainError } from '../shared/domain-error.js';
+import { domainError } from '../shared/index.js';
 import type { AppliedRequest, ApprovalInstance, ApprovalTask } from './instance.js';
 import type { ApprovalStep } from './effects.js';
 import { NO_EFFECTS } from './effects.js';

@@ -1,6 +1,6 @@
 // The small JSON condition language of approval nodes ("amountFen > 10000000", "category is 企业经营性抵押贷"):
 // stored as data with the flow, checked when the flow is saved, evaluated here against the business object.
-import type { FieldError } from '../shared/domain-error.js';
+import type { FieldError } from '../shared/index.js';
 
 export const CONDITION_OPERATORS = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'contains', 'exists'] as const;
 export type ConditionOperator = (typeof CONDITION_OPERATORS)[number];

@@ -1,6 +1,6 @@
 // What a step of the engine asks the world to do, as data: notifications to people and events for the
 // business object (an order leaves 内部审核 on 'approval.approved'). The use case writes them to the outbox.
-import type { DomainEvent } from '../shared/ports.js';
+import type { DomainEvent } from '../shared/index.js';
 import type { BusinessType } from './flow-definition.js';
 import type { ApprovalInstance } from './instance.js';
 

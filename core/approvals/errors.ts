@@ -1,5 +1,5 @@
 // The expected failures of the approval engine, with stable codes the HTTP adapter maps to statuses.
-import { domainError, type DomainError } from '../shared/domain-error.js';
+import { domainError, type DomainError } from '../shared/index.js';
 import type { ApprovalTask } from './instance.js';
 import { taskStatusLabel } from './status-machines.js';
 

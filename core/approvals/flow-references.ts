@@ -1,6 +1,6 @@
 // When a flow is saved, the people and roles it names must exist in the tenant (a typo would otherwise only
 // show when someone submits). Inactive people are allowed: the no-approver rule covers a person who leaves.
-import type { FieldError } from '../shared/domain-error.js';
+import type { FieldError } from '../shared/index.js';
 import type { FlowDefinition } from './flow-definition.js';
 import type { Directory } from './directory.js';
 

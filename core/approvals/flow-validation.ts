@@ -1,6 +1,6 @@
 // Checks a flow when it is saved (and again when an instance starts on it): every problem is listed at once,
 // with its path, so an administrator can fix the configuration in one go.
-import { DomainError, type FieldError } from '../shared/domain-error.js';
+import { DomainError, type FieldError } from '../shared/index.js';
 import { conditionProblems } from './condition.js';
 import {
   APPROVAL_MODES, APPROVER_KINDS, BUSINESS_TYPES, NO_APPROVER_RULES, REJECT_ACTIONS, TIMEOUT_ACTIONS,

@@ -17,7 +17,7 @@
  * a Directory (users, roles, the submitter's department heads, administrators) and passes `now` and `ids`.
  *
  * Tasks are rows of the 审批信息 screen: appointed (节点审批人) and actual (真正审批人) approver, status
- * (TASK_MACHINE: 未开始 待审批 已通过 已否决 已转交 已跳过 已撤回 自动), decidedAt (办理时间), opinion, and
+ * (APPROVAL_TASK_MACHINE: 未开始 待审批 已通过 已否决 已转交 已跳过 已撤回 自动), decidedAt (办理时间), opinion, and
  * `automatic`/`reason` when the system settled it. Both status tables run on core/shared/state-machine.ts.
  *
  * Nobody-can-approve nodes follow the flow's noApproverRule: 'skip' (task 自动) or 'admin' (the first active
@@ -41,3 +41,10 @@ export * from './transfer.js';
 export * from './withdraw.js';
 export * from './timer.js';
 export * from './queries.js';
+export * from './subjects.js';
+export * from './instance-view.js';
+export * from './flow-references.js';
+export * from './ports.js';
+export { ApprovalService, type ApprovalDeps, type ApprovalResult, type DecideInput, type SubmitInput, type TransferInput } from './approval.service.js';
+export { ApprovalFlowService, type ApprovalFlowDeps, type NewFlow, type FlowChanges } from './approval-flow.service.js';
+export { ApprovalTimers, type ApprovalTimerDeps, type TimerRunReport } from './approval-timers.js';

@@ -5,7 +5,7 @@ import type { AppliedRequest, ApprovalInstance, ApprovalTask, Decision, Instance
 import type { ApprovalEvent, ApprovalEventType, ApprovalNotification, ApprovalStep, NotificationKind } from './effects.js';
 import { NO_EFFECTS } from './effects.js';
 import { type Directory, chosenFor, pickAdministrator, resolveApprovers } from './directory.js';
-import { nextInstanceStatus, nextTaskStatus, type InstanceEvent, type TaskEvent } from './status-machines.js';
+import { nextInstanceStatus, nextTaskStatus, type InstanceEvent, type ApprovalTaskEvent } from './status-machines.js';
 import { noApprover } from './errors.js';
 import type { NodeDef } from './flow-definition.js';
 
@@ -112,7 +112,7 @@ export class InstanceDraft {
   }
 
   /** The system closes a task nobody needs any more (skip), or the submitter's withdrawal does. */
-  private close(task: ApprovalTask, event: Extract<TaskEvent, 'skip' | 'withdraw'>): void {
+  private close(task: ApprovalTask, event: Extract<ApprovalTaskEvent, 'skip' | 'withdraw'>): void {
     const system = event === 'skip';
     this.put({ ...task, status: nextTaskStatus(task.status, event), automatic: system, reason: system ? 'closed_by_decision' : null, decidedAt: this.ctx.now });
     if (event === 'withdraw' && task.status === 'pending' && task.appointedApproverId !== null) {
@@ -216,7 +216,7 @@ export class InstanceDraft {
   }
 
   /** A node settled without anyone: its condition did not hold (已跳过), or nobody could approve it (自动). */
-  private placeholder(nodeIndex: number, event: Extract<TaskEvent, 'skip' | 'auto_pass'>, reason: TaskReason): void {
+  private placeholder(nodeIndex: number, event: Extract<ApprovalTaskEvent, 'skip' | 'auto_pass'>, reason: TaskReason): void {
     const t = this.newTask(nodeIndex, ++this.activations, 0, null, reason);
     this.put({ ...t, status: nextTaskStatus(t.status, event), automatic: true, decidedAt: this.ctx.now });
   }

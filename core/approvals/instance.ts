@@ -5,8 +5,8 @@ import type { BusinessType, FlowDefinition } from './flow-definition.js';
 /** 审批中 → 已通过 / 已否决 / 已撤回; the table is INSTANCE_MACHINE. */
 export type InstanceStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn';
 
-/** 未开始 / 待审批 / 已通过 / 已否决 / 已转交 / 已跳过 / 已撤回 / 自动; the table is TASK_MACHINE. */
-export type TaskStatus = 'waiting' | 'pending' | 'approved' | 'rejected' | 'transferred' | 'skipped' | 'withdrawn' | 'auto';
+/** 未开始 / 待审批 / 已通过 / 已否决 / 已转交 / 已跳过 / 已撤回 / 自动; the table is APPROVAL_TASK_MACHINE. */
+export type ApprovalTaskStatus = 'waiting' | 'pending' | 'approved' | 'rejected' | 'transferred' | 'skipped' | 'withdrawn' | 'auto';
 
 export type Decision = 'approve' | 'reject';
 
@@ -33,7 +33,7 @@ export interface ApprovalTask {
   /** 真正审批人: who actually decided or transferred; null while open and when the system decided. */
   readonly actualApproverId: string | null;
   /** 审批状态. */
-  readonly status: TaskStatus;
+  readonly status: ApprovalTaskStatus;
   /** 代审: an administrator decided on behalf of the appointed approver. */
   readonly onBehalf: boolean;
   /** The system, not a person, settled this task (see `reason`). */

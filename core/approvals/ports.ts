@@ -1,9 +1,8 @@
 // What the approval use cases need from the world: the tenant's flows (every saved version kept), the
 // instances (saved whole under their version), and the people who may approve (the Directory).
-import type { Tx } from '../shared/ports.js';
-import type { Page, PageRequest } from '../shared/pagination.js';
+import type { Tx, Page, PageRequest } from '../shared/index.js';
 import type { BusinessType, FlowDefinition } from './flow-definition.js';
-import type { ApprovalInstance, InstanceStatus, TaskStatus } from './instance.js';
+import type { ApprovalInstance, InstanceStatus, ApprovalTaskStatus } from './instance.js';
 import type { Directory } from './directory.js';
 
 /** A flow at its current version, with who saved it and whether it was archived (no new submissions). */
@@ -93,7 +92,7 @@ export interface DecidedTaskRow {
   readonly submitterName: string | null;
   readonly submittedAt: Date;
   /** What this person did: approved 通过, rejected 否决 or transferred 转交. */
-  readonly status: Extract<TaskStatus, 'approved' | 'rejected' | 'transferred'>;
+  readonly status: Extract<ApprovalTaskStatus, 'approved' | 'rejected' | 'transferred'>;
   /** 办理时间. */
   readonly decidedAt: Date;
   readonly opinion: string | null;

@@ -1,5 +1,5 @@
 // Read-only views of an instance: a person's open tasks (办理中心) and the 审批信息 record rows.
-import type { ApprovalInstance, ApprovalTask, TaskReason, TaskStatus } from './instance.js';
+import type { ApprovalInstance, ApprovalTask, TaskReason, ApprovalTaskStatus } from './instance.js';
 import { taskStatusLabel } from './status-machines.js';
 
 /** The tasks waiting on this person's decision (an administrator's 代审 is not listed: it is not theirs). */
@@ -15,7 +15,7 @@ export interface ApprovalRecordRow {
   readonly appointedApproverId: string | null;
   readonly actualApproverId: string | null;
   readonly nodeName: string;
-  readonly status: TaskStatus;
+  readonly status: ApprovalTaskStatus;
   readonly statusLabel: string;
   readonly decidedAt: Date | null;
   readonly opinion: string | null;

@@ -1,6 +1,6 @@
 // Writes what an engine step leaves behind, in the step's transaction: the business object's timeline, the
 // outbox events, and the business object's reaction to an end (ApprovalSubject.onOutcome).
-import type { EventSink, Timeline, Tx } from '../shared/ports.js';
+import type { EventSink, Timeline, Tx } from '../shared/index.js';
 import type { ApprovalEvent, ApprovalStep } from './effects.js';
 import type { ApprovalInstance } from './instance.js';
 import type { ApprovalDirectoryLoader } from './ports.js';

@@ -1,7 +1,6 @@
 // The approval statuses as data tables run by the shared machine: one for an instance, one for a task.
-import { fire, type MachineDef } from '../shared/state-machine.js';
-import { DomainError } from '../shared/domain-error.js';
-import type { InstanceStatus, TaskStatus } from './instance.js';
+import { fire, DomainError, type MachineDef } from '../shared/index.js';
+import type { InstanceStatus, ApprovalTaskStatus } from './instance.js';
 
 export type InstanceEvent = 'approve' | 'reject' | 'withdraw';
 
@@ -19,13 +18,14 @@ export const INSTANCE_MACHINE: MachineDef<InstanceStatus, InstanceEvent> = {
   labels: { pending: '审批中', approved: '已通过', rejected: '已否决', withdrawn: '已撤回', approve: '通过', reject: '否决', withdraw: '撤回' },
 };
 
-export type TaskEvent = 'open' | 'approve' | 'reject' | 'transfer' | 'skip' | 'withdraw' | 'auto_pass';
+export type ApprovalTaskEvent = 'open' | 'approve' | 'reject' | 'transfer' | 'skip' | 'withdraw' | 'auto_pass';
 
 /**
+ * An approval task (审批任务, one approver's turn at a node) — not the workcenter's TASK_MACHINE (任务管理).
  * A task is created waiting and opens when its turn comes; only an open task is decided or transferred;
  * the system closes tasks that are no longer needed (skip, withdraw) or passes a node nobody can approve.
  */
-export const TASK_MACHINE: MachineDef<TaskStatus, TaskEvent> = {
+export const APPROVAL_TASK_MACHINE: MachineDef<ApprovalTaskStatus, ApprovalTaskEvent> = {
   name: 'approval_task',
   states: ['waiting', 'pending', 'approved', 'rejected', 'transferred', 'skipped', 'withdrawn', 'auto'],
   initial: 'waiting',
@@ -47,18 +47,18 @@ export const TASK_MACHINE: MachineDef<TaskStatus, TaskEvent> = {
 };
 
 /** The status label shown on the 审批信息 screen (待审批, 已通过 …). */
-export function taskStatusLabel(status: TaskStatus): string {
-  return TASK_MACHINE.labels?.[status] ?? status;
+export function taskStatusLabel(status: ApprovalTaskStatus): string {
+  return APPROVAL_TASK_MACHINE.labels?.[status] ?? status;
 }
 
 /** Whether the task table allows the event from this status (callers turn a refusal into their own error). */
-export function taskAllows(status: TaskStatus, event: TaskEvent): boolean {
-  return !(fire(TASK_MACHINE, status, event, undefined, undefined) instanceof DomainError);
+export function taskAllows(status: ApprovalTaskStatus, event: ApprovalTaskEvent): boolean {
+  return !(fire(APPROVAL_TASK_MACHINE, status, event, undefined, undefined) instanceof DomainError);
 }
 
 /** The next status of a move the engine has already checked; a refusal here is a bug. */
-export function nextTaskStatus(status: TaskStatus, event: TaskEvent): TaskStatus {
-  const r = fire(TASK_MACHINE, status, event, undefined, undefined);
+export function nextTaskStatus(status: ApprovalTaskStatus, event: ApprovalTaskEvent): ApprovalTaskStatus {
+  const r = fire(APPROVAL_TASK_MACHINE, status, event, undefined, undefined);
   if (r instanceof DomainError) throw new Error(`approval engine bug: task ${event} from ${status}: ${r.message}`);
   return r.to;
 }

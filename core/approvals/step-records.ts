@@ -2,7 +2,7 @@
 // 提交审批, 通过, 否决, 转交, 撤回) and the outbox events (notifications for the work center, decisions and ends
 // for other areas). Derived by comparing the instance before and after, so a person's decision and the
 // timer's automatic one are told the same way.
-import type { ActivityEntry, DomainEvent } from '../shared/ports.js';
+import type { ActivityEntry, DomainEvent } from '../shared/index.js';
 import type { ApprovalStep } from './effects.js';
 import { toDomainEvents } from './effects.js';
 import type { ApprovalInstance, ApprovalTask } from './instance.js';

@@ -1,9 +1,10 @@
 // The business-type plug-in point: each area whose records go through approval (orders, collections,
 // invoices) registers one ApprovalSubject per business type. The engine stays ignorant of orders and
-// receipts; the subject says what the conditions read, who may see it, and how the record reacts.
-import { domainError, type DomainError } from '../shared/domain-error.js';
-import type { Tx } from '../shared/ports.js';
-import type { Actor } from '../organisation/actor.js';
+// receipts; the subject answers three hooks: the facts the conditions read (and who may see or submit the
+// record), the record's reaction to being submitted, and its reaction to the outcome. Reading facts never
+// changes the record: every change happens in a hook that runs in the transaction that caused it.
+import { domainError, type DomainError, type Tx } from '../shared/index.js';
+import type { Actor } from '../organisation/index.js';
 import type { ConditionSubject } from './condition.js';
 import type { ApprovalEvent } from './effects.js';
 import { BUSINESS_TYPES, type BusinessType } from './flow-definition.js';
@@ -19,11 +20,17 @@ export interface ApprovalSubject {
   /** The timeline (动态) the approval's entries go to: 'order' for order_review, 'receipt' … */
   readonly timelineSubjectType: string;
   /**
-   * The business object's data the node conditions read (amountFen, productCategories …), after checking
-   * that the actor may see it (for 'submit': may submit it). Throws the area's not-found error otherwise.
+   * Facts for conditions: the business object's data the node conditions read (amountFen, productCategories …),
+   * after checking that the actor may see it (for 'submit': may submit it now). Throws the area's error
+   * otherwise. Changes nothing: it also answers "may this person see the approvals" on every read.
    */
-  load(tx: Tx, actor: Actor, businessId: string, purpose: SubjectPurpose): Promise<ConditionSubject>;
-  /** Called in the deciding transaction when an instance ends, so the record reacts (order guard, receipt …). */
+  facts(tx: Tx, actor: Actor, businessId: string, purpose: SubjectPurpose): Promise<ConditionSubject>;
+  /**
+   * On submitted: in the submitting transaction, once the new instance is stored, so the record enters its
+   * under-approval state together with its approval (or neither does). Not called for a retried submission.
+   */
+  onSubmitted?(tx: Tx, actor: Actor, instance: ApprovalInstance): Promise<void>;
+  /** On outcome: in the deciding transaction when an instance ends (approved, rejected, withdrawn), so the record reacts. */
   onOutcome?(tx: Tx, outcome: ApprovalOutcome, instance: ApprovalInstance): Promise<void>;
 }
 

@@ -1,5 +1,5 @@
 // 提交审批: start an instance on a snapshot of the flow; the first applicable node's tasks open.
-import { domainError, validationFailed, type FieldError } from '../shared/domain-error.js';
+import { domainError, validationFailed, type FieldError } from '../shared/index.js';
 import { evaluateCondition, type ConditionSubject } from './condition.js';
 import { validateFlow } from './flow-validation.js';
 import type { BusinessType, FlowDefinition } from './flow-definition.js';

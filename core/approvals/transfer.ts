@@ -1,5 +1,5 @@
 // 转交: an approver hands an open task to another person, who takes the same turn.
-import { domainError } from '../shared/domain-error.js';
+import { domainError } from '../shared/index.js';
 import type { ApprovalInstance } from './instance.js';
 import type { ApprovalStep } from './effects.js';
 import { type Directory, isActiveUser } from './directory.js';

@@ -1,5 +1,5 @@
 // The expected failures of the approval use cases (loading, saving, configuring), beside the engine's own.
-import { domainError, type DomainError } from '../shared/domain-error.js';
+import { domainError, type DomainError } from '../shared/index.js';
 import type { BusinessType } from './flow-definition.js';
 
 /** An instance of another tenant, or one the actor may not see, is simply not there. */

@@ -1,5 +1,5 @@
 // 撤回: the submitter takes the request back while no approver has decided yet.
-import { domainError } from '../shared/domain-error.js';
+import { domainError } from '../shared/index.js';
 import type { ApprovalInstance } from './instance.js';
 import type { ApprovalStep } from './effects.js';
 import { InstanceDraft } from './instance-draft.js';

@@ -1,11 +1,8 @@
 // Reading the audit trail (audit.view): the operation log and the sensitive-read log, filtered, in keyset
 // pages, and exported as .xlsx. There is no way to change or remove an entry (the tables refuse it).
-import { requirePermission, type Actor } from '../organisation/actor.js';
-import { PERMISSIONS } from '../organisation/permissions.js';
-import type { Page, PageRequest } from '../shared/pagination.js';
-import type { UnitOfWork } from '../shared/ports.js';
-import { localDateTime } from '../shared/zoned-time.js';
-import type { SheetRow, SheetSpec, SpreadsheetWriter } from '../collections/spreadsheet.js';
+import { requirePermission, PERMISSIONS, type Actor } from '../organisation/index.js';
+import { localDateTime, type Page, type PageRequest, type UnitOfWork } from '../shared/index.js';
+import type { SheetRow, SheetSpec, SpreadsheetWriter } from '../documents/index.js';
 import type { AuditQueries } from './ports.js';
 import type { OperationEntry, OperationFilter, SensitiveReadAuditFilter, SensitiveReadView } from './types.js';
 

@@ -1,14 +1,10 @@
 // What the audit area needs from persistence: an append-only operation log written in the caller's
 // transaction, and keyset pages of it and of the sensitive-read log (newest first).
-import type { Tx } from '../shared/ports.js';
-import type { Page, PageRequest } from '../shared/pagination.js';
-import type { OperationEntry, OperationFilter, OperationRecord, SensitiveReadAuditFilter, SensitiveReadView } from './types.js';
+import type { Tx, Page, PageRequest } from '../shared/index.js';
+import type { OperationEntry, OperationFilter, SensitiveReadAuditFilter, SensitiveReadView } from './types.js';
 
-export interface OperationLog {
-  /** Appends in the transaction of the change, so a change and its record commit or fail together. */
-  record(tx: Tx, entries: readonly OperationRecord[]): Promise<void>;
-}
-export const OperationLog = Symbol.for('yunzhou.OperationLog');
+/** Written by every area through core/shared's port; re-exported here, where the log is read. */
+export { OperationLog } from '../shared/index.js';
 
 export interface AuditQueries {
   operations(tx: Tx, tenantId: string, filter: OperationFilter, page: PageRequest): Promise<Page<OperationEntry>>;

@@ -1,19 +1,9 @@
 // The PIPL audit trail as people read it: the operation log (changes to settings, roles, users, approval
-// flows, and logins) and the log of unmasked reads of sensitive fields.
+// flows, and logins) and the log of unmasked reads of sensitive fields. The record itself is written through
+// core/shared's OperationLog port (every area writes it; organisation too, which audit builds on).
+import type { OperationRecord } from '../shared/index.js';
 
-/** One change, as recorded in the transaction that made it. */
-export interface OperationRecord {
-  readonly tenantId: string;
-  /** Who did it; null when nobody was signed in (a failed login). */
-  readonly actorId: string | null;
-  /** What happened, e.g. 'role.saved', 'user.updated', 'login.failed', 'settings.changed'. */
-  readonly kind: string;
-  readonly subjectType: string;
-  readonly subjectId: string;
-  /** The state before and after (null: did not exist / was removed, or not applicable). Never secrets. */
-  readonly before: unknown;
-  readonly after: unknown;
-}
+export type { OperationRecord };
 
 export interface OperationEntry extends OperationRecord {
   readonly id: string;

@@ -1,13 +1,8 @@
 // 数据简报: the home screen's dashboard for a period and a scope: contract, disbursed and collected amounts, new
 // inquiries and follow-ups, the order funnel, overdue instalments, the ranking by collected amount and the trend.
-import { isDomainError } from '../shared/domain-error.js';
-import type { Clock, UnitOfWork } from '../shared/ports.js';
-import { localDate } from '../shared/zoned-time.js';
-import { requirePermission, type Actor } from '../organisation/actor.js';
-import { PERMISSIONS } from '../organisation/permissions.js';
-import type { OrganisationRepository } from '../organisation/ports.js';
-import type { OrderSettingsRepository } from '../orders/ports.js';
-import { DEFAULT_ORDER_SETTINGS } from '../orders/order-settings.js';
+import { isDomainError, localDate, type Clock, type UnitOfWork } from '../shared/index.js';
+import { requirePermission, PERMISSIONS, type Actor, type OrganisationRepository } from '../organisation/index.js';
+import { DEFAULT_ORDER_SETTINGS, type OrderSettingsRepository } from '../orders/index.js';
 import { briefingPeriod, type Period, type PeriodKind } from './period.js';
 import { resolveScope, type BriefingScope, type ScopeRequest } from './scope.js';
 import { buildFunnel, type Funnel } from './funnel.js';

@@ -5,3 +5,5 @@ export * from './funnel.js';
 export * from './ranking.js';
 export * from './trend.js';
 export type { Briefing, BriefingRequest } from './briefing.service.js';
+export * from './ports.js';
+export { BriefingService, type BriefingDeps } from './briefing.service.js';

@@ -1,10 +1,9 @@
 // The periods of the briefing (数据简报): today, this week (Monday first), this month, this quarter, this year,
 // or custom dates, as bounds in the tenant's time zone.
-import { domainError, type DomainError } from '../shared/domain-error.js';
 import {
-  addDaysToLocalDate, addLocalDays, addLocalMonths, instantOfLocalDateTime, isLocalDateText, localDate, startOfLocalDay, startOfLocalMonth,
-  startOfLocalQuarter, startOfLocalWeek, startOfLocalYear,
-} from '../shared/zoned-time.js';
+  domainError, addDaysToLocalDate, addLocalDays, addLocalMonths, instantOfLocalDateTime, isLocalDateText, localDate,
+  startOfLocalDay, startOfLocalMonth, startOfLocalQuarter, startOfLocalWeek, startOfLocalYear, type DomainError,
+} from '../shared/index.js';
 
 export type PeriodKind = 'today' | 'week' | 'month' | 'quarter' | 'year' | 'custom';
 export const PERIOD_KINDS: readonly PeriodKind[] = ['today', 'week', 'month', 'quarter', 'year', 'custom'];

@@ -1,6 +1,6 @@
 // What the briefing needs from the world: the figures of a scope over calendar days of the tenant
 // [fromDate, toDate), read from summary tables kept exact with every change (docs/collections.md).
-import type { Tx } from '../shared/ports.js';
+import type { Tx } from '../shared/index.js';
 import type { FunnelCount } from './funnel.js';
 import type { BriefingScope } from './scope.js';
 import type { TrendGranularity } from './trend.js';

@@ -1,9 +1,7 @@
 // Whose figures a briefing shows: the whole firm, a department and its subtree, or one person, never beyond
 // what the viewer's data scope lets them see.
-import { domainError, notFound, type DomainError } from '../shared/domain-error.js';
-import type { Actor } from '../organisation/actor.js';
-import { subtreeIds } from '../organisation/department-tree.js';
-import type { Department, User } from '../organisation/types.js';
+import { domainError, notFound, type DomainError } from '../shared/index.js';
+import { subtreeIds, type Actor, type Department, type User } from '../organisation/index.js';
 
 export interface ScopeRequest {
   readonly departmentId?: string | undefined;

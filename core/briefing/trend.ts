@@ -1,6 +1,5 @@
 // The briefing's trend (趋势): amounts per day, week (from Monday) or month of the tenant's calendar.
-import { domainError, type DomainError } from '../shared/domain-error.js';
-import { addDaysToLocalDate, dayOfWeekOfLocalDate } from '../shared/zoned-time.js';
+import { domainError, addDaysToLocalDate, dayOfWeekOfLocalDate, type DomainError } from '../shared/index.js';
 import type { Period } from './period.js';
 
 export type TrendGranularity = 'day' | 'week' | 'month';

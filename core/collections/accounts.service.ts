@@ -1,20 +1,14 @@
 // 账务管理: the receipts and instalments of the firm with filters (period, department, person, payment method,
 // state), the overdue list, totals over every match, and each list exported to .xlsx with Chinese headers.
-import { isDomainError } from '../shared/domain-error.js';
-import type { Page, PageRequest } from '../shared/pagination.js';
-import type { Tx } from '../shared/ports.js';
-import { localDate } from '../shared/zoned-time.js';
-import { requirePermission, scopeFilter, type Actor } from '../organisation/actor.js';
-import { PERMISSIONS } from '../organisation/permissions.js';
-import { subtreeIds } from '../organisation/department-tree.js';
-import { notFound } from '../shared/domain-error.js';
-import { briefingPeriod, type PeriodKind } from '../briefing/period.js';
+import { isDomainError, localDate, notFound, type Page, type PageRequest, type Tx } from '../shared/index.js';
+import { requirePermission, scopeFilter, PERMISSIONS, subtreeIds, type Actor } from '../organisation/index.js';
+import { briefingPeriod, type PeriodKind } from '../briefing/index.js';
 import type { CollectionsDeps } from './collections-deps.js';
 import { INSTALMENT_SHEET, OVERDUE_SHEET, RECEIPT_SHEET, instalmentSheetRow, receiptSheetRow } from './export-sheets.js';
 import type {
   AccountsVisibility, InstalmentListFilter, InstalmentListRow, InstalmentTotals, ReceiptListFilter, ReceiptListRow, ReceiptTotals,
 } from './ports.js';
-import type { SheetRow, SheetSpec, SpreadsheetWriter } from './spreadsheet.js';
+import type { SheetRow, SheetSpec, SpreadsheetWriter } from '../documents/index.js';
 import type { InstalmentState, ReceiptState } from './types.js';
 
 /** A period (a named one in the tenant's calendar, or from/to dates, inclusive) plus who and what. */

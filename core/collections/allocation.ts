@@ -1,6 +1,6 @@
 // Allocating a receipt's amount to the plan's instalments: the named instalment first, then the oldest due
 // first; never more than an instalment still has open; an amount beyond every instalment is an overpayment.
-import { domainError, type DomainError } from '../shared/domain-error.js';
+import { domainError, type DomainError } from '../shared/index.js';
 import { instalmentFull, instalmentNotFound, overpayment } from './errors.js';
 import type { Allocation, Instalment } from './types.js';
 

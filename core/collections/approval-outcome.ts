@@ -1,5 +1,5 @@
 // How an approval ended, as the collections rules read it.
-import type { ApprovalOutcome } from '../approvals/subjects.js';
+import type { ApprovalOutcome } from '../approvals/index.js';
 
 export type ApprovalOutcomeKind = 'approved' | 'rejected' | 'withdrawn';
 

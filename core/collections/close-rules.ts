@@ -1,8 +1,7 @@
 // 结单: finance or operations close an order once the customer has paid everything owed (and, by tenant rule,
 // every invoice asked for has been issued). The close itself goes through the order_close approval flow.
-import { domainError, type DomainError } from '../shared/domain-error.js';
-import type { UnmetCondition } from '../shared/state-machine.js';
-import { formatYuanGrouped } from '../money/fen.js';
+import { domainError, type DomainError, type UnmetCondition } from '../shared/index.js';
+import { formatYuanGrouped } from '../money/index.js';
 
 export interface CloseFacts {
   readonly receivableFen: number;

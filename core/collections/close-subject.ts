@@ -1,21 +1,21 @@
 // 结单 (business type 'order_close', one per order) plugged into the approval engine: finance or operations
 // submit a fully collected order; when the flow approves, the order reaches 订单完成 through the pipeline's
 // `complete` event, in the deciding transaction (the close_approved fact is read from that same approval).
-import type { Tx } from '../shared/ports.js';
-import type { Actor } from '../organisation/actor.js';
-import { PERMISSIONS } from '../organisation/permissions.js';
-import type { ConditionSubject } from '../approvals/condition.js';
-import type { ApprovalInstance } from '../approvals/instance.js';
-import type { ApprovalOutcome, ApprovalSubject, SubjectPurpose } from '../approvals/subjects.js';
+import type { DomainError, Tx } from '../shared/index.js';
+import { PERMISSIONS, type Actor } from '../organisation/index.js';
+import type { ConditionSubject, ApprovalInstance, ApprovalOutcome, ApprovalSubject, SubjectPurpose } from '../approvals/index.js';
 import { ORDER_SUBJECT, collectionSettings, event, financeOnly, visibleFinance, type CollectionsDeps } from './collections-deps.js';
 import { closeNotReady, closeProblems } from './close-rules.js';
 import { orderCompleted } from './errors.js';
 import { outcomeKind } from './approval-outcome.js';
 import type { OrderFinance } from './ports.js';
 
-/** The orders area's finance close: fires the pipeline's `complete` in the caller's transaction (OrdersService.complete). */
+/** The orders area's pipeline, for its final move (OrderPipeline): both in the caller's transaction. */
 export interface OrderCompletion {
+  /** Fires the pipeline's `complete` (订单完成). */
   complete(tx: Tx, actor: Actor, orderId: string): Promise<unknown>;
+  /** What the pipeline would refuse of that move once collected and approved (null: it would pass); changes nothing. */
+  completionRefusal(tx: Tx, tenantId: string, orderId: string): Promise<DomainError | null>;
 }
 
 export interface CloseSubjectDeps extends CollectionsDeps {
@@ -49,8 +49,8 @@ export class CloseSubject implements ApprovalSubject {
 
   constructor(private readonly d: CloseSubjectDeps) {}
 
-  /** Conditions read amountFen (the receivable), receivedFen, invoicedFen, title, ownerId, departmentId, stageKey. */
-  async load(tx: Tx, actor: Actor, orderId: string, purpose: SubjectPurpose): Promise<ConditionSubject> {
+  /** Conditions read amountFen (the receivable), receivedFen, invoicedFen, title, ownerId, departmentId, stageKey. Changes nothing. */
+  async facts(tx: Tx, actor: Actor, orderId: string, purpose: SubjectPurpose): Promise<ConditionSubject> {
     let order: OrderFinance;
     if (purpose === 'submit') {
       order = financeOnly(actor, await this.d.plans.lockOrder(tx, actor.tenantId, orderId), orderId);

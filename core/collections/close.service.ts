@@ -1,23 +1,17 @@
 // 结单 (step 12): finance or operations ask to close a fully collected order (and, by tenant rule, fully
 // invoiced); the order_close approval flow decides, and its approval completes the order (CloseSubject).
-import { isDomainError, type DomainError } from '../shared/domain-error.js';
-import type { UnmetCondition } from '../shared/state-machine.js';
-import { requirePermission, type Actor } from '../organisation/actor.js';
-import { PERMISSIONS } from '../organisation/permissions.js';
-import type { Tx } from '../shared/ports.js';
-import { guardContext, orderSettings, type OrdersDeps } from '../orders/order-records.js';
-import { pipelineStateOf } from '../orders/pipeline-step.js';
-import { transition } from '../orders/pipeline.js';
+import type { UnmetCondition, Tx } from '../shared/index.js';
+import { requirePermission, PERMISSIONS, type Actor } from '../organisation/index.js';
 import { collectionSettings, financeOnly, visibleFinance, type CollectionsDeps } from './collections-deps.js';
 import { closeNotReady, closeProblems } from './close-rules.js';
-import { checkClosable } from './close-subject.js';
+import { checkClosable, type OrderCompletion } from './close-subject.js';
 import type { ApprovalRequestOptions, ApprovalSubmitter } from './receipt.service.js';
 import type { OrderFinance } from './ports.js';
 
 export interface CloseServiceDeps extends CollectionsDeps {
   readonly approvals: ApprovalSubmitter;
-  /** The orders area's ports, to ask its pipeline whether the final move would pass (its own guardContext). */
-  readonly orders: OrdersDeps;
+  /** The orders area's pipeline, asked whether its final move would pass. */
+  readonly completion: Pick<OrderCompletion, 'completionRefusal'>;
 }
 
 export interface CloseStatus {
@@ -67,7 +61,7 @@ export class CloseService {
 
   /** The final move must be possible once collected and approved: the order in the stage before 订单完成, its other conditions met. */
   private async checkPipeline(tx: Tx, o: OrderFinance): Promise<void> {
-    const r = await this.pipelineRefusal(tx, o);
+    const r = await this.d.completion.completionRefusal(tx, o.tenantId, o.orderId);
     if (!r) return;
     if (r.code === 'order.guard_failed') throw closeNotReady(o.orderId, (r.details.unmet as UnmetCondition[] | undefined) ?? []);
     throw r;
@@ -75,18 +69,9 @@ export class CloseService {
 
   /** What the pipeline would refuse of the final move, as conditions 结单 shows before anyone asks (e.g. still at 申请批核). */
   private async pipelineProblems(tx: Tx, o: OrderFinance): Promise<UnmetCondition[]> {
-    const r = await this.pipelineRefusal(tx, o);
+    const r = await this.d.completion.completionRefusal(tx, o.tenantId, o.orderId);
     if (!r) return [];
     if (r.code === 'order.guard_failed') return [...((r.details.unmet as UnmetCondition[] | undefined) ?? [])];
     return [{ code: 'stage', zh: r.text.zh, en: r.text.en }];
-  }
-
-  private async pipelineRefusal(tx: Tx, o: OrderFinance): Promise<DomainError | null> {
-    const order = await this.d.orders.orders.get(tx, o.tenantId, o.orderId);
-    if (!order) throw new Error(`order ${o.orderId} vanished`);
-    const settings = await orderSettings(this.d.orders, tx, o.tenantId);
-    const facts = await guardContext(this.d.orders, tx, order, settings);
-    const r = transition(pipelineStateOf(order), { type: 'complete' }, { ...facts, fullyCollected: true, closeApproved: true }, settings.pipeline);
-    return isDomainError(r) ? r : null;
   }
 }

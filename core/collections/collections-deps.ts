@@ -1,12 +1,11 @@
 // What every collections use case shares: its ports, who may read or record the collections of an order,
 // the tenant's settings, and writing the timeline and outbox with the change.
-import type { ActivityEntry, Clock, DomainEvent, EventSink, IdGenerator, Timeline, Tx, UnitOfWork } from '../shared/ports.js';
+import {
+  notFound, forbidden, type ActivityEntry, type Clock, type DomainEvent, type EventSink, type IdGenerator,
+  type Timeline, type Tx, type UnitOfWork,
+} from '../shared/index.js';
 import type { OperationLog } from '../audit/index.js';
-import { notFound } from '../shared/domain-error.js';
-import { can, inScope, requirePermission, type Actor } from '../organisation/actor.js';
-import { PERMISSIONS } from '../organisation/permissions.js';
-import type { OrganisationRepository } from '../organisation/ports.js';
-import { forbidden } from '../shared/domain-error.js';
+import { can, inScope, requirePermission, PERMISSIONS, type Actor, type OrganisationRepository } from '../organisation/index.js';
 import { orderCompleted } from './errors.js';
 import { DEFAULT_COLLECTION_SETTINGS } from './settings.js';
 import type { AccountsQueries, CollectionPlanRepository, CollectionSettingsRepository, OrderFinance, ReceiptRepository } from './ports.js';

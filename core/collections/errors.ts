@@ -1,6 +1,6 @@
 // The expected failures of collections, each with a stable code and a message a person can act on.
-import { domainError, type DomainError } from '../shared/domain-error.js';
-import { formatYuanGrouped } from '../money/fen.js';
+import { domainError, type DomainError } from '../shared/index.js';
+import { formatYuanGrouped } from '../money/index.js';
 
 const yuan = (fen: number): string => `¥${formatYuanGrouped(fen)}`;
 

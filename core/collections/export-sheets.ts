@@ -3,7 +3,7 @@
 import { INSTALMENT_STATE_LABELS, INVOICE_KIND_LABELS } from './types.js';
 import { RECEIPT_STATE_LABELS } from './receipt-machine.js';
 import type { InstalmentListRow, ReceiptListRow } from './ports.js';
-import type { SheetRow, SheetSpec } from './spreadsheet.js';
+import type { SheetRow, SheetSpec } from '../documents/index.js';
 
 export const RECEIPT_SHEET: SheetSpec = {
   name: '回款记录',

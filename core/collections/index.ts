@@ -1,5 +1,5 @@
 // 回款: collection plans (generation, revision), instalment states, allocation of receipts, the receipt's state
-// table and the close rules — pure, usable without a database.
+// table and the close rules (pure, usable without a database); then the ports and the use cases.
 export {
   INSTALMENT_STATES, INSTALMENT_STATE_LABELS, PLAN_METHODS, PLAN_METHOD_LABELS, RECEIPT_STATES,
   type InstalmentState, type PlanMethod, type InstalmentDraft, type Instalment, type CollectionPlan, type PlanRevision, type ReceiptState,
@@ -13,3 +13,20 @@ export { RECEIPT_MACHINE, RECEIPT_STATE_LABELS, RESERVING_STATES, COLLECTED_STAT
 export { checkReceiptInput, normalizeReceiptInput, type ReceiptInput } from './receipt-fields.js';
 export { DEFAULT_COLLECTION_SETTINGS, checkCollectionSettings } from './settings.js';
 export { closeProblems, type CloseFacts } from './close-rules.js';
+export { INVOICE_KINDS as RECEIPT_INVOICE_KINDS, INVOICE_KIND_LABELS as RECEIPT_INVOICE_KIND_LABELS } from './types.js';
+export { INSTALMENT_SHEET, OVERDUE_SHEET, RECEIPT_SHEET, instalmentSheetRow, receiptSheetRow } from './export-sheets.js';
+export * from './ports.js';
+// The use cases and the approval subjects (receipt 回款单, order close 结单).
+export { CollectionPlanService, instalmentView, type InstalmentView, type PlanPreview, type PlanView, type SavePlanInput } from './plan.service.js';
+export {
+  ReceiptService, receiptNotFound, type ReceiptServiceDeps, type ApprovalSubmitter, type ApprovalRequestOptions, type CreateReceiptOptions, type CreatedReceipt,
+  type ReceiptAllocationView, type ReceiptChanges, type ReceiptDetail,
+} from './receipt.service.js';
+export { AccountsService, type AccountsServiceDeps, type AccountsQuery, type InstalmentQuery, type ReceiptQuery } from './accounts.service.js';
+export { CloseService, type CloseServiceDeps, type CloseStatus } from './close.service.js';
+export { CollectionSettingsService, type CollectionSettingsChanges } from './settings.service.js';
+export { CollectionReminders, type ReminderDeps } from './reminders.js';
+export { ReceiptSubject } from './receipt-subject.js';
+export { CloseSubject, type CloseSubjectDeps, type OrderCompletion } from './close-subject.js';
+export { ReceiptFileAccess } from './receipt-file-access.js';
+export type { CollectionsDeps } from './collections-deps.js';

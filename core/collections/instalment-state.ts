@@ -1,6 +1,6 @@
 // Where an instalment stands (未回款 / 部分回款 / 已回款 / 逾期) on a calendar day of the tenant, and when its
 // owner is reminded that it falls due.
-import { addDaysToLocalDate, localDate } from '../shared/zoned-time.js';
+import { addDaysToLocalDate, localDate } from '../shared/index.js';
 import type { Instalment, InstalmentState } from './types.js';
 
 type StateInput = Pick<Instalment, 'amountFen' | 'collectedFen' | 'dueOn'>;

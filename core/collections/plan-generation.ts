@@ -1,8 +1,7 @@
 // Making the instalments of a collection plan (回款计划): an equal split, shares in percent, a deposit plus the
 // rest on disbursement, or by hand. Amounts are integer fen and always add up exactly to the total: every
 // instalment but the last is rounded down to the fen, and the last takes the remainder.
-import { domainError, validationFailed, type DomainError, type FieldError } from '../shared/domain-error.js';
-import { isLocalDateText } from '../shared/zoned-time.js';
+import { domainError, validationFailed, isLocalDateText, type DomainError, type FieldError } from '../shared/index.js';
 import type { InstalmentDraft, PlanMethod } from './types.js';
 
 export const MAX_INSTALMENTS = 120;

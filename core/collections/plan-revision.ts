@@ -1,7 +1,7 @@
 // Making and revising a plan: instalments that already hold money of a receipt stay as they are; the rest are
 // replaced by the new ones, and together they must add up exactly to the receivable. Numbers (第N期) follow
 // the due dates.
-import { validationFailed, type DomainError } from '../shared/domain-error.js';
+import { validationFailed, type DomainError } from '../shared/index.js';
 import { planTotalMismatch } from './errors.js';
 import { checkDrafts } from './plan-generation.js';
 import type { Instalment, InstalmentDraft } from './types.js';

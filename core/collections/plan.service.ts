@@ -1,10 +1,8 @@
 // 回款计划 (step 10): read an order's plan with each instalment's state, preview a generated plan, save a plan or
 // a revision (instalments holding money stay as they are; every revision is kept), and remove an unused plan.
-import { isDomainError, validationFailed } from '../shared/domain-error.js';
-import type { Tx } from '../shared/ports.js';
-import { localDate } from '../shared/zoned-time.js';
-import type { Actor } from '../organisation/actor.js';
-import { formatYuanGrouped } from '../money/fen.js';
+import { isDomainError, validationFailed, localDate, type Tx } from '../shared/index.js';
+import type { Actor } from '../organisation/index.js';
+import { formatYuanGrouped } from '../money/index.js';
 import {
   ORDER_SUBJECT, entry, event, record, recordableFinance, visibleFinance, type CollectionsDeps,
 } from './collections-deps.js';

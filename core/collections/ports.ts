@@ -1,9 +1,8 @@
 // What the collections use cases need from the world: orders' money as collections sees it (read from the
 // orders area's derived amounts), plans and their instalments, receipts, the tenant's settings, the accounts
 // lists, and a spreadsheet writer for exports.
-import type { Tx } from '../shared/ports.js';
-import type { Page, PageRequest } from '../shared/pagination.js';
-import type { ScopeFilter } from '../organisation/actor.js';
+import type { Tx, Page, PageRequest } from '../shared/index.js';
+import type { ScopeFilter } from '../organisation/index.js';
 import type { CollectionPlan, CollectionSettings, Instalment, InstalmentState, PlanRevision, Receipt, ReceiptState } from './types.js';
 
 /** An order as collections sees it: whose it is, whether it is closed, and its money (order_amounts). */

@@ -1,7 +1,6 @@
 // The fields of a receipt (回款单) as a person enters them, checked against the tenant's dictionaries and
 // calendar, and the fingerprint that tells a retried request from a different one under the same key.
-import type { FieldError } from '../shared/domain-error.js';
-import { isLocalDateText } from '../shared/zoned-time.js';
+import { isLocalDateText, type FieldError } from '../shared/index.js';
 import { activeNames } from './settings.js';
 import { INVOICE_KINDS, type CollectionSettings, type InvoiceKind, type Receipt } from './types.js';
 

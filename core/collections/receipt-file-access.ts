@@ -1,9 +1,9 @@
 // The collections area's answer to the files area (SubjectAccess for subject type 'receipt'): a receipt's
 // bank slip (银行回单) is read by whoever may see the receipt's order, and attached by whoever may record
 // receipts on it while the receipt is a draft (once submitted, the slip is what the approvers judge).
-import type { Tx } from '../shared/ports.js';
-import type { Actor } from '../organisation/actor.js';
-import type { SubjectAccess } from '../files/ports.js';
+import type { Tx } from '../shared/index.js';
+import type { Actor } from '../organisation/index.js';
+import type { SubjectAccess } from '../files/index.js';
 import type { CollectionsDeps } from './collections-deps.js';
 import { recordableFinance, visibleFinance } from './collections-deps.js';
 import { receiptNotEditable } from './errors.js';

@@ -1,7 +1,6 @@
 // The receipt's life (回款单状态) as a data table for the generic state machine: 草稿 → 待审批 → 已确认 or 已驳回;
 // an approved receipt is never deleted, it is reversed (冲销) through approval: 已确认 → 冲销中 → 已冲销.
-import type { DomainError } from '../shared/domain-error.js';
-import { fire, type Fired, type MachineDef } from '../shared/state-machine.js';
+import { fire, type DomainError, type Fired, type MachineDef } from '../shared/index.js';
 import type { ApprovalOutcomeKind } from './approval-outcome.js';
 import type { ReceiptState } from './types.js';
 

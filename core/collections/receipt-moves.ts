@@ -1,9 +1,8 @@
 // One move of a stored receipt inside a use case's transaction: the state machine fired, the instalments'
 // reserved and collected amounts adjusted by the receipt's allocations, the receipt saved under its version,
 // and the receipt's and the order's timelines and the outbox written with it.
-import { isDomainError } from '../shared/domain-error.js';
-import type { Tx } from '../shared/ports.js';
-import { formatYuanGrouped } from '../money/fen.js';
+import { isDomainError, type Tx } from '../shared/index.js';
+import { formatYuanGrouped } from '../money/index.js';
 import { ORDER_SUBJECT, RECEIPT_SUBJECT, entry, event, record, type CollectionsDeps } from './collections-deps.js';
 import { receiptVersionConflict } from './errors.js';
 import { allocationDelta, fireReceipt, type ReceiptEvent } from './receipt-machine.js';

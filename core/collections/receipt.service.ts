@@ -2,20 +2,18 @@
 // order row is locked (so concurrent receipts can never overpay), edit or delete a draft, submit it to the
 // receipt approval flow, request its reversal (冲销) through approval, and the 回款办理 list of approvals
 // waiting on a person.
-import { domainError, notFound, validationFailed } from '../shared/domain-error.js';
-import type { Activity, Tx } from '../shared/ports.js';
-import type { Page, PageRequest } from '../shared/pagination.js';
-import { localDate } from '../shared/zoned-time.js';
-import { requirePermission, type Actor } from '../organisation/actor.js';
-import { PERMISSIONS } from '../organisation/permissions.js';
-import type { BusinessType } from '../approvals/flow-definition.js';
-import { formatYuanGrouped } from '../money/fen.js';
+import {
+  domainError, notFound, validationFailed, localDate, isDomainError, type Activity, type Tx, type Page,
+  type PageRequest,
+} from '../shared/index.js';
+import { requirePermission, PERMISSIONS, type Actor } from '../organisation/index.js';
+import type { BusinessType } from '../approvals/index.js';
+import { formatYuanGrouped } from '../money/index.js';
 import { allocate } from './allocation.js';
 import {
   ORDER_SUBJECT, RECEIPT_SUBJECT, collectionSettings, entry, event, financeOnly, record, recordableFinance, visibleFinance, type CollectionsDeps,
 } from './collections-deps.js';
 import { idempotencyKeyReused, noPlan, receiptNotEditable, receiptVersionConflict, reversalReasonRequired } from './errors.js';
-import { isDomainError } from '../shared/domain-error.js';
 import { planTotalProblem } from './plan-revision.js';
 import { instalmentDeltas } from './receipt-moves.js';
 import { fireReceipt, RECEIPT_STATE_LABELS } from './receipt-machine.js';

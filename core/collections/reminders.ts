@@ -1,6 +1,6 @@
 // 到期提醒: the owner of an order hears, once per due date, that an instalment falls due within the tenant's
 // reminder window (an outbox event the work center turns into a notification).
-import type { Clock, EventSink, UnitOfWork } from '../shared/ports.js';
+import type { Clock, EventSink, UnitOfWork } from '../shared/index.js';
 import { reminderDue } from './instalment-state.js';
 import type { AccountsQueries } from './ports.js';
 

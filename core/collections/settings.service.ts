@@ -1,11 +1,8 @@
 // The tenant's collection settings: read by anyone who works with collections, changed by finance or an
 // administrator at the version they saw.
-import { domainError } from '../shared/domain-error.js';
+import { domainError, forbidden } from '../shared/index.js';
 import { settingsChange } from '../audit/index.js';
-import { can, type Actor } from '../organisation/actor.js';
-import { PERMISSIONS } from '../organisation/permissions.js';
-import { forbidden } from '../shared/domain-error.js';
-import { requirePermission } from '../organisation/actor.js';
+import { can, PERMISSIONS, requirePermission, type Actor } from '../organisation/index.js';
 import { collectionSettings, type CollectionsDeps } from './collections-deps.js';
 import { checkCollectionSettings } from './settings.js';
 import type { CollectionSettings } from './types.js';

@@ -1,6 +1,6 @@
 // The tenant's collection settings: the 付款方式 and 回款类型 dictionaries, whether overpayments are allowed,
 // whether the close needs the invoices, and how early owners are reminded of instalments falling due.
-import { validationFailed, type DomainError, type FieldError } from '../shared/domain-error.js';
+import { validationFailed, type DomainError, type FieldError } from '../shared/index.js';
 import type { CollectionSettings, DictionaryEntry } from './types.js';
 
 const entries = (names: readonly string[]): DictionaryEntry[] => names.map((name) => ({ name, active: true }));

@@ -1,7 +1,6 @@
 // The values a tenant's contract template may use, taken from the contract's own data, and the terms filled
 // with them. A value the contract does not have prints as a blank line to fill in by hand.
-import { formatYuanGrouped } from '../money/fen.js';
-import { toChineseUppercase } from '../money/chinese-uppercase.js';
+import { formatYuanGrouped, toChineseUppercase } from '../money/index.js';
 import { chineseDate } from './document-format.js';
 import { fillTemplate } from './template.js';
 import type { ContractDocument } from './types.js';

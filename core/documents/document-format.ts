@@ -1,5 +1,5 @@
 // How documents print dates and rates: the tax authority's and Chinese contracts' way of writing them.
-import { domainError } from '../shared/domain-error.js';
+import { domainError } from '../shared/index.js';
 import type { IsoDate } from './types.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -1,5 +1,7 @@
-// The invoice's 合计 and 价税合计, and the rules an invoice document must meet before it is printed.
-import { domainError } from '../shared/domain-error.js';
+// The invoice's 合计 and 价税合计 — the one sum of an invoice's lines, used by the invoice use cases (a
+// request's, a red-letter invoice's and the reversed sums) and the printed document alike — and the rules an
+// invoice document must meet before it is printed.
+import { domainError } from '../shared/index.js';
 import type { InvoiceDocument, InvoiceLine } from './types.js';
 
 export interface InvoiceTotals {
@@ -11,8 +13,14 @@ export interface InvoiceTotals {
   readonly totalFen: number;
 }
 
-/** 合计 is the sum of the lines' 金额 and of their 税额; 价税合计 is the two added. */
-export function invoiceTotals(lines: readonly InvoiceLine[]): InvoiceTotals {
+/** What is summed: an invoice's lines, or whole invoices (the red-letter invoices of an original). */
+export type Taxed = Pick<InvoiceLine, 'amountFen' | 'taxFen'>;
+
+/**
+ * 合计 is the sum of the lines' 金额 and of their 税额; 价税合计 is the two added, so excluding + tax = total
+ * holds for the invoice as it does for each line (whose 价税合计 is split into 金额 and 税额 by 价税分离).
+ */
+export function invoiceTotals(lines: readonly Taxed[]): InvoiceTotals {
   let amountFen = 0;
   let taxFen = 0;
   for (const line of lines) {
@@ -20,7 +28,7 @@ export function invoiceTotals(lines: readonly InvoiceLine[]): InvoiceTotals {
     taxFen += line.taxFen;
   }
   const totalFen = amountFen + taxFen;
-  if (!Number.isSafeInteger(totalFen)) throw new Error(`invoice total ${totalFen} is not a safe integer of fen`);
+  if (![amountFen, taxFen, totalFen].every(Number.isSafeInteger)) throw new Error(`invoice totals ${amountFen} + ${taxFen} are not safe integers of fen`);
   return { amountFen, taxFen, totalFen };
 }
 

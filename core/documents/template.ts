@@ -1,6 +1,6 @@
 // A tenant's contract terms are text with {{placeholders}}; this fills them, and refuses a template that names
 // a placeholder nobody fills, so that a typo never reaches a signed contract as a literal "{{custmer.name}}".
-import { domainError, type DomainError } from '../shared/domain-error.js';
+import { domainError, type DomainError } from '../shared/index.js';
 
 // {{ name }}: a name is anything but braces, spaces around it are ignored. A lone "{{" stays literal text.
 const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;

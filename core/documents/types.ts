@@ -1,8 +1,7 @@
 // The documents the firm prints (发票, 融资服务协议, 方案) as plain data: strings, integer fen amounts and dates
 // as 'YYYY-MM-DD' text, so that a host app can render them without a database, and a renderer never has to
 // compute anything but sums of the amounts it is given.
-import type { MethodSummary } from '../loans/compare-methods.js';
-import type { RepaymentMethod } from '../loans/loan-terms.js';
+import type { MethodSummary, RepaymentMethod } from '../loans/index.js';
 
 /** A calendar date as 'YYYY-MM-DD', already in the tenant's business time zone. */
 export type IsoDate = string;

@@ -1,6 +1,6 @@
 // Subscribers to domain events after commit: the outbox relay hands each delivered event to every subscriber
 // whose types match, at least once and in order per record. A subscriber must therefore be idempotent.
-import type { DomainEvent } from '../shared/ports.js';
+import type { DomainEvent } from '../shared/index.js';
 
 /** An event as it left the outbox: its sequence number (unique, ordered) and when it was written. */
 export interface OutboxEvent extends DomainEvent {

@@ -1,5 +1,5 @@
 // The files area's expected failures, each with a stable code and a message a person can act on.
-import { DomainError, domainError } from '../shared/domain-error.js';
+import { DomainError, domainError } from '../shared/index.js';
 import { CONTENT_TYPE_LABELS, type ContentType } from './content-type.js';
 import type { FileKindPolicy } from './file-kinds.js';
 import { formatBytes } from './upload-limit.js';

@@ -2,10 +2,8 @@
 // owning record's question: its area's SubjectAccess checks permission and data scope. Bytes stream to the
 // FileStore outside any transaction (the embedded database has one connection; an upload can be slow), then
 // the record, the replacement of the current file, the timeline line and the event commit together.
-import { isDomainError, notFound } from '../shared/domain-error.js';
-import type { Clock, EventSink, IdGenerator, Timeline, Tx, UnitOfWork } from '../shared/ports.js';
-import type { Actor } from '../organisation/actor.js';
-import type { Tenant } from '../organisation/types.js';
+import { isDomainError, notFound, type Clock, type EventSink, type IdGenerator, type Timeline, type Tx, type UnitOfWork } from '../shared/index.js';
+import type { Actor, Tenant } from '../organisation/index.js';
 import { concurrentUpload, unknownFileKind, unsupportedFileType } from './errors.js';
 import { cleanFileName } from './file-name.js';
 import { FILE_KINDS, FILE_KIND_POLICIES, isFileKind } from './file-kinds.js';

@@ -1,7 +1,7 @@
 // What the files area needs from the world: somewhere to keep bytes (FileStore), the file records
 // (FileRepository), and each owning area's word on who may read or write its records (SubjectAccess).
-import type { Tx } from '../shared/ports.js';
-import type { Actor } from '../organisation/actor.js';
+import type { Tx } from '../shared/index.js';
+import type { Actor } from '../organisation/index.js';
 import type { ContentType } from './content-type.js';
 import type { FileKind } from './file-kinds.js';
 import type { FileRecord } from './types.js';

@@ -1,7 +1,7 @@
 // Which area answers for which subject type. Filled explicitly by the composition root (contributions bound
 // in each area's ContainerModule) or by a host calling register(); files of an unregistered type are refused.
-import type { Tx } from '../shared/ports.js';
-import type { Actor } from '../organisation/actor.js';
+import type { Tx } from '../shared/index.js';
+import type { Actor } from '../organisation/index.js';
 import { unknownSubjectType } from './errors.js';
 import type { SubjectAccess, SubjectAccessContribution } from './ports.js';
 

@@ -1,6 +1,6 @@
 // A tenant's customer grading (客户级别): the ordered levels, each with its follow-up interval (the 生成
 // button) and its pool-recycling days, plus optional working hours and the business time zone.
-import { domainError } from '../shared/domain-error.js';
+import { domainError } from '../shared/index.js';
 
 /** How long a level's record may stay with its owner before it goes back to the public pool (公海). */
 export interface LevelPoolRecycle {

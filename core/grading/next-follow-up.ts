@@ -1,5 +1,5 @@
 // The 生成 button: the next follow-up time that a level's interval gives, kept inside working hours.
-import { addLocalDays } from '../shared/zoned-time.js';
+import { addLocalDays } from '../shared/index.js';
 import { requireLevel, type GradingPolicy } from './grading-policy.js';
 import { moveIntoWorkingHours } from './working-hours.js';
 

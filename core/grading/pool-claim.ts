@@ -1,7 +1,6 @@
 // Who may claim (领取) a record from the public pool: not its former owner too soon after release, and no
 // one beyond the pool's holding limit.
-import { domainError, type DomainError } from '../shared/domain-error.js';
-import { localDateTime } from '../shared/zoned-time.js';
+import { domainError, localDateTime, type DomainError } from '../shared/index.js';
 import type { PoolPolicy } from './pool-policy.js';
 
 const DAY_MS = 86_400_000;

@@ -4,7 +4,7 @@
 // Counting days: a "day" here is a 24-hour period measured from an instant (the last follow-up, the
 // assignment, the release), not a calendar day in the zone. "15 days without follow-up" is exactly
 // 15 × 24 hours after the last one, so a record never leaves earlier or later for the hour it was touched.
-import { DomainError, type FieldError } from '../shared/domain-error.js';
+import { DomainError, type FieldError } from '../shared/index.js';
 import { DEFAULT_GRADING_POLICY, type GradingPolicy } from './grading-policy.js';
 
 export interface PoolPolicy {

@@ -1,6 +1,5 @@
 // Checks a tenant's grading policy when it is saved or loaded, so that the rules never meet a broken one.
-import { DomainError, type FieldError } from '../shared/domain-error.js';
-import { isLocalDateText, isValidTimeZone } from '../shared/zoned-time.js';
+import { DomainError, isLocalDateText, isValidTimeZone, type FieldError } from '../shared/index.js';
 import type { GradingPolicy, WorkingHours } from './grading-policy.js';
 import { minutesOfDay } from './working-hours.js';
 

@@ -6,7 +6,7 @@ import {
   instantOfLocalDateTime,
   localDate,
   zonedParts,
-} from '../shared/zoned-time.js';
+} from '../shared/index.js';
 import type { WorkingHours } from './grading-policy.js';
 
 /** Minutes after midnight of an 'HH:mm' text, or null when it is not a time of day. */

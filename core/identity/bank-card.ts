@@ -1,5 +1,5 @@
 // Bank card numbers (银行卡号) on the enterprise profile: shape is checked, Luhn is only a warning.
-import { domainError } from '../shared/domain-error.js';
+import { domainError } from '../shared/index.js';
 
 /** Error code when a text cannot be a bank card number (not 16-19 digits). */
 export const invalidBankCardCode = 'identity.invalid_bank_card';

@@ -1,5 +1,5 @@
 // Mainland China mobile numbers (手机号码): normalize what people type, mask for lists, last four for lookups.
-import { domainError } from '../shared/domain-error.js';
+import { domainError } from '../shared/index.js';
 
 /** Error code when a text is not a mainland China mobile number. */
 export const invalidMobileCode = 'identity.invalid_mobile';

@@ -1,6 +1,5 @@
 // Resident identity card numbers (居民身份证号码, GB 11643-1999): validate, derive birth date, gender and age, mask.
-import { domainError, type DomainError } from '../shared/domain-error.js';
-import { zonedParts } from '../shared/zoned-time.js';
+import { domainError, zonedParts, type DomainError } from '../shared/index.js';
 
 /** Error code for every way a resident ID number can be wrong; `details.reason` says which rule failed. */
 export const invalidResidentIdCode = 'identity.invalid_resident_id';

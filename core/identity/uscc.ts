@@ -1,5 +1,5 @@
 // Unified social credit codes (统一社会信用代码, GB 32100-2015), the enterprise tax id on the profile.
-import { domainError } from '../shared/domain-error.js';
+import { domainError } from '../shared/index.js';
 
 /** Error code when a text is not a unified social credit code; `details.reason` says which rule failed. */
 export const invalidUsccCode = 'identity.invalid_uscc';

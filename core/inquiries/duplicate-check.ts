@@ -1,9 +1,8 @@
 // 查重: which keys a duplicate check compares, and how each match is shown.
-import { validationFailed, type FieldError } from '../shared/domain-error.js';
+import { validationFailed, type FieldError } from '../shared/index.js';
 import { maskMobile, normalizeCompanyName, normalizeMobile, normalizeUscc } from '../identity/index.js';
-import type { Actor } from '../organisation/actor.js';
-import { inScope } from '../organisation/actor.js';
-import { levelLabel, type GradingPolicy } from '../grading/grading-policy.js';
+import { inScope, type Actor } from '../organisation/index.js';
+import { levelLabel, type GradingPolicy } from '../grading/index.js';
 import { identityField } from './field-checks.js';
 import { poolOf, stageLabel } from './lifecycle.js';
 import { maskName, maySeeMobile } from './visibility.js';

@@ -1,6 +1,6 @@
 // Field checks for inquiry and follow-up input: each appends its problem to a list and returns the cleaned
 // value only when it is good, so that one pass reports every field at once (validation.failed).
-import { isDomainError, type FieldError } from '../shared/domain-error.js';
+import { isDomainError, type FieldError } from '../shared/index.js';
 
 /** Ten minutes of leeway: a time picked on a form may have passed by the time the form is saved. */
 export const PAST_GRACE_MS = 10 * 60_000;

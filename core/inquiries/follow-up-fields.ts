@@ -1,5 +1,5 @@
 // The fields of step 2 (新建跟进): type, content, next follow-up time and an optional re-grade.
-import { validationFailed, type FieldError } from '../shared/domain-error.js';
+import { validationFailed, type FieldError } from '../shared/index.js';
 import { futureInstant, requiredChoice, requiredText } from './field-checks.js';
 import type { InquirySettings } from './types.js';
 

@@ -1,10 +1,8 @@
 // Follow-ups (跟进): logging a contact with an inquiry updates its last and next follow-up times and its
 // level in the same transaction, and adds to its timeline.
-import type { Clock, EventSink, IdGenerator, Timeline, Tx, UnitOfWork } from '../shared/ports.js';
-import { idempotencyKeyOf } from '../shared/idempotency-key.js';
-import { inScope, requirePermission, type Actor } from '../organisation/actor.js';
-import { PERMISSIONS } from '../organisation/permissions.js';
-import { levelLabel } from '../grading/grading-policy.js';
+import { idempotencyKeyOf, type Clock, type EventSink, type IdGenerator, type Timeline, type Tx, type UnitOfWork } from '../shared/index.js';
+import { inScope, requirePermission, PERMISSIONS, type Actor } from '../organisation/index.js';
+import { levelLabel } from '../grading/index.js';
 import { checkFollowUpFields, type FollowUpInput } from './follow-up-fields.js';
 import type { FollowUpRepository, InquiryRepository, InquirySettingsRepository } from './ports.js';
 import { entry, event, loadSettings, minuteText, notYours, requireActive, storedInquiry, versionConflict, visibleRecord } from './records.js';

@@ -1,5 +1,5 @@
 // The fields of step 1 (新建咨询): which are required, how each is cleaned, which lists they must come from.
-import { validationFailed, type FieldError } from '../shared/domain-error.js';
+import { validationFailed, type FieldError } from '../shared/index.js';
 import { normalizeCompanyName, normalizeMobile, normalizeUscc } from '../identity/index.js';
 import { fieldError, futureInstant, identityField, requiredChoice, requiredText } from './field-checks.js';
 import type { Gender, InquirySettings } from './types.js';

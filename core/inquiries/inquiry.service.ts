@@ -1,16 +1,12 @@
 // Inquiries (咨询): the 生成 button, 查重, create, read, edit, the 咨询 / 准客户 lists, the timeline, and
 // merging two records found to be duplicates.
-import { requireDrawable, type DocumentCharset } from '../documents/document-charset.js';
-import { domainError, notFound, type DomainError } from '../shared/domain-error.js';
-import type { Activity, Clock, EventSink, IdGenerator, Timeline, Tx, UnitOfWork } from '../shared/ports.js';
-import type { Page, PageRequest } from '../shared/pagination.js';
-import { idempotencyKeyOf } from '../shared/idempotency-key.js';
+import {
+  requireDrawable, domainError, notFound, idempotencyKeyOf, type DocumentCharset, type DomainError, type Activity,
+  type Clock, type EventSink, type IdGenerator, type Timeline, type Tx, type UnitOfWork, type Page, type PageRequest,
+} from '../shared/index.js';
 import { maskMobile } from '../identity/index.js';
-import { inScope, requirePermission, type Actor } from '../organisation/actor.js';
-import { PERMISSIONS } from '../organisation/permissions.js';
-import type { OrganisationRepository } from '../organisation/ports.js';
-import { levelLabel } from '../grading/grading-policy.js';
-import { nextFollowUpAt } from '../grading/next-follow-up.js';
+import { inScope, requirePermission, PERMISSIONS, type Actor, type OrganisationRepository } from '../organisation/index.js';
+import { levelLabel, nextFollowUpAt } from '../grading/index.js';
 import { duplicateKeys, presentMatch } from './duplicate-check.js';
 import { checkInquiryChanges, checkInquiryFields, type InquiryFields, type InquiryInput } from './inquiry-fields.js';
 import { LIFECYCLE_LABELS, POOL_LABELS, poolOf, stageLabel } from './lifecycle.js';

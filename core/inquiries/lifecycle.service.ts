@@ -1,13 +1,11 @@
 // The lifecycle moves other areas trigger inside their own transaction: 准客户 when an order is created,
 // 客户 when a contract is won, and the tax id the enterprise profile learns.
-import { notFound, validationFailed } from '../shared/domain-error.js';
-import type { Clock, EventSink, Timeline, Tx } from '../shared/ports.js';
+import { notFound, validationFailed, type Clock, type EventSink, type Timeline, type Tx, type FieldError } from '../shared/index.js';
 import { normalizeUscc } from '../identity/index.js';
 import { identityField } from './field-checks.js';
 import { advanceLifecycle, LIFECYCLE_LABELS, poolOf, POOL_LABELS } from './lifecycle.js';
 import type { InquiryLifecycle, InquiryRepository, LifecycleChange } from './ports.js';
 import { entry, event, requireActive, storedInquiry, versionConflict } from './records.js';
-import type { FieldError } from '../shared/domain-error.js';
 import type { Inquiry, InquiryDetail, Lifecycle } from './types.js';
 
 export interface LifecycleDeps {

@@ -1,11 +1,11 @@
 // The filters of the 咨询, 准客户 and pool lists, turned from what a person picks (today, overdue, dates in
 // the firm's calendar, a keyword) into instants and keys a repository can use.
-import { validationFailed, type FieldError } from '../shared/domain-error.js';
-import { addDaysToLocalDate, addLocalDays, instantOfLocalDateTime, isLocalDateText, startOfLocalDay } from '../shared/zoned-time.js';
+import {
+  validationFailed, addDaysToLocalDate, addLocalDays, instantOfLocalDateTime, isLocalDateText, startOfLocalDay,
+  type FieldError,
+} from '../shared/index.js';
 import { normalizeMobile } from '../identity/index.js';
-import { scopeFilter, type Actor } from '../organisation/actor.js';
-import { subtreeIds } from '../organisation/department-tree.js';
-import type { Department } from '../organisation/types.js';
+import { scopeFilter, subtreeIds, type Actor, type Department } from '../organisation/index.js';
 import type { InquiryListFilter, InquirySort } from './ports.js';
 import type { Lifecycle } from './types.js';
 

@@ -1,6 +1,6 @@
 // Merging two records found to be duplicates (合并): the survivor keeps its identity and owner, takes what
 // the duplicate knew that it did not, and the duplicate stays, marked as merged into the survivor.
-import { domainError, type DomainError } from '../shared/domain-error.js';
+import { domainError, type DomainError } from '../shared/index.js';
 import { advanceLifecycle } from './lifecycle.js';
 import type { Inquiry } from './types.js';
 

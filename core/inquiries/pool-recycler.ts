@@ -2,9 +2,8 @@
 // days, go back to their pool; owners are warned beforehand. Idempotent (a second run at the same moment
 // changes nothing) and safe with several processes: candidates are locked FOR UPDATE SKIP LOCKED and each
 // move is a compare-and-set on owner and version, so exactly one process moves each record.
-import type { Clock, EventSink, IdGenerator, Timeline, Tx, UnitOfWork } from '../shared/ports.js';
-import type { PoolPolicy } from '../grading/pool-policy.js';
-import { recycleDecision, recycleReminderDue } from '../grading/pool-recycling.js';
+import type { Clock, EventSink, IdGenerator, Timeline, Tx, UnitOfWork } from '../shared/index.js';
+import { recycleDecision, recycleReminderDue, type PoolPolicy } from '../grading/index.js';
 import { lifecyclesOf, POOL_LABELS } from './lifecycle.js';
 import type { InquirySettingsRepository, PoolRepository } from './ports.js';
 import { entry, event, MOVE_EVENTS } from './records.js';

@@ -1,14 +1,12 @@
 // The public pools (咨询公海, 客户公海): list, claim (领取), assign (分配) and transfer (转移) by managers,
 // release (释放) by the owner. Every move is a compare-and-set on the owner, so of two people acting on one
 // record at once exactly one wins, and every move goes on the record's timeline.
-import { domainError, notFound, validationFailed } from '../shared/domain-error.js';
-import type { Clock, EventSink, IdGenerator, Timeline, Tx, UnitOfWork } from '../shared/ports.js';
-import type { Page, PageRequest } from '../shared/pagination.js';
-import { inScope, requirePermission, type Actor } from '../organisation/actor.js';
-import { PERMISSIONS } from '../organisation/permissions.js';
-import type { OrganisationRepository } from '../organisation/ports.js';
-import type { User } from '../organisation/types.js';
-import { canClaim } from '../grading/pool-claim.js';
+import {
+  domainError, notFound, validationFailed, type Clock, type EventSink, type IdGenerator, type Timeline, type Tx,
+  type UnitOfWork, type Page, type PageRequest,
+} from '../shared/index.js';
+import { inScope, requirePermission, PERMISSIONS, type Actor, type OrganisationRepository, type User } from '../organisation/index.js';
+import { canClaim } from '../grading/index.js';
 import { lifecyclesOf, POOL_LABELS, poolOf } from './lifecycle.js';
 import { listFilter, type InquiryListQuery } from './list-filter.js';
 import type { InquiryRepository, InquirySettingsRepository, PoolRepository } from './ports.js';

@@ -1,8 +1,7 @@
 // What the inquiry use cases need from the world, and the two ports other areas use: the lifecycle moves
 // (orders call them inside their own transaction) and merge participants (rows that follow a merge).
-import type { Tx } from '../shared/ports.js';
-import type { Page, PageRequest } from '../shared/pagination.js';
-import type { ScopeFilter } from '../organisation/actor.js';
+import type { Tx, Page, PageRequest } from '../shared/index.js';
+import type { ScopeFilter } from '../organisation/index.js';
 import type { DuplicateKeys } from './duplicate-check.js';
 import type { FollowUp, Inquiry, InquiryDetail, InquirySettings, Lifecycle, PoolMove, TenantInquirySettings } from './types.js';
 

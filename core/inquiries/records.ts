@@ -1,9 +1,6 @@
 // Small helpers the inquiry use cases share: loading settings, finding a visible record, timeline lines.
-import { domainError, forbidden, notFound, type DomainError } from '../shared/domain-error.js';
-import type { ActivityEntry, DomainEvent, Tx } from '../shared/ports.js';
-import { localDateTime } from '../shared/zoned-time.js';
-import type { Actor } from '../organisation/actor.js';
-import { PERMISSIONS } from '../organisation/permissions.js';
+import { domainError, forbidden, notFound, localDateTime, type DomainError, type ActivityEntry, type DomainEvent, type Tx } from '../shared/index.js';
+import { PERMISSIONS, type Actor } from '../organisation/index.js';
 import { POOL_LABELS, poolOf } from './lifecycle.js';
 import type { InquiryRepository, InquirySettingsRepository } from './ports.js';
 import { canSee } from './visibility.js';

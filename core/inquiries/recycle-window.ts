@@ -1,8 +1,7 @@
 // Which owned records a recycler run needs to look at: per level, those quiet or overdue long enough to be
 // recycled now or to be warned about (the reminder opens `reminderDaysBefore` days early).
-import type { PoolPolicy } from '../grading/pool-policy.js';
+import type { PoolPolicy, RecyclableRecord } from '../grading/index.js';
 import type { RecycleWindow } from './ports.js';
-import type { RecyclableRecord } from '../grading/pool-recycling.js';
 import type { Lifecycle } from './types.js';
 
 const DAY_MS = 86_400_000;

@@ -1,11 +1,9 @@
 // The firm's inquiry settings through the API: everyone who works with inquiries reads them (the forms need
 // the lists); administrators (org.manage) change them, checked as a whole before they are saved.
-import { domainError } from '../shared/domain-error.js';
+import { domainError, type UnitOfWork } from '../shared/index.js';
 import { settingsChange, type OperationLog } from '../audit/index.js';
-import type { UnitOfWork } from '../shared/ports.js';
-import { requirePermission, type Actor } from '../organisation/actor.js';
-import { PERMISSIONS } from '../organisation/permissions.js';
-import { levelLabel, type GradingLevel, type WorkingHours } from '../grading/grading-policy.js';
+import { requirePermission, PERMISSIONS, type Actor } from '../organisation/index.js';
+import { levelLabel, type GradingLevel, type WorkingHours } from '../grading/index.js';
 import type { InquiryRepository, InquirySettingsRepository } from './ports.js';
 import { loadSettings, versionConflict } from './records.js';
 import { tidySettings, validateInquirySettings } from './settings.js';

@@ -1,9 +1,10 @@
 // A tenant's inquiry settings: grading, the two pools' rules, the dictionaries and 常用语, with the
 // brochure's values as defaults, the policies the rules run on, and the checks made when an admin saves them.
-import { validationFailed, type DomainError, type FieldError } from '../shared/domain-error.js';
-import { DEFAULT_GRADING_POLICY, type GradingPolicy } from '../grading/grading-policy.js';
-import { DEFAULT_POOL_SETTINGS, poolPolicyFor, validatePoolPolicy, type PoolPolicy } from '../grading/pool-policy.js';
-import { validateGradingPolicy } from '../grading/validate-grading-policy.js';
+import { validationFailed, type DomainError, type FieldError } from '../shared/index.js';
+import {
+  DEFAULT_GRADING_POLICY, DEFAULT_POOL_SETTINGS, poolPolicyFor, validatePoolPolicy, validateGradingPolicy,
+  type GradingPolicy, type PoolPolicy,
+} from '../grading/index.js';
 import type { InquiryDictionaries, InquirySettings, PoolKind, PoolRules } from './types.js';
 
 /** The brochure's lists (电销, 按揭房, 回访跟进 …) and a few every such firm uses, as a new tenant's dictionaries. */

@@ -1,8 +1,7 @@
 // The plain data of inquiries (咨询): one record per company + contact person, which becomes a 准客户
 // (prospect) with its first order and a 客户 (customer) when a contract is won; its follow-ups (跟进); its
 // moves in and out of the public pools (公海).
-import type { GradingLevel, WorkingHours } from '../grading/grading-policy.js';
-import type { PoolSettings } from '../grading/pool-policy.js';
+import type { GradingLevel, WorkingHours, PoolSettings } from '../grading/index.js';
 
 /** 咨询 → 准客户 → 客户: only ever forwards (see lifecycle.ts). */
 export type Lifecycle = 'inquiry' | 'prospect' | 'customer';

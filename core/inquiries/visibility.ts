@@ -1,9 +1,9 @@
 // Who sees what of an inquiry: records in the actor's data scope, and every record in a pool (so that it can
 // be claimed); other people's mobiles masked unless the actor may see them.
 import { maskMobile } from '../identity/index.js';
-import { inScope, type Actor } from '../organisation/actor.js';
-import { maySeeCustomerMobile } from '../security/masking.js';
-import { levelLabel, type GradingPolicy } from '../grading/grading-policy.js';
+import { inScope, type Actor } from '../organisation/index.js';
+import { maySeeCustomerMobile } from '../security/index.js';
+import { levelLabel, type GradingPolicy } from '../grading/index.js';
 import { poolOf } from './lifecycle.js';
 import type { InquiryDetail, InquiryView } from './types.js';
 

@@ -1,8 +1,7 @@
 // 购买方 on an invoice: a special invoice (专用发票, the buyer deducts its input VAT) needs the buyer's tax id,
 // address and phone, bank and account; an ordinary one needs only the name (and the tax id when given).
-import { isDomainError, type FieldError } from '../shared/domain-error.js';
-import { normalizeUscc } from '../identity/uscc.js';
-import { bankCardLuhnWarning, invalidBankCardCode, normalizeBankCard } from '../identity/bank-card.js';
+import { isDomainError, type FieldError } from '../shared/index.js';
+import { normalizeUscc, bankCardLuhnWarning, invalidBankCardCode, normalizeBankCard } from '../identity/index.js';
 import type { InvoiceBuyer, InvoiceKind } from './types.js';
 
 /** The buyer as a request gives it; blanks count as missing. */

@@ -1,15 +1,12 @@
-// 发票 ('invoice') and 红冲发票 ('red_invoice') plugged into the approval engine. Submitting loads the invoice
-// with purpose 'submit' inside the submitting transaction; that is where it moves 草稿 → 待审批 (the engine has
-// no separate "submitted" hook), so a submission the engine refuses (no flow, already pending, bad approvers)
-// rolls the move back with it, whichever way it was submitted (POST /invoices/:id/submit or POST /approvals).
-// The outcome arrives in the deciding transaction: approved → 已开具 with its number; rejected or withdrawn →
-// back to 草稿.
-import { notFound } from '../shared/domain-error.js';
-import type { Tx } from '../shared/ports.js';
-import type { Actor } from '../organisation/actor.js';
-import type { ConditionSubject } from '../approvals/condition.js';
-import type { ApprovalInstance } from '../approvals/instance.js';
-import type { ApprovalOutcome, ApprovalSubject, SubjectPurpose } from '../approvals/subjects.js';
+// 发票 ('invoice') and 红冲发票 ('red_invoice') plugged into the approval engine. Submitting reads the invoice's
+// facts (refusing one that cannot be submitted, changing nothing) and, once the instance is stored in the same
+// transaction, moves it 草稿 → 待审批 (onSubmitted); so a submission the engine refuses (no flow, already
+// pending, bad approvers) leaves the draft as it was, whichever way it was submitted (POST
+// /invoices/:id/submit or POST /approvals). The outcome arrives in the deciding transaction: approved → 已开具
+// with its number; rejected or withdrawn → back to 草稿.
+import { notFound, type Tx } from '../shared/index.js';
+import type { Actor } from '../organisation/index.js';
+import type { ConditionSubject, ApprovalInstance, ApprovalOutcome, ApprovalSubject, SubjectPurpose } from '../approvals/index.js';
 import { issueApproved, returnToDraft } from './invoice-issuing.js';
 import {
   fireInvoice, INVOICE_SUBJECT, invoiceSettings, invoiceName, recordInvoiceChange, requireInvoiceAccess, saveInvoice, visibleInvoice, type InvoiceRecordDeps,
@@ -26,21 +23,26 @@ export class InvoiceApprovalSubject implements ApprovalSubject {
    * Conditions read amountFen (the invoice's 价税合计, as a positive amount on a red-letter invoice), totalFen,
    * kind (ordinary/special), direction, orderId, ownerId and departmentId of the order, buyerName.
    */
-  async load(tx: Tx, actor: Actor, id: string, purpose: SubjectPurpose): Promise<ConditionSubject> {
+  async facts(tx: Tx, actor: Actor, id: string, purpose: SubjectPurpose): Promise<ConditionSubject> {
     if (purpose === 'submit') requireInvoiceAccess(actor, 'write');
-    const seen = await visibleInvoice(this.d, tx, actor, id, purpose === 'submit');
-    const order = seen.order;
-    let invoice = seen.invoice;
+    const { invoice, order } = await visibleInvoice(this.d, tx, actor, id, purpose === 'submit');
     if (invoice.direction !== this.direction) throw notFound('invoice', '发票', id);
     if (purpose === 'submit') {
       if ((await invoiceSettings(this.d, tx, actor.tenantId)).seller === null) throw sellerMissing();
-      invoice = await saveInvoice(this.d, tx, invoice, { state: fireInvoice(invoice, 'submit') }, actor.userId);
-      await recordInvoiceChange(this.d, tx, invoice, actor.userId, 'invoice.submitted', `提交${invoiceName(invoice)}审批`);
+      fireInvoice(invoice, 'submit'); // refuses what is not a draft, before the engine does anything
     }
     return {
       amountFen: Math.abs(invoice.totalFen), totalFen: invoice.totalFen, kind: invoice.kind, direction: invoice.direction,
       orderId: order.id, ownerId: order.ownerId, departmentId: order.departmentId, buyerName: invoice.buyer.name,
     };
+  }
+
+  /** 提交审批: the draft becomes 待审批 with the instance that now decides it. */
+  async onSubmitted(tx: Tx, actor: Actor, instance: ApprovalInstance): Promise<void> {
+    const invoice = await this.d.invoices.getForUpdate(tx, instance.tenantId, instance.businessId);
+    if (!invoice) throw notFound('invoice', '发票', instance.businessId);
+    const submitted = await saveInvoice(this.d, tx, invoice, { state: fireInvoice(invoice, 'submit') }, actor.userId);
+    await recordInvoiceChange(this.d, tx, submitted, actor.userId, 'invoice.submitted', `提交${invoiceName(submitted)}审批`);
   }
 
   async onOutcome(tx: Tx, outcome: ApprovalOutcome, instance: ApprovalInstance): Promise<void> {

@@ -1,7 +1,7 @@
 // The seam between a stored invoice and the PDF renderer: the plain InvoiceDocument (core/documents) of an
 // issued invoice, the seller being the tenant's invoicing profile and the buyer as the invoice recorded it.
-import { domainError, type DomainError } from '../shared/domain-error.js';
-import type { InvoiceDocument, InvoiceLine, InvoiceParty } from '../documents/types.js';
+import { domainError, type DomainError } from '../shared/index.js';
+import type { InvoiceDocument, InvoiceLine, InvoiceParty } from '../documents/index.js';
 import type { Invoice, InvoiceBuyer, InvoiceLineRecord, SellerProfile } from './types.js';
 
 /** The firm's invoicing profile must be filled in before an invoice is submitted or printed. */

@@ -1,5 +1,5 @@
 // 账务管理 → 发票 exported to .xlsx with Chinese headers, through the collections area's SpreadsheetWriter port.
-import type { SheetRow, SheetSpec } from '../collections/spreadsheet.js';
+import type { SheetRow, SheetSpec } from '../documents/index.js';
 import type { InvoiceView } from './invoice-view.js';
 
 export const INVOICE_SHEET: SheetSpec = {

@@ -2,13 +2,12 @@
 // tenant's year is taken first, which also makes concurrent issues of the tenant take turns, so the cap
 // check that follows sees every invoice issued before it. A red-letter invoice, once issued, moves its
 // original to 部分红冲 or 已红冲; a fully reversed original gives its receipts back to be invoiced again.
-import type { Tx } from '../shared/ports.js';
-import { localDate } from '../shared/zoned-time.js';
-import { formatYuanGrouped } from '../money/fen.js';
+import { localDate, type Tx } from '../shared/index.js';
+import { formatYuanGrouped } from '../money/index.js';
+import { invoiceTotals } from '../documents/index.js';
 import { issuableFen } from './invoiceable.js';
 import { formatInvoiceNumber, numberingYear } from './invoice-number.js';
 import { fireInvoice, invoiceName, invoiceSettings, orderFacts, recordInvoiceChange, saveInvoice, type InvoiceRecordDeps } from './invoice-records.js';
-import { lineTotals } from './invoice-lines.js';
 import type { Invoice } from './types.js';
 import { sellerMissing } from './invoice-document.js';
 
@@ -44,7 +43,7 @@ async function reverseOriginal(d: InvoiceRecordDeps, tx: Tx, red: Invoice, actor
   const original = await d.invoices.getForUpdate(tx, red.tenantId, red.originalId as string);
   if (!original) throw new Error(`original invoice ${red.originalId} of red-letter invoice ${red.id} is missing`);
   const issuedReds = (await d.invoices.redLettersOf(tx, red.tenantId, original.id)).filter((r) => r.number !== null);
-  const reversedFen = 0 - lineTotals(issuedReds).totalFen;
+  const reversedFen = 0 - invoiceTotals(issuedReds).totalFen;
   const full = reversedFen >= original.totalFen;
   const state = fireInvoice(original, full ? 'reverse_fully' : 'reverse_partially');
   const saved = await saveInvoice(d, tx, original, { state }, actorId);

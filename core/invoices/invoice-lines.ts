@@ -1,8 +1,7 @@
 // The lines of a blue invoice from what was received: each line's tax-inclusive total is split into 金额 and
 // 税额 by 价税分离 (core/money separateTax) at the tenant's rate, with 单价 derived from the 数量 when one is given.
-import { isDomainError, type FieldError } from '../shared/domain-error.js';
-import { separateTax } from '../money/tax.js';
-import { divRoundHalfUp } from '../money/rounding.js';
+import { isDomainError, type FieldError } from '../shared/index.js';
+import { separateTax, divRoundHalfUp } from '../money/index.js';
 import type { InvoiceLineRecord } from './types.js';
 
 /** One line as a request gives it: the money (tax included) it bills, and optionally its name, quantity and rate. */
@@ -22,20 +21,6 @@ const MAX_NAME = 100;
 // A positive quantity with at most 6 decimals: '1', '12', '2.5', '0.125'.
 const QUANTITY = /^(\d{1,9})(?:\.(\d{1,6}))?$/;
 const UNIT_PRICE_DECIMALS = 8n;
-
-/** 合计金额, 合计税额 and 价税合计 of lines: plain sums, so excluding + tax = total holds for the invoice as for each line. */
-export function lineTotals(lines: readonly Pick<InvoiceLineRecord, 'amountFen' | 'taxFen' | 'totalFen'>[]): { amountFen: number; taxFen: number; totalFen: number } {
-  let amountFen = 0;
-  let taxFen = 0;
-  let totalFen = 0;
-  for (const l of lines) {
-    amountFen += l.amountFen;
-    taxFen += l.taxFen;
-    totalFen += l.totalFen;
-  }
-  if (!Number.isSafeInteger(totalFen) || !Number.isSafeInteger(amountFen)) throw new Error('invoice totals beyond the safe-integer range');
-  return { amountFen, taxFen, totalFen };
-}
 
 /** A quantity as (digits, decimals), or null when it is not a positive number with at most 6 decimals. */
 export function parseQuantity(text: string): { units: bigint; decimals: number } | null {

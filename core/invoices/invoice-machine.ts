@@ -1,7 +1,7 @@
 // The invoice's states as a data table run by core/shared/state-machine.ts: 草稿 → 待审批 → 已开具 → 部分红冲 /
 // 已红冲. An issued invoice never goes back: it is only reversed, by issuing red-letter invoices against it.
-import type { Guard, MachineDef } from '../shared/state-machine.js';
-import { formatYuanGrouped } from '../money/fen.js';
+import type { Guard, MachineDef } from '../shared/index.js';
+import { formatYuanGrouped } from '../money/index.js';
 import type { InvoiceDirection, InvoiceState } from './types.js';
 
 export type InvoiceEvent = 'submit' | 'approve' | 'reject' | 'withdraw' | 'cancel' | 'reverse_partially' | 'reverse_fully';

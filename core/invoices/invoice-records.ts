@@ -1,17 +1,13 @@
 // What the invoice use cases and the approval subjects share: their ports, loading an invoice the actor may
 // see, the order's invoicing facts, firing the state machine, and writing timeline and events with a change.
-import type { DocumentCharset } from '../documents/document-charset.js';
-import { DomainError, notFound } from '../shared/domain-error.js';
+import {
+  DomainError, notFound, fire, type DocumentCharset, type ActivityEntry, type Clock, type DomainEvent, type EventSink,
+  type IdGenerator, type Timeline, type Tx, type UnitOfWork,
+} from '../shared/index.js';
 import type { OperationLog } from '../audit/index.js';
-import type { ActivityEntry, Clock, DomainEvent, EventSink, IdGenerator, Timeline, Tx, UnitOfWork } from '../shared/ports.js';
-import { fire } from '../shared/state-machine.js';
-import { formatYuanGrouped } from '../money/fen.js';
-import { can, requirePermission, type Actor } from '../organisation/actor.js';
-import { PERMISSIONS } from '../organisation/permissions.js';
-import type { OrganisationRepository } from '../organisation/ports.js';
-import type { OrderRepository, ProfileRepository } from '../orders/ports.js';
-import { canSeeOrder } from '../orders/order-visibility.js';
-import type { OrderSummary } from '../orders/types.js';
+import { formatYuanGrouped } from '../money/index.js';
+import { can, requirePermission, PERMISSIONS, type Actor, type OrganisationRepository } from '../organisation/index.js';
+import { canSeeOrder, type OrderRepository, type ProfileRepository, type OrderSummary } from '../orders/index.js';
 import { DEFAULT_INVOICE_SETTINGS } from './invoice-settings.js';
 import { INVOICE_MACHINE, type InvoiceEvent, type InvoiceMachineContext } from './invoice-machine.js';
 import type { OrderInvoicingFacts } from './invoiceable.js';

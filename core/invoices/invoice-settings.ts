@@ -1,10 +1,9 @@
 // The tenant's invoice settings: the seller's invoicing profile, whose tax rates apply, and what caps the
 // invoiced total of an order. Rates come from here, never from the rules: a firm may be a small-scale
 // taxpayer or enjoy a reduced rate for a while.
-import { validationFailed, type FieldError } from '../shared/domain-error.js';
-import { DEFAULT_TAX_RATES, separateTax } from '../money/tax.js';
-import { isDomainError } from '../shared/domain-error.js';
-import { normalizeUscc } from '../identity/uscc.js';
+import { validationFailed, isDomainError, type FieldError } from '../shared/index.js';
+import { DEFAULT_TAX_RATES, separateTax } from '../money/index.js';
+import { normalizeUscc } from '../identity/index.js';
 import type { InvoiceCapBasis, InvoiceSettings, SellerProfile, TaxpayerKind } from './types.js';
 
 /** What a new tenant starts with: a general taxpayer at 6%, the small-scale rate 3%, capped by money received. */

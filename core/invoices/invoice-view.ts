@@ -1,6 +1,6 @@
 // An invoice as screens and the API show it: the stored row with its state and kind in words and its
 // 价税合计 in 大写 (toChineseUppercase), beside the figures.
-import { toChineseUppercase } from '../money/chinese-uppercase.js';
+import { toChineseUppercase } from '../money/index.js';
 import { invoiceStateLabel } from './invoice-machine.js';
 import type { InvoiceRow } from './ports.js';
 import { INVOICE_KIND_LABELS } from './types.js';

@@ -1,8 +1,8 @@
 // How much of an order may still be invoiced: the cap (money received, or the confirmed contract amount by
 // tenant rule) less what issued invoices bill net of their red-letter reversals, less what drafts and
 // pending requests already hold. Issuing checks again against issued invoices only.
-import { domainError, type DomainError } from '../shared/domain-error.js';
-import { formatYuanGrouped } from '../money/fen.js';
+import { domainError, type DomainError } from '../shared/index.js';
+import { formatYuanGrouped } from '../money/index.js';
 import type { InvoiceCapBasis } from './types.js';
 
 /** An order's money as far as invoicing is concerned, loaded beforehand. */

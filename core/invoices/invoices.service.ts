@@ -1,19 +1,18 @@
 // 开票 (step 13): request an invoice for an order from its approved receipts or on its own, correct the draft,
 // submit it to the invoice approval flow (approval issues it with its number), give a draft up, reverse an
 // issued invoice by a red-letter invoice, and 账务管理's lists, export and the tenant's invoice settings.
-import { domainError, validationFailed, type FieldError } from '../shared/domain-error.js';
+import {
+  domainError, validationFailed, requireDrawable, undrawableFields, type FieldError, type Activity, type Tx,
+  type PageRequest, type DocumentTexts,
+} from '../shared/index.js';
 import { settingsChange } from '../audit/index.js';
-import type { Activity, Tx } from '../shared/ports.js';
-import type { PageRequest } from '../shared/pagination.js';
-import { formatYuanGrouped } from '../money/fen.js';
-import { requirePermission, scopeFilter, type Actor } from '../organisation/actor.js';
-import { PERMISSIONS } from '../organisation/permissions.js';
-import type { OrderSummary } from '../orders/types.js';
-import type { InvoiceDocument } from '../documents/types.js';
-import { requireDrawable, undrawableFields, type DocumentTexts } from '../documents/document-charset.js';
+import { formatYuanGrouped } from '../money/index.js';
+import { requirePermission, scopeFilter, PERMISSIONS, type Actor } from '../organisation/index.js';
+import type { OrderSummary } from '../orders/index.js';
+import { invoiceTotals, type InvoiceDocument } from '../documents/index.js';
 import { checkBuyer, type BuyerInput } from './buyer.js';
 import { buildInvoiceDocument } from './invoice-document.js';
-import { buildBlueLines, lineTotals, type LineInput } from './invoice-lines.js';
+import { buildBlueLines, type LineInput } from './invoice-lines.js';
 import { invoiceStateLabel } from './invoice-machine.js';
 import {
   fireInvoice, INVOICE_SUBJECT, invoiceChanged, invoiceName, invoiceSettings, orderFacts, recordInvoiceChange, requireInvoiceAccess, saveInvoice,
@@ -142,7 +141,7 @@ export class InvoicesService {
       const order = await visibleOrderSummary(this.d, tx, actor, input.orderId);
       const settings = await invoiceSettings(this.d, tx, actor.tenantId);
       const prepared = await this.prepare(tx, actor, order, settings, input, null);
-      const totals = lineTotals(prepared.lines);
+      const totals = invoiceTotals(prepared.lines);
       const problem = requestProblem(totals.totalFen, invoiceableAmounts(settings.capBasis, await orderFacts(this.d, tx, order)));
       if (problem) throw problem;
       const now = this.d.clock.now();
@@ -176,7 +175,7 @@ export class InvoicesService {
         remarks: change.remarks,
       };
       const prepared = await this.prepare(tx, actor, order, settings, merged, invoice.id);
-      const totals = lineTotals(prepared.lines);
+      const totals = invoiceTotals(prepared.lines);
       const facts = await orderFacts(this.d, tx, order);
       // The draft's own amount is among the reserved; it is replaced, not added.
       const problem = requestProblem(totals.totalFen, invoiceableAmounts(settings.capBasis, { ...facts, reservedFen: facts.reservedFen - invoice.totalFen }));
@@ -190,14 +189,19 @@ export class InvoicesService {
     });
   }
 
-  /** 提交审批: the draft goes to the tenant's invoice (or 红冲发票) flow and becomes 待审批; approval issues it. */
+  /**
+   * 提交审批: the draft goes to the tenant's invoice (or 红冲发票) flow and becomes 待审批; approval issues it.
+   * One transaction: the invoice's move, its approval instance and the answer, or nothing at all.
+   */
   async submit(actor: Actor, id: string, input: SubmitInvoiceInput = {}): Promise<InvoiceDetail & { approvalId: string }> {
     requireInvoiceAccess(actor, 'write');
-    const { invoice } = await this.d.uow.read((tx) => visibleInvoice(this.d, tx, actor, id));
-    const approval = await this.d.approvals.submit(actor, {
-      businessType: invoice.direction === 'red' ? 'red_invoice' : 'invoice', businessId: id, chosenApprovers: input.chosenApprovers, requestId: input.requestId,
+    return this.d.uow.run(async (tx) => {
+      const { invoice } = await visibleInvoice(this.d, tx, actor, id);
+      const approval = await this.d.approvals.submitIn(tx, actor, {
+        businessType: invoice.direction === 'red' ? 'red_invoice' : 'invoice', businessId: id, chosenApprovers: input.chosenApprovers, requestId: input.requestId,
+      });
+      return { ...(await this.detail(tx, actor.tenantId, id)), approvalId: approval.id };
     });
-    return { ...(await this.get(actor, id)), approvalId: approval.id };
   }
 
   /** 作废草稿: a draft that will not be submitted; its receipts and its amount are free again. */
@@ -231,7 +235,7 @@ export class InvoicesService {
       const red: Invoice = {
         tenantId: actor.tenantId, id: this.d.ids.id(), orderId: original.orderId, direction: 'red', originalId: original.id, kind: original.kind, state: 'draft',
         number: null, issueDate: null, issuedAt: null, issuedBy: null, seller: null, payee: null, reviewer: null, drawer: null,
-        buyer: original.buyer, lines, ...lineTotals(lines), remarks: remarksOf(input.remarks), reason: reason.slice(0, MAX_REMARKS), receiptIds: [],
+        buyer: original.buyer, lines, ...invoiceTotals(lines), remarks: remarksOf(input.remarks), reason: reason.slice(0, MAX_REMARKS), receiptIds: [],
         createdBy: actor.userId, createdAt: now, updatedBy: actor.userId, updatedAt: now, version: 1,
       };
       await this.d.invoices.insert(tx, red);
@@ -291,7 +295,7 @@ export class InvoicesService {
     return {
       ...invoiceView(row),
       redLetters: reds.map((r) => ({ id: r.id, number: r.number, state: r.state, stateLabel: invoiceStateLabel(r.state), totalFen: r.totalFen })),
-      reversedFen: 0 - lineTotals(reds.filter((r) => r.number !== null)).totalFen,
+      reversedFen: 0 - invoiceTotals(reds.filter((r) => r.number !== null)).totalFen,
     };
   }
 

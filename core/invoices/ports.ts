@@ -1,9 +1,7 @@
 // What the invoice use cases need from the world: invoices and their lines, the per-tenant-and-year number
 // counter, the tenant's invoice settings, what the order's receipts say, and the approval engine.
-import type { Tx } from '../shared/ports.js';
-import type { Page, PageRequest } from '../shared/pagination.js';
-import type { Actor, ScopeFilter } from '../organisation/actor.js';
-import type { ContractDocument, PlanDocument } from '../documents/types.js';
+import type { Tx, Page, PageRequest } from '../shared/index.js';
+import type { Actor, ScopeFilter } from '../organisation/index.js';
 import type { Invoice, InvoiceDirection, InvoiceKind, InvoiceSettings, InvoiceState } from './types.js';
 
 /** 账务管理 → 发票: filters of the list and the export. */
@@ -109,7 +107,8 @@ export const ReceiptSource = Symbol.for('yunzhou.invoices.ReceiptSource');
 
 /** The approval engine as invoices use it: submitting one invoice to its business type's flow. */
 export interface InvoiceApprovals {
-  submit(actor: Actor, input: {
+  /** Submits in the caller's transaction, so the invoice and its approval start together (ApprovalService.submitIn). */
+  submitIn(tx: Tx, actor: Actor, input: {
     readonly businessType: 'invoice' | 'red_invoice';
     readonly businessId: string;
     readonly chosenApprovers?: Readonly<Record<string, readonly string[]>> | undefined;
@@ -118,11 +117,3 @@ export interface InvoiceApprovals {
 }
 export const InvoiceApprovals = Symbol.for('yunzhou.invoices.InvoiceApprovals');
 
-/** Builds the plain documents of stored orders (the orders, products and collections areas answer). */
-export interface OrderDocumentSources {
-  /** The contract of an order the actor may see (orders' ContractDocumentSource, completed with the firm's details). */
-  contract(actor: Actor, orderId: string): Promise<ContractDocument>;
-  /** The plan of an order the actor may see, with each matched product's repayment comparison. */
-  plan(actor: Actor, orderId: string): Promise<PlanDocument>;
-}
-export const OrderDocumentSources = Symbol.for('yunzhou.invoices.OrderDocumentSources');

@@ -1,7 +1,7 @@
 // 红字发票: an issued invoice is never edited or deleted; it is reversed, in full or in part, by red-letter
 // invoices whose negative lines reference the original's lines. What is reversed can be invoiced again.
-import { domainError, validationFailed, type FieldError } from '../shared/domain-error.js';
-import { formatYuanGrouped } from '../money/fen.js';
+import { domainError, validationFailed, type FieldError } from '../shared/index.js';
+import { formatYuanGrouped } from '../money/index.js';
 import { separateLine } from './invoice-lines.js';
 import type { InvoiceLineRecord } from './types.js';
 

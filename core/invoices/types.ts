@@ -1,6 +1,6 @@
 // The plain data of invoices (发票): the invoice as stored (blue, or a red-letter 红字发票 reversing one), its
 // lines, its buyer, and the tenant's invoice settings (the seller's invoicing profile and the tax rates).
-import type { InvoiceKind } from '../documents/types.js';
+import type { InvoiceKind } from '../documents/index.js';
 
 export type { InvoiceKind };
 export const INVOICE_KINDS: readonly InvoiceKind[] = ['ordinary', 'special'];

@@ -1,5 +1,5 @@
 // What a repayment calculation needs, and the checks that keep it inside the conventions.
-import { DomainError, type FieldError } from '../shared/domain-error.js';
+import { DomainError, type FieldError } from '../shared/index.js';
 import { parseDecimal, ratio, type Rational } from './rational.js';
 
 /** 等额本息, 等额本金, 先息后本, 一次性还本付息. */

@@ -1,6 +1,6 @@
 // Exact fractions on BigInt, so that loan arithmetic never touches binary floating point. Small on purpose:
 // only what the repayment rules need. Values are not reduced; the schedules compute few enough of them.
-import { divRoundHalfUp } from '../money/rounding.js';
+import { divRoundHalfUp } from '../money/index.js';
 
 /** num/den with den > 0. */
 export interface Rational {

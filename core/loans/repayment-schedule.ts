@@ -2,7 +2,7 @@
 // the same as the mainstream bank calculators: integer fen; monthly rate = annual rate / 12, kept exact;
 // every rounding half-up (ties away from zero), never banker's rounding; the interest of a period is
 // round(opening balance × monthly rate); the last period repays whatever balance remains.
-import { toSafeFen } from '../money/rounding.js';
+import { toSafeFen } from '../money/index.js';
 import { checkLoanTerms, invalidTerms, type LoanTerms, type RepaymentMethod } from './loan-terms.js';
 import { add, div, isZero, mul, pow, ratio, roundHalfUp, sub, type Rational } from './rational.js';
 

@@ -1,6 +1,6 @@
 // Money is integer fen (分): a safe integer, never a float. This file parses and prints yuan text exactly,
 // by string arithmetic, so that no amount ever passes through binary floating point.
-import { domainError } from '../shared/domain-error.js';
+import { domainError } from '../shared/index.js';
 
 /** An amount in fen must be a safe integer; anything else is a bug in the caller, not bad user input. */
 export function assertFen(n: number, field = 'amount'): number {

@@ -1,5 +1,5 @@
 // 价税分离: splitting a tax-inclusive total (what the customer paid) into the amount excluding VAT and the VAT.
-import { domainError } from '../shared/domain-error.js';
+import { domainError } from '../shared/index.js';
 import { assertFen } from './fen.js';
 import { divRoundHalfUp, toSafeFen } from './rounding.js';
 

@@ -1,8 +1,8 @@
 // The seam between an order's contract and the PDF renderer: the plain ContractDocument (core/documents)
 // built from the order, its profile and its contract. Matched products and the collection plan come from
 // their areas when they exist; until then the document lists none.
-import type { ContractDocument, ContractInstalment, ContractProductLine } from '../documents/types.js';
-import type { Actor } from '../organisation/actor.js';
+import type { ContractDocument, ContractInstalment, ContractProductLine } from '../documents/index.js';
+import type { Actor } from '../organisation/index.js';
 import type { Contract, Order, StoredProfile } from './types.js';
 
 /** Builds the contract document of an order the actor may see (the PDF issue renders it with PdfRenderer). */

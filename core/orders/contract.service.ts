@@ -1,24 +1,18 @@
 // 上传合同、确认合同 (step 6): record the contract of an order, confirm it (who, when), which sets the order's
 // contract amount, makes the inquiry a 客户 and, when the guards allow, moves the order to its won stage.
-import { requireDrawable } from '../documents/document-charset.js';
-import { domainError, isDomainError, notFound } from '../shared/domain-error.js';
-import type { UnmetCondition } from '../shared/state-machine.js';
-import type { Tx } from '../shared/ports.js';
+import { requireDrawable, domainError, isDomainError, notFound, localDate, type UnmetCondition, type Tx } from '../shared/index.js';
 import { formatYuanGrouped } from '../money/index.js';
-import { localDate } from '../shared/zoned-time.js';
-import type { Actor } from '../organisation/actor.js';
-import type { ContractDocument } from '../documents/types.js';
-import type { FileRecord } from '../files/types.js';
+import type { Actor } from '../organisation/index.js';
+import type { ContractDocument } from '../documents/index.js';
+import type { FileRecord } from '../files/index.js';
 import { checkContractInput, confirmProblem, contractLocked, type ContractInput } from './contract.js';
 import { buildContractDocument } from './contract-document.js';
-import { customerMobileFor } from '../security/masking.js';
+import { customerMobileFor } from '../security/index.js';
 import {
-  changeableOrder, currentFileKinds, guardContext, orderEntry, orderEvent, orderSettings, readableOrder, record, saveOrder, ORDER_SUBJECT,
-  type OrdersDeps,
+  changeableOrder, currentFileKinds, orderEntry, orderEvent, orderSettings, readableOrder, record, saveOrder, ORDER_SUBJECT, type OrdersDeps,
 } from './order-records.js';
+import type { OrderPipeline } from './order-pipeline.js';
 import { wonStage } from './order-settings.js';
-import { transition } from './pipeline.js';
-import { applyPipelineEvents, pipelineStateOf } from './pipeline-step.js';
 import type { Contract, Order, OrderSettings } from './types.js';
 
 export interface ContractView {
@@ -42,8 +36,14 @@ export interface ConfirmResult {
   readonly won: WonMove;
 }
 
+export interface ContractServiceDeps
+  extends Pick<OrdersDeps, 'uow' | 'orders' | 'settings' | 'contracts' | 'files' | 'inquiries' | 'org' | 'profiles' | 'timeline' | 'events' | 'clock' | 'charset'> {
+  /** 合同赢单 is a pipeline move. */
+  readonly pipeline: OrderPipeline;
+}
+
 export class ContractService {
-  constructor(private readonly d: OrdersDeps) {}
+  constructor(private readonly d: ContractServiceDeps) {}
 
   /** The contract of an order the actor may see, with its signed copy. */
   async get(actor: Actor, orderId: string): Promise<ContractView> {
@@ -111,7 +111,7 @@ export class ContractService {
         [orderEvent(saved, actor.userId, 'order.contract_confirmed', data)],
       );
       const won = await this.wonMove(tx, saved, settings);
-      if (won.moved) saved = (await applyPipelineEvents(this.d, tx, actor.userId, saved, [{ type: 'advance' }], settings)).order;
+      if (won.moved) saved = (await this.d.pipeline.move(tx, actor.userId, saved, [{ type: 'advance' }], settings)).order;
       return { contract, version: saved.version, stage: saved.stageKey, won };
     });
   }
@@ -138,7 +138,7 @@ export class ContractService {
     if (!won) return { moved: false, wonStage: null, unmet: [] };
     const at = settings.pipeline.stages.indexOf(won);
     if (settings.pipeline.stages[at - 1]?.key !== order.stageKey) return { moved: false, wonStage: won.key, unmet: [] };
-    const r = transition(pipelineStateOf(order), { type: 'advance' }, await guardContext(this.d, tx, order, settings), settings.pipeline);
+    const r = await this.d.pipeline.attempt(tx, order, { type: 'advance' }, settings);
     if (!isDomainError(r)) return { moved: true, wonStage: won.key, unmet: [] };
     return { moved: false, wonStage: won.key, unmet: (r.details.unmet as UnmetCondition[] | undefined) ?? [] };
   }

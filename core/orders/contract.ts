@@ -1,6 +1,5 @@
 // The contract (合同, step 6): its recorded terms, and when it may be confirmed.
-import { domainError, validationFailed, type DomainError, type FieldError } from '../shared/domain-error.js';
-import { isLocalDateText } from '../shared/zoned-time.js';
+import { domainError, validationFailed, isLocalDateText, type DomainError, type FieldError } from '../shared/index.js';
 import type { Contract } from './types.js';
 
 export interface ContractInput {

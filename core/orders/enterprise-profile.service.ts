@@ -1,14 +1,10 @@
 // 完善企业信息 (step 4): read and change an order's enterprise profile, and 查重 across the tenant. The ID
 // number, bank card and tax secrets are sealed at rest and masked on the way out unless the actor holds
 // order.view_sensitive and asks for them in clear; every such read is recorded.
-import { requireDrawable } from '../documents/document-charset.js';
+import { requireDrawable, isDomainError, validationFailed, type Tx } from '../shared/index.js';
 import { maskBankCard, maskResidentId, normalizeBankCard, normalizeCompanyName, normalizeUscc, parseResidentId, type Gender } from '../identity/index.js';
-import { isDomainError, validationFailed } from '../shared/domain-error.js';
-import type { Tx } from '../shared/ports.js';
-import { can, requirePermission, type Actor } from '../organisation/actor.js';
-import { PERMISSIONS } from '../organisation/permissions.js';
-import { customerMobileFor } from '../security/masking.js';
-import { revealSensitive } from '../security/reveal.js';
+import { can, requirePermission, PERMISSIONS, type Actor } from '../organisation/index.js';
+import { customerMobileFor, revealSensitive } from '../security/index.js';
 import { checkProfileInput, deriveFromResidentId, type ProfileChanges, type ProfileInput } from './enterprise-profile.js';
 import { canSeeOrder } from './order-visibility.js';
 import {
@@ -88,7 +84,9 @@ export interface DuplicateCheckInput {
 }
 
 export class EnterpriseProfileService {
-  constructor(private readonly d: OrdersDeps) {}
+  constructor(
+    private readonly d: Pick<OrdersDeps, 'uow' | 'orders' | 'settings' | 'profiles' | 'files' | 'inquiries' | 'cipher' | 'sensitiveReads' | 'timeline' | 'events' | 'clock' | 'charset'>,
+  ) {}
 
   /**
    * The profile of an order the actor may see: sensitive fields masked, or in clear when `unmasked` is asked

@@ -1,7 +1,7 @@
 // Checking what a user typed into 完善企业信息 (step 4): the tax id, mobile, ID number and bank card by the
 // identity rules, every problem listed at once. A card failing Luhn needs the explicit confirmation flag.
 import { bankCardLuhnWarning, normalizeBankCard, normalizeCompanyName, normalizeMobile, normalizeUscc, parseResidentId } from '../identity/index.js';
-import { domainError, isDomainError, validationFailed, type DomainError, type FieldError } from '../shared/domain-error.js';
+import { domainError, isDomainError, validationFailed, type DomainError, type FieldError } from '../shared/index.js';
 import { MARITAL_STATUSES, type DerivedFromResidentId, type MaritalStatus } from './types.js';
 
 /** A change to the profile: a field left out keeps its value, null clears it. */

@@ -1,6 +1,6 @@
 // What the 订单动态 timeline says and what the outbox announces for each pipeline move: who, from which stage
 // to which, and why. One mapping, so that the timeline and the events never disagree.
-import type { ActivityEntry, DomainEvent } from '../shared/ports.js';
+import type { ActivityEntry, DomainEvent } from '../shared/index.js';
 import { CANCELLED, OFF_PIPELINE_LABELS } from './pipeline-machine.js';
 import type { PipelineDomainEvent } from './pipeline.js';
 import type { Order } from './types.js';

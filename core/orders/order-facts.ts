@@ -1,7 +1,7 @@
 // The facts the pipeline's guards read (OrderGuardContext), gathered before a transition: the orders area's
 // own (profile complete, plan, confirmed contract) and those later areas contribute through the OrderFacts
 // port (matched products, internal review, collection and close).
-import type { Tx } from '../shared/ports.js';
+import type { Tx } from '../shared/index.js';
 import type { OrderGuardContext } from './order-guards.js';
 
 /** Facts owned by other areas; each is 0/false until its area exists and contributes it. */

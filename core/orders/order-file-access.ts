@@ -1,8 +1,8 @@
 // The orders area's answer to the files area (SubjectAccess for subject type 'order'): an order's files are
 // read by whoever may see the order, and uploaded by whoever may change it while it is open.
-import type { Tx } from '../shared/ports.js';
-import type { Actor } from '../organisation/actor.js';
-import type { SubjectAccess } from '../files/ports.js';
+import type { Tx } from '../shared/index.js';
+import type { Actor } from '../organisation/index.js';
+import type { SubjectAccess } from '../files/index.js';
 import { orderSettings, type OrdersDeps } from './order-records.js';
 import { requireOpen, visibleOrder, writableOrder } from './order-visibility.js';
 

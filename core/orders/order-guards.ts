@@ -1,7 +1,7 @@
 // The conditions an order must meet to leave a pipeline stage: pure checks on facts the use case loaded
 // beforehand (profile, plan, matched products, review, contract, collection, close). Which condition guards
 // which stage is tenant configuration (stage-config.ts); this file is the registry of what can be asked.
-import type { Guard, UnmetCondition } from '../shared/state-machine.js';
+import type { Guard, UnmetCondition } from '../shared/index.js';
 
 /** Facts about one order, loaded before a transition is checked; guards read nothing else. */
 export interface OrderGuardContext {

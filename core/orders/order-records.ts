@@ -1,22 +1,18 @@
 // What every orders use case shares: its ports, the tenant's settings, loading an order the actor may see or
-// change, saving it under its version, the guards' facts, and writing timeline and events with the change.
-import type { DocumentCharset } from '../documents/document-charset.js';
-import type { ActivityEntry, Clock, DomainEvent, EventSink, IdGenerator, Timeline, Tx, UnitOfWork } from '../shared/ports.js';
+// change, saving it under its version, and writing timeline and events with the change.
+import type { DocumentCharset, ActivityEntry, Clock, DomainEvent, EventSink, IdGenerator, Timeline, Tx, UnitOfWork } from '../shared/index.js';
 import type { OperationLog } from '../audit/index.js';
-import type { Actor } from '../organisation/actor.js';
-import type { OrganisationRepository } from '../organisation/ports.js';
-import type { FileRepository } from '../files/ports.js';
-import type { Cipher, SensitiveReadLog } from '../security/ports.js';
-import type { InquiryLifecycle } from '../inquiries/ports.js';
-import type { OrderGuardContext } from './order-guards.js';
-import { guardContextOf, type OrderFacts } from './order-facts.js';
+import type { Actor, OrganisationRepository } from '../organisation/index.js';
+import type { FileRepository } from '../files/index.js';
+import type { Cipher, SensitiveReadLog } from '../security/index.js';
+import type { InquiryLifecycle } from '../inquiries/index.js';
 import { DEFAULT_ORDER_SETTINGS } from './order-settings.js';
 import { requireOpen, versionConflict, visibleOrder, writableOrder } from './order-visibility.js';
 import type { ContractRepository, OrderRepository, OrderSettingsRepository, PlanRepository, ProfileRepository } from './ports.js';
 import { filledProfileFields, profileCompleteness, type ProfileCompleteness } from './profile-fields.js';
 import type { Order, OrderSettings } from './types.js';
 
-/** The ports of the orders area; each service uses the ones it needs. */
+/** The ports of the orders area; each service uses the ones it needs (pipeline moves go through OrderPipeline). */
 export interface OrdersDeps {
   readonly uow: UnitOfWork;
   readonly orders: OrderRepository;
@@ -24,7 +20,6 @@ export interface OrdersDeps {
   readonly plans: PlanRepository;
   readonly contracts: ContractRepository;
   readonly settings: OrderSettingsRepository;
-  readonly facts: OrderFacts;
   readonly inquiries: InquiryLifecycle;
   readonly org: OrganisationRepository;
   readonly files: FileRepository;
@@ -48,7 +43,7 @@ export async function orderSettings(d: Pick<OrdersDeps, 'settings'>, tx: Tx, ten
 }
 
 /** An order the actor may see, or `order.not_found`. */
-export async function readableOrder(d: OrdersDeps, tx: Tx, actor: Actor, id: string): Promise<Order> {
+export async function readableOrder(d: Pick<OrdersDeps, 'orders'>, tx: Tx, actor: Actor, id: string): Promise<Order> {
   return visibleOrder(actor, await d.orders.get(tx, actor.tenantId, id), id);
 }
 
@@ -56,7 +51,7 @@ export async function readableOrder(d: OrdersDeps, tx: Tx, actor: Actor, id: str
  * An open order the actor may change, at the version the actor last saw: `order.version_conflict` when it
  * moved on since, `order.not_open` when it is completed, lost or cancelled.
  */
-export async function changeableOrder(d: OrdersDeps, tx: Tx, actor: Actor, id: string, version: number, settings: OrderSettings): Promise<Order> {
+export async function changeableOrder(d: Pick<OrdersDeps, 'orders'>, tx: Tx, actor: Actor, id: string, version: number, settings: OrderSettings): Promise<Order> {
   const order = writableOrder(actor, await d.orders.get(tx, actor.tenantId, id), id);
   if (order.version !== version) throw versionConflict(version, order.version);
   requireOpen(settings.pipeline, order);
@@ -64,7 +59,7 @@ export async function changeableOrder(d: OrdersDeps, tx: Tx, actor: Actor, id: s
 }
 
 /** Saves the order as the next version; a concurrent change that committed first makes this one fail. */
-export async function saveOrder(d: OrdersDeps, tx: Tx, order: Order, changes: Partial<Order>): Promise<Order> {
+export async function saveOrder(d: Pick<OrdersDeps, 'orders' | 'clock'>, tx: Tx, order: Order, changes: Partial<Order>): Promise<Order> {
   const next: Order = { ...order, ...changes, updatedAt: d.clock.now(), version: order.version + 1 };
   if (!(await d.orders.update(tx, next))) {
     const current = await d.orders.get(tx, order.tenantId, order.id);
@@ -74,7 +69,7 @@ export async function saveOrder(d: OrdersDeps, tx: Tx, order: Order, changes: Pa
 }
 
 /** Timeline lines and outbox events, in the change's transaction. */
-export async function record(d: OrdersDeps, tx: Tx, entries: readonly ActivityEntry[], events: readonly DomainEvent[]): Promise<void> {
+export async function record(d: Pick<OrdersDeps, 'timeline' | 'events'>, tx: Tx, entries: readonly ActivityEntry[], events: readonly DomainEvent[]): Promise<void> {
   await d.timeline.record(tx, entries);
   await d.events.publish(tx, events);
 }
@@ -90,31 +85,13 @@ export function orderEvent(order: Pick<Order, 'tenantId' | 'id' | 'title'>, acto
 }
 
 /** The kinds of the order's current (not replaced) files. */
-export async function currentFileKinds(d: OrdersDeps, tx: Tx, order: Pick<Order, 'tenantId' | 'id'>): Promise<string[]> {
+export async function currentFileKinds(d: Pick<OrdersDeps, 'files'>, tx: Tx, order: Pick<Order, 'tenantId' | 'id'>): Promise<string[]> {
   return (await d.files.listBySubject(tx, order.tenantId, ORDER_SUBJECT, order.id, false)).map((f) => f.kind);
 }
 
 /** 已完善 or what is missing, from the tenant's required list. */
-export async function completenessOf(d: OrdersDeps, tx: Tx, order: Order, settings: OrderSettings, fileKinds?: readonly string[]): Promise<ProfileCompleteness> {
+export async function completenessOf(d: Pick<OrdersDeps, 'profiles' | 'files'>, tx: Tx, order: Order, settings: OrderSettings, fileKinds?: readonly string[]): Promise<ProfileCompleteness> {
   const profile = await d.profiles.get(tx, order.tenantId, order.id);
   const kinds = fileKinds ?? (await currentFileKinds(d, tx, order));
   return profileCompleteness(settings.requiredProfileFields, filledProfileFields(order.companyName, profile, kinds));
-}
-
-/** Every fact the pipeline's guards read, loaded in the transition's transaction. */
-export async function guardContext(d: OrdersDeps, tx: Tx, order: Order, settings: OrderSettings): Promise<OrderGuardContext> {
-  const [completeness, plan, contract, contributed] = [
-    await completenessOf(d, tx, order, settings),
-    await d.plans.get(tx, order.tenantId, order.id),
-    await d.contracts.get(tx, order.tenantId, order.id),
-    await d.facts.load(tx, order.tenantId, order.id),
-  ]; // one after the other: the embedded database has one connection
-  return guardContextOf({ profileComplete: completeness.complete, hasPlan: plan !== null, contractConfirmed: contract?.confirmedAt != null }, contributed);
-}
-
-/** Names of users for timeline sentences, with the id as a fallback. */
-export async function namesOf(d: OrdersDeps, tx: Tx, tenantId: string, ids: readonly string[]): Promise<(id: string) => string> {
-  const users = await d.org.getUsers(tx, tenantId, [...new Set(ids)]);
-  const names = new Map(users.map((u) => [u.id, u.name]));
-  return (id) => names.get(id) ?? id;
 }

@@ -1,10 +1,8 @@
 // The tenant's order settings (订单设置): its pipeline stages, chosen from a preset or its own, and the profile
 // fields that make a profile 已完善. Everyone who reads orders may read them; administrators change them.
-import { domainError, validationFailed } from '../shared/domain-error.js';
+import { domainError, validationFailed, type Tx } from '../shared/index.js';
 import { settingsChange } from '../audit/index.js';
-import type { Tx } from '../shared/ports.js';
-import { requirePermission, type Actor } from '../organisation/actor.js';
-import { PERMISSIONS } from '../organisation/permissions.js';
+import { requirePermission, PERMISSIONS, type Actor } from '../organisation/index.js';
 import { ORDER_GUARD_NAMES, ORDER_GUARD_TEXT } from './order-guards.js';
 import { orderSettings, type OrdersDeps } from './order-records.js';
 import { checkPipelineConfig, checkRequiredProfileFields, droppedStagesInUse, isPresetName } from './order-settings.js';
@@ -28,7 +26,7 @@ const staleSettings = () =>
   domainError('order.settings_version_conflict', 'conflict', '订单设置已被他人修改，请刷新后重试', 'Someone else changed the order settings first; reload and try again');
 
 export class OrderSettingsService {
-  constructor(private readonly d: OrdersDeps) {}
+  constructor(private readonly d: Pick<OrdersDeps, 'uow' | 'orders' | 'settings' | 'events' | 'clock' | 'operations'>) {}
 
   /** The settings in force, with the presets and the conditions a stage can require. */
   async get(actor: Actor): Promise<OrderSettingsView> {

@@ -1,6 +1,6 @@
 // A tenant's order settings: its pipeline stages (a preset or its own set) and the profile fields that make
 // a profile 已完善. Checked when saved, so that no order ever runs on a broken configuration.
-import { domainError, validationFailed, type DomainError } from '../shared/domain-error.js';
+import { domainError, validationFailed, type DomainError } from '../shared/index.js';
 import { LOST, CANCELLED } from './pipeline-machine.js';
 import { pipelineConfigProblems, type PipelineConfigProblem } from './pipeline-validation.js';
 import { DEFAULT_REQUIRED_PROFILE_FIELDS, PROFILE_FIELDS, isProfileField } from './profile-fields.js';

@@ -1,7 +1,6 @@
 // Who sees and changes an order: its data scope (owner, department), and whoever handles its current step.
-import { domainError, notFound, type DomainError } from '../shared/domain-error.js';
-import { can, inScope, requirePermission, type Actor } from '../organisation/actor.js';
-import { PERMISSIONS } from '../organisation/permissions.js';
+import { domainError, notFound, type DomainError } from '../shared/index.js';
+import { can, inScope, requirePermission, PERMISSIONS, type Actor } from '../organisation/index.js';
 import { pipelineStateName } from './pipeline.js';
 import { orderStatus } from './order-settings.js';
 import type { PipelineConfig } from './stage-config.js';

@@ -1,25 +1,20 @@
 // Orders (订单): create from an inquiry (which becomes 准客户), list and read by data scope, edit, move through
 // the pipeline (下一步, 回退, 转交, 输单, 取消, 重新打开), 提交到下一步, and the finance close for collections.
-import { requireDrawable } from '../documents/document-charset.js';
-import { domainError, isDomainError, notFound, validationFailed } from '../shared/domain-error.js';
-import type { Activity, Tx } from '../shared/ports.js';
-import type { PageRequest } from '../shared/pagination.js';
-import type { UnmetCondition } from '../shared/state-machine.js';
-import { inScope, requirePermission, scopeFilter, type Actor } from '../organisation/actor.js';
-import { PERMISSIONS } from '../organisation/permissions.js';
-import type { User } from '../organisation/types.js';
-import { normalizeCompanyName } from '../identity/index.js';
-import type { FileRecord } from '../files/types.js';
-import type { OrderGuardContext } from './order-guards.js';
 import {
-  changeableOrder, guardContext, orderEntry, orderEvent, orderSettings, readableOrder, record, saveOrder, ORDER_SUBJECT,
-  type OrdersDeps,
-} from './order-records.js';
+  requireDrawable, domainError, isDomainError, notFound, validationFailed, type Activity, type Tx, type PageRequest,
+  type UnmetCondition,
+} from '../shared/index.js';
+import { inScope, requirePermission, scopeFilter, PERMISSIONS, type Actor, type User } from '../organisation/index.js';
+import { normalizeCompanyName } from '../identity/index.js';
+import type { FileRecord } from '../files/index.js';
+import type { OrderGuardContext } from './order-guards.js';
+import { changeableOrder, orderEntry, orderEvent, orderSettings, readableOrder, record, saveOrder, ORDER_SUBJECT, type OrdersDeps } from './order-records.js';
+import type { OrderPipeline } from './order-pipeline.js';
 import { orderStatus } from './order-settings.js';
-import { versionConflict, visibleOrder, writableOrder } from './order-visibility.js';
+import { versionConflict, writableOrder } from './order-visibility.js';
 import { stageProgress, stageRows, type StageRow } from './pipeline-progress.js';
 import { pipelineStateName, transition, type PipelineEvent } from './pipeline.js';
-import { applyPipelineEvents, pipelineStateOf } from './pipeline-step.js';
+import { pipelineStateOf } from './pipeline-step.js';
 import type { OrderListFilter, OrderPage } from './ports.js';
 import { profileCompleteness, filledProfileFields, type ProfileCompleteness } from './profile-fields.js';
 import type { Order, OrderSettings, OrderStatus, OrderSummary } from './types.js';
@@ -82,10 +77,16 @@ export interface OrderDetail {
   readonly timeline: readonly Activity[];
 }
 
+export interface OrdersServiceDeps
+  extends Pick<OrdersDeps, 'uow' | 'orders' | 'settings' | 'inquiries' | 'org' | 'files' | 'profiles' | 'timeline' | 'events' | 'clock' | 'ids' | 'charset'> {
+  /** Every pipeline move (and the facts 下一步 would read) goes through the one use case. */
+  readonly pipeline: OrderPipeline;
+}
+
 const required = (path: string, zh: string, en: string) => validationFailed([{ path, code: 'required', zh, en }]);
 
 export class OrdersService {
-  constructor(private readonly d: OrdersDeps) {}
+  constructor(private readonly d: OrdersServiceDeps) {}
 
   /**
    * Creates an order for an inquiry the actor has in scope; the inquiry becomes 准客户 in the same transaction.
@@ -151,7 +152,7 @@ export class OrdersService {
       const summary = await this.summaryOf(tx, order);
       const files = await this.d.files.listBySubject(tx, actor.tenantId, ORDER_SUBJECT, id, false);
       const profile = profileCompleteness(settings.requiredProfileFields, filledProfileFields(order.companyName, await this.d.profiles.get(tx, actor.tenantId, id), files.map((f) => f.kind)));
-      const context = await guardContext(this.d, tx, order, settings);
+      const context = await this.d.pipeline.facts(tx, order, settings);
       const position = pipelineStateOf(order);
       return {
         order: summary,
@@ -218,7 +219,7 @@ export class OrdersService {
       if (input.type === 'hand_over' && input.toUserId.trim() !== '' && input.toUserId !== order.handlerId) await this.activeUser(tx, actor, input.toUserId);
       const settings = await orderSettings(this.d, tx, actor.tenantId);
       const { version: _v, ...event } = input;
-      const { order: next } = await applyPipelineEvents(this.d, tx, actor.userId, order, [event as PipelineEvent], settings);
+      const { order: next } = await this.d.pipeline.move(tx, actor.userId, order, [event as PipelineEvent], settings);
       return this.summaryOf(tx, next);
     });
   }
@@ -240,21 +241,14 @@ export class OrdersService {
       await this.activeUser(tx, actor, input.nextHandlerId);
       const events: PipelineEvent[] = [{ type: 'advance' }];
       if (input.nextHandlerId !== order.handlerId) events.push({ type: 'hand_over', toUserId: input.nextHandlerId, remark });
-      const { order: next } = await applyPipelineEvents(this.d, tx, actor.userId, order, events, settings, remark);
+      const { order: next } = await this.d.pipeline.move(tx, actor.userId, order, events, settings, remark);
       return this.summaryOf(tx, next);
     });
   }
 
-  /**
-   * 结单: the finance close completes the order (its final stage). Called by the collections area inside the
-   * close's own transaction, after it recorded the close, so the facts it contributes (fully collected,
-   * close approved) are seen. Needs finance.write.
-   */
-  async complete(tx: Tx, actor: Actor, orderId: string): Promise<Order> {
-    requirePermission(actor, PERMISSIONS.financeWrite);
-    const order = visibleOrder(actor, await this.d.orders.get(tx, actor.tenantId, orderId), orderId);
-    const settings = await orderSettings(this.d, tx, actor.tenantId);
-    return (await applyPipelineEvents(this.d, tx, actor.userId, order, [{ type: 'complete' }], settings)).order;
+  /** 结单, for a host inside its own transaction: the pipeline's final move (OrderPipeline.complete). Needs finance.write. */
+  complete(tx: Tx, actor: Actor, orderId: string): Promise<Order> {
+    return this.d.pipeline.complete(tx, actor, orderId);
   }
 
   private async summaryOf(tx: Tx, order: Order): Promise<OrderSummary> {

@@ -1,6 +1,6 @@
 // The page docs/pipeline.md, generated from the same table the code runs: a test keeps the committed page equal
 // to pipelineDiagramMarkdown(DEFAULT_PIPELINE_CONFIG), so the picture cannot drift from the rules.
-import { toMermaid } from '../shared/state-machine.js';
+import { toMermaid } from '../shared/index.js';
 import { FINANCE_CLOSE_GUARDS, ORDER_GUARD_NAMES, ORDER_GUARD_TEXT } from './order-guards.js';
 import { buildPipelineMachine } from './pipeline-machine.js';
 import { PIPELINE_PRESETS, type PipelineConfig } from './stage-config.js';

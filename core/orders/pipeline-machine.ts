@@ -1,7 +1,6 @@
 // The order pipeline as a data table for the generic state machine, built from a tenant's stage configuration:
 // the configured stages, plus the off-pipeline states 输单 (lost) and 已取消 (cancelled).
-import { domainError, type DomainError } from '../shared/domain-error.js';
-import type { Guard, MachineDef, TransitionDef } from '../shared/state-machine.js';
+import { domainError, type DomainError, type Guard, type MachineDef, type TransitionDef } from '../shared/index.js';
 import { FINANCE_CLOSE_GUARDS, ORDER_GUARDS, isOrderGuardName, type OrderGuardContext } from './order-guards.js';
 import type { PipelineConfig, StageConfig } from './stage-config.js';
 

@@ -1,7 +1,6 @@
 // Checks a tenant's stage configuration when it is loaded, so that a bad one is refused with every problem
 // listed instead of failing later on some order.
-import { domainError, type DomainError } from '../shared/domain-error.js';
-import { validateMachine } from '../shared/state-machine.js';
+import { domainError, validateMachine, type DomainError } from '../shared/index.js';
 import { isOrderGuardName } from './order-guards.js';
 import { OFF_PIPELINE_STATES, PIPELINE_EVENT_TYPES, buildPipelineMachine, type PipelineMachine } from './pipeline-machine.js';
 import type { PipelineConfig } from './stage-config.js';

@@ -1,7 +1,6 @@
 // Moving an order through its pipeline: one pure function from (order, event, facts, stage configuration) to
 // the new pipeline state and the events that describe what happened, for the timeline (订单动态) and the outbox.
-import { DomainError, domainError, isDomainError } from '../shared/domain-error.js';
-import { fire } from '../shared/state-machine.js';
+import { DomainError, domainError, isDomainError, fire } from '../shared/index.js';
 import type { OrderGuardContext } from './order-guards.js';
 import { CANCELLED, LOST, OFF_PIPELINE_LABELS, buildPipelineMachine, type OffPipelineState } from './pipeline-machine.js';
 import type { PipelineConfig, StageConfig } from './stage-config.js';

@@ -1,8 +1,8 @@
 // 上传方案 (step 5): write the plan of an order; its attachment is a plan_attachment file (a new one replaces
 // the current one, earlier ones stay in history). 提交到下一步 is OrdersService.submit.
-import { requireDrawable } from '../documents/document-charset.js';
-import type { Actor } from '../organisation/actor.js';
-import type { FileRecord } from '../files/types.js';
+import { requireDrawable } from '../shared/index.js';
+import type { Actor } from '../organisation/index.js';
+import type { FileRecord } from '../files/index.js';
 import { checkPlanInput, type PlanInput } from './plan.js';
 import { changeableOrder, orderEntry, orderEvent, orderSettings, readableOrder, record, saveOrder, ORDER_SUBJECT, type OrdersDeps } from './order-records.js';
 import type { Plan } from './types.js';
@@ -14,7 +14,7 @@ export interface PlanView {
 }
 
 export class PlanService {
-  constructor(private readonly d: OrdersDeps) {}
+  constructor(private readonly d: Pick<OrdersDeps, 'uow' | 'orders' | 'settings' | 'plans' | 'files' | 'timeline' | 'events' | 'clock' | 'charset'>) {}
 
   /** The plan of an order the actor may see, with its current attachment. */
   async get(actor: Actor, orderId: string): Promise<PlanView> {

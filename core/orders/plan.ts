@@ -1,6 +1,5 @@
 // The plan (方案, step 5): what must be written before it counts, checked in one go.
-import { validationFailed, type FieldError } from '../shared/domain-error.js';
-import { isLocalDateText } from '../shared/zoned-time.js';
+import { validationFailed, isLocalDateText, type FieldError } from '../shared/index.js';
 
 export interface PlanInput {
   readonly projectName: string;

@@ -1,8 +1,7 @@
 // What the orders use cases need from the world: orders, their profiles, plans, contracts and the tenant's
 // order settings. Amounts are read, never written: the repositories compute them from their sources.
-import type { Tx } from '../shared/ports.js';
-import type { Page, PageRequest } from '../shared/pagination.js';
-import type { ScopeFilter } from '../organisation/actor.js';
+import type { Tx, Page, PageRequest } from '../shared/index.js';
+import type { ScopeFilter } from '../organisation/index.js';
 import type { StagesInUse } from './order-settings.js';
 import type { Contract, Order, OrderSettings, OrderSummary, Plan, StoredProfile } from './types.js';
 

@@ -1,6 +1,6 @@
 // The fields of the enterprise profile (企业信息, step 4) a tenant can require, and completeness (已完善):
 // a profile is complete when every required field has a value and every required document is uploaded.
-import type { FileKind } from '../files/file-kinds.js';
+import type { FileKind } from '../files/index.js';
 import type { StoredProfile } from './types.js';
 
 export const PROFILE_FIELDS = [

@@ -1,6 +1,6 @@
 // Who is acting: tenant, user, permissions and data scope. Every use case takes one and checks it here,
 // in core, so that HTTP, the CLI and an embedding host get the same rules.
-import { forbidden } from '../shared/domain-error.js';
+import { forbidden } from '../shared/index.js';
 
 /** How much of the tenant's data a role sees: own records, own department, department subtree, all. */
 export type DataScope = 'self' | 'department' | 'department_tree' | 'tenant';

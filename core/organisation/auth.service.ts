@@ -1,6 +1,5 @@
 // Login with mobile + password, bearer tokens (stored only as digests), logout, password change.
-import { domainError, DomainError } from '../shared/domain-error.js';
-import type { Clock, IdGenerator, UnitOfWork } from '../shared/ports.js';
+import { domainError, DomainError, type Clock, type IdGenerator, type UnitOfWork, type OperationLog } from '../shared/index.js';
 import { normalizeMobile } from '../identity/index.js';
 import type { Actor } from './actor.js';
 import { buildActor } from './build-actor.js';
@@ -9,7 +8,6 @@ import { nextAttemptAfterFailure, type ThrottlePolicy, DEFAULT_THROTTLE } from '
 import type { OrganisationRepository, PasswordHasher, TokenDigest, TokenRepository } from './ports.js';
 import { checkPasswordStrength } from './password-policy.js';
 import type { Tenant, User, UserCredentials } from './types.js';
-import type { OperationLog } from '../audit/ports.js';
 
 export interface AuthDeps {
   readonly uow: UnitOfWork;

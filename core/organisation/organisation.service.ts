@@ -1,11 +1,10 @@
 // Tenants, departments, users and role assignments. Managing them needs `org.manage`; everyone may read the
 // department tree and the user directory (to pick the next operator), with mobiles masked.
-import { requireDrawable, undrawableFields, type DocumentCharset } from '../documents/document-charset.js';
-import { domainError, notFound, validationFailed, type FieldError } from '../shared/domain-error.js';
-import type { Clock, IdGenerator, UnitOfWork } from '../shared/ports.js';
-import type { Page, PageRequest } from '../shared/pagination.js';
+import {
+  requireDrawable, undrawableFields, domainError, notFound, validationFailed, type DocumentCharset, type FieldError,
+  type Clock, type IdGenerator, type UnitOfWork, type Page, type PageRequest, type OperationLog,
+} from '../shared/index.js';
 import { maskMobile, normalizeMobile } from '../identity/index.js';
-import type { OperationLog } from '../audit/ports.js';
 import { can, requirePermission, type Actor, type DataScope } from './actor.js';
 import { wouldCycle } from './department-tree.js';
 import { checkPasswordStrength } from './password-policy.js';

@@ -1,6 +1,6 @@
 // A password must be at least 8 characters with a letter and a digit: short enough to type on a phone,
 // long enough that the login throttle makes guessing hopeless.
-import { domainError } from '../shared/domain-error.js';
+import { domainError } from '../shared/index.js';
 
 /** Refuses a weak password with `auth.weak_password`. */
 export function checkPasswordStrength(password: string): void {

@@ -1,6 +1,5 @@
 // What the organisation use cases need from the world.
-import type { Tx } from '../shared/ports.js';
-import type { Page, PageRequest } from '../shared/pagination.js';
+import type { Tx, Page, PageRequest } from '../shared/index.js';
 import type { Department, Role, Tenant, TenantSettings, User, UserCredentials } from './types.js';
 
 export interface UserListFilter {

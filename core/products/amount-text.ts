@@ -1,5 +1,5 @@
 // Amounts in messages, written the way the firm's staff say them: whole 万 as 万元, else yuan.
-import { formatYuan, formatYuanGrouped } from '../money/fen.js';
+import { formatYuan, formatYuanGrouped } from '../money/index.js';
 
 const FEN_PER_WAN = 1_000_000;
 

@@ -1,6 +1,6 @@
 // The status of one application (申请) at its bank, as a data table run by the generic state machine:
 // 待申请 → 申请中 → 已批核 → 已放款, or 已拒绝; 撤回 is possible until the bank has decided.
-import type { MachineDef } from '../shared/state-machine.js';
+import type { MachineDef } from '../shared/index.js';
 
 export type ApplicationStatus = 'pending' | 'applying' | 'approved' | 'rejected' | 'disbursed' | 'withdrawn';
 export type ApplicationEventType = 'submit' | 'approve' | 'reject' | 'disburse' | 'withdraw';

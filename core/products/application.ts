@@ -1,9 +1,7 @@
 // An application (申请): one order line applied for at its lending institution, with its own status that the
 // customer can look up. Events carry what the bank said (approved amount, rate and term; the reason for a
 // refusal; the amount and date paid out), and each accepted event yields a line for the order's timeline.
-import { DomainError, validationFailed, type FieldError, type LocalizedText } from '../shared/domain-error.js';
-import { fire, type Fired } from '../shared/state-machine.js';
-import { isLocalDateText, localDate } from '../shared/zoned-time.js';
+import { DomainError, validationFailed, fire, isLocalDateText, localDate, type FieldError, type LocalizedText, type Fired } from '../shared/index.js';
 import { amountEn, amountZh } from './amount-text.js';
 import { APPLICATION_MACHINE, type ApplicationEventType, type ApplicationStatus } from './application-machine.js';
 import { checkInteger, checkRequired, checkText, fieldError } from './field-checks.js';

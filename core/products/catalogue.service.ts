@@ -1,11 +1,10 @@
 // 产品管理: the tenant's categories and products. Everyone who works on orders may read the catalogue (to match
 // products); changing it needs `product.manage`. A tenant's categories start as the brochure's eight.
-import { requireDrawable, type DocumentCharset } from '../documents/document-charset.js';
-import { can, requirePermission, type Actor } from '../organisation/actor.js';
-import { PERMISSIONS } from '../organisation/permissions.js';
-import { DomainError, domainError, forbidden, notFound, validationFailed } from '../shared/domain-error.js';
-import type { Page, PageRequest } from '../shared/pagination.js';
-import type { Clock, IdGenerator, Tx, UnitOfWork } from '../shared/ports.js';
+import {
+  requireDrawable, DomainError, domainError, forbidden, notFound, validationFailed, type DocumentCharset, type Page,
+  type PageRequest, type Clock, type IdGenerator, type Tx, type UnitOfWork,
+} from '../shared/index.js';
+import { can, requirePermission, PERMISSIONS, type Actor } from '../organisation/index.js';
 import { fieldError, isRecord } from './field-checks.js';
 import type { CategoryWithCount, ProductListFilter, ProductRepository, StoredProduct } from './ports.js';
 import { DEFAULT_PRODUCT_CATEGORIES, validateProductCategory, type ProductCategory } from './product-category.js';

@@ -1,6 +1,6 @@
 // Small checks shared by the product validators: each one appends a FieldError (path, code, zh, en) and
 // returns the value only when it is good, so that one pass reports every problem instead of the first.
-import type { FieldError } from '../shared/domain-error.js';
+import type { FieldError } from '../shared/index.js';
 
 export function fieldError(path: string, code: string, zh: string, en: string): FieldError {
   return { path, code, zh, en };

@@ -2,7 +2,7 @@
 // terms come from what the bank approved, else from what is given, else from the product's ranges, and the
 // schedules from core/loans.
 import { compareMethods, type MethodSummary, type RepaymentMethod as LoanMethod } from '../loans/index.js';
-import { validationFailed, type DomainError, type FieldError } from '../shared/domain-error.js';
+import { validationFailed, type DomainError, type FieldError } from '../shared/index.js';
 import { fieldError } from './field-checks.js';
 import type { Product, RepaymentMethod } from './product.js';
 import { rateUnits } from './rate-percent.js';

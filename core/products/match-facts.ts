@@ -3,8 +3,7 @@
 // and what the sales person records for matching only (成立日期, 纳税信用等级, 年纳税额, 年开票额, 地区, 车辆,
 // 负债, 申请金额), which the profile has no field for. A fact nobody recorded stays missing, so the
 // requirement that needs it is "unknown", never guessed.
-import { validationFailed, type DomainError, type FieldError } from '../shared/domain-error.js';
-import { isLocalDateText, localDate } from '../shared/zoned-time.js';
+import { validationFailed, isLocalDateText, localDate, type DomainError, type FieldError } from '../shared/index.js';
 import { checkFen, checkKnownFields, fieldError, isRecord } from './field-checks.js';
 import { propertyOwnership, type MatchSubject } from './match-subject.js';
 import { TAX_CREDIT_RATINGS, type TaxCreditRating } from './requirement.js';

@@ -1,9 +1,8 @@
 // Who may work on an order's products: the same people who see the order (core/orders canSeeOrder: data scope,
 // or handling its current step). Anything else is "not found".
-import type { Actor } from '../organisation/actor.js';
-import { canSeeOrder } from '../orders/order-visibility.js';
-import { notFound } from '../shared/domain-error.js';
-import type { Tx } from '../shared/ports.js';
+import type { Actor } from '../organisation/index.js';
+import { canSeeOrder } from '../orders/index.js';
+import { notFound, type Tx } from '../shared/index.js';
 import type { OrderRef, OrderSource } from './ports.js';
 
 /** Loads the order for the actor, or refuses with `order.not_found` when it is missing or out of sight. */

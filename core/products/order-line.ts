@@ -1,6 +1,6 @@
 // The products chosen for an order (选择产品): each line carries the firm's service fee, a discount and a
 // quantity; the order's receivable is the sum of the line totals.
-import { DomainError, type FieldError } from '../shared/domain-error.js';
+import { DomainError, type FieldError } from '../shared/index.js';
 import { checkFen, checkInteger, checkText, fieldError } from './field-checks.js';
 import type { Product } from './product.js';
 

@@ -3,11 +3,11 @@
 // at its bank, and the repayment comparison shown to the customer. Reading needs `order.read`, changing
 // `order.write`; either way the order must be inside the actor's data scope (or the actor handles it), else it
 // is "not found".
-import { requirePermission, type Actor } from '../organisation/actor.js';
-import { PERMISSIONS } from '../organisation/permissions.js';
-import { DomainError, domainError, notFound, validationFailed } from '../shared/domain-error.js';
-import type { Clock, EventSink, IdGenerator, Timeline, Tx, UnitOfWork } from '../shared/ports.js';
-import { localDate } from '../shared/zoned-time.js';
+import { requirePermission, PERMISSIONS, type Actor } from '../organisation/index.js';
+import {
+  DomainError, domainError, notFound, validationFailed, localDate, type Clock, type EventSink, type IdGenerator,
+  type Timeline, type Tx, type UnitOfWork,
+} from '../shared/index.js';
 import { amountZh } from './amount-text.js';
 import { applicationStatusLabel, type ApplicationStatus } from './application-machine.js';
 import { applyApplicationEvent, orderDisbursedFen, type ApplicationEvent } from './application.js';

@@ -2,16 +2,14 @@
 // order (scope, handler, stage), its enterprise profile (legal representative's ID number → birth date, tax
 // id, mobile), the inquiry it came from (客户房产, the customer's mobile), the tenant's stage names and its
 // time zone. No second copy of their queries.
-import { deriveFromResidentId } from '../orders/enterprise-profile.js';
-import { DEFAULT_ORDER_SETTINGS } from '../orders/order-settings.js';
-import { stageRows } from '../orders/pipeline-progress.js';
-import { pipelineStateName } from '../orders/pipeline.js';
-import type { OrderRepository, OrderSettingsRepository, ProfileRepository } from '../orders/ports.js';
-import type { InquiryRepository } from '../inquiries/ports.js';
-import type { OrganisationRepository } from '../organisation/ports.js';
-import { SealedValueError, type Cipher } from '../security/ports.js';
-import type { Clock, Tx } from '../shared/ports.js';
-import { isDomainError } from '../shared/domain-error.js';
+import {
+  deriveFromResidentId, DEFAULT_ORDER_SETTINGS, stageRows, pipelineStateName, type OrderRepository,
+  type OrderSettingsRepository, type ProfileRepository,
+} from '../orders/index.js';
+import type { InquiryRepository } from '../inquiries/index.js';
+import type { OrganisationRepository } from '../organisation/index.js';
+import { SealedValueError, type Cipher } from '../security/index.js';
+import { isDomainError, type Clock, type Tx } from '../shared/index.js';
 import type { OrderProfileFacts } from './match-facts.js';
 import type { OrderRef, OrderSource } from './ports.js';
 import type { OrderStage } from './status-view.js';

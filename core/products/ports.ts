@@ -1,7 +1,6 @@
 // What the products use cases need from the world: their own tables, a view of the orders area's data, a keyed
 // digest for the customer's query codes, and persisted counters of wrong status-page answers.
-import type { Page, PageRequest } from '../shared/pagination.js';
-import type { Tx } from '../shared/ports.js';
+import type { Page, PageRequest, Tx } from '../shared/index.js';
 import type { Application } from './application.js';
 import type { MatchFacts, OrderProfileFacts } from './match-facts.js';
 import type { ProductCategory } from './product-category.js';

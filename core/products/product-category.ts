@@ -1,6 +1,6 @@
 // Product categories (产品分类) belong to a tenant; a new tenant starts with the brochure's eight, each with
 // a stable code that data refers to, so that a category can be renamed without touching its products.
-import { validationFailed, type DomainError, type FieldError } from '../shared/domain-error.js';
+import { validationFailed, type DomainError, type FieldError } from '../shared/index.js';
 import { checkInteger, checkText, fieldError, isRecord, checkKnownFields } from './field-checks.js';
 
 export interface ProductCategory {

@@ -1,7 +1,7 @@
 // A product (产品) is a bank loan product the firm can place: its number, category, lending institution,
 // the firm's default service fee, the loan's amount, term and rate ranges, repayment methods, the documents
 // it needs and its eligibility requirements.
-import { validationFailed, type DomainError, type FieldError, type LocalizedText } from '../shared/domain-error.js';
+import { validationFailed, type DomainError, type FieldError, type LocalizedText } from '../shared/index.js';
 import {
   checkArray, checkFen, checkInteger, checkKnownFields, checkNoDuplicates, checkOrdered, checkRequired, checkText, fieldError, isRecord,
 } from './field-checks.js';

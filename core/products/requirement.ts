@@ -1,7 +1,7 @@
 // A product's eligibility requirements (准入条件) are data, not code: a list of typed rules a tenant edits.
 // A rule that cannot be read exactly is refused with its path, never skipped, because a skipped rule would
 // match customers the bank will turn down.
-import { validationFailed, type DomainError, type FieldError, type LocalizedText } from '../shared/domain-error.js';
+import { validationFailed, type DomainError, type FieldError, type LocalizedText } from '../shared/index.js';
 import {
   checkArray, checkFen, checkInteger, checkKnownFields, checkNoDuplicates, checkOrdered, checkRequired, fieldError, isRecord,
 } from './field-checks.js';

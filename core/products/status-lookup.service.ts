@@ -2,10 +2,8 @@
 // an account. An unknown code and wrong digits get the same answer after the same work, so the page never tells
 // whether a code exists; wrong answers are counted per code and per client address, and too many lock both out
 // for a while.
-import { requirePermission, type Actor } from '../organisation/actor.js';
-import { PERMISSIONS } from '../organisation/permissions.js';
-import { domainError, type DomainError } from '../shared/domain-error.js';
-import type { Clock, IdGenerator, Timeline, Tx, UnitOfWork } from '../shared/ports.js';
+import { requirePermission, PERMISSIONS, type Actor } from '../organisation/index.js';
+import { domainError, type DomainError, type Clock, type IdGenerator, type Timeline, type Tx, type UnitOfWork } from '../shared/index.js';
 import { loadVisibleOrder } from './order-access.js';
 import type { OrderSource, OrderLineRepository, StatusCodeDigest, StatusCodeRepository } from './ports.js';
 import {

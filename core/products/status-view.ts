@@ -1,7 +1,7 @@
 // What the customer sees on the status page (客户可查询): the order's stage and progress, and each application's
 // status with its dates. Nothing else: no people's names, no mobile or ID numbers, no amounts; the product and
 // the bank are named because the customer chose them and cannot tell two applications apart otherwise.
-import { localDate } from '../shared/zoned-time.js';
+import { localDate } from '../shared/index.js';
 import { applicationStatusLabel, type ApplicationStatus } from './application-machine.js';
 
 /** Where the order stands, as the orders area describes it. */

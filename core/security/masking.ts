@@ -3,8 +3,7 @@
 // else. (ID numbers, bank cards and tax secrets are sealed and go through revealSensitive with
 // order.view_sensitive; staff's own mobiles in the user directory follow org.manage, see docs/security.md.)
 import { maskMobile } from '../identity/index.js';
-import { can, type Actor } from '../organisation/actor.js';
-import { PERMISSIONS } from '../organisation/permissions.js';
+import { can, PERMISSIONS, type Actor } from '../organisation/index.js';
 
 /** Whether the actor may see the mobile of a customer record owned by `ownerId` (null: in a pool) in clear. */
 export function maySeeCustomerMobile(actor: Actor, ownerId: string | null): boolean {

@@ -1,6 +1,6 @@
 // What core needs to keep sensitive fields (身份证号, 银行卡号, 税务密码) secret at rest and to account for
 // every time someone sees one in clear.
-import type { Tx } from '../shared/ports.js';
+import type { Tx } from '../shared/index.js';
 
 /**
  * Seals and opens sensitive values. A sealed value is self-describing text,

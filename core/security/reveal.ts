@@ -1,7 +1,7 @@
 // Sensitive values on the way out: in clear only for an actor holding the permission (and then every field
 // shown is recorded), masked for everyone else. One helper, so no area forgets the log or the mask.
-import type { Tx } from '../shared/ports.js';
-import { can, type Actor } from '../organisation/actor.js';
+import type { Tx } from '../shared/index.js';
+import { can, type Actor } from '../organisation/index.js';
 import type { Cipher, SensitiveReadLog } from './ports.js';
 
 export interface SensitiveField {

@@ -68,3 +68,27 @@ export interface Timeline {
   list(tx: Tx, tenantId: string, subjectType: string, subjectId: string): Promise<Activity[]>;
 }
 export const Timeline = Symbol.for('yunzhou.Timeline');
+
+/**
+ * One change to settings, roles, users, approval flows, or a login, for the audit trail (操作日志). Every
+ * area writes it, so the port sits here beside the timeline; core/audit reads it back.
+ */
+export interface OperationRecord {
+  readonly tenantId: string;
+  /** Who did it; null when nobody was signed in (a failed login). */
+  readonly actorId: string | null;
+  /** What happened, e.g. 'role.saved', 'user.updated', 'login.failed', 'settings.changed'. */
+  readonly kind: string;
+  readonly subjectType: string;
+  readonly subjectId: string;
+  /** The state before and after (null: did not exist / was removed, or not applicable). Never secrets. */
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
+/** The append-only operation log. */
+export interface OperationLog {
+  /** Appends in the transaction of the change, so a change and its record commit or fail together. */
+  record(tx: Tx, entries: readonly OperationRecord[]): Promise<void>;
+}
+export const OperationLog = Symbol.for('yunzhou.OperationLog');

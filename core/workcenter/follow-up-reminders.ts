@@ -1,7 +1,7 @@
 // 跟进提醒: a scheduled job tells each owner of an inquiry when its planned follow-up time comes near. One
 // message per inquiry and planned time (a moved plan gets a new reminder); a pass missed by downtime is
 // caught up for plans up to a day old, older ones are the recycler's business (its own warning).
-import type { Clock, IdGenerator, UnitOfWork } from '../shared/ports.js';
+import type { Clock, IdGenerator, UnitOfWork } from '../shared/index.js';
 import type { MessageDraft } from './message.js';
 import type { FollowUpDue, FollowUpDueSource, MessageRepository, WorkcenterDirectory } from './ports.js';
 import { renderTemplate } from './text-template.js';

@@ -1,7 +1,6 @@
 // What the 办理中心 reads: per kind, how many items wait on a person and one page of them. An adapter answers
 // each kind with one indexed query, reusing the owning areas' queries for the lists where they exist.
-import type { Tx } from '../shared/ports.js';
-import type { Page, PageRequest } from '../shared/pagination.js';
+import type { Tx, Page, PageRequest } from '../shared/index.js';
 import type { InboxKind, InboxRow, InboxWindow } from './inbox.js';
 
 export interface InboxQueries {

@@ -1,11 +1,9 @@
 // 办理中心 use cases: the badge counts and the list of one kind, always for the signed-in person only (what is
 // assigned to, handled or owned by them), so nobody can read another person's inbox.
-import type { Actor } from '../organisation/actor.js';
-import type { Clock, UnitOfWork } from '../shared/ports.js';
-import type { Page, PageRequest } from '../shared/pagination.js';
+import type { Actor } from '../organisation/index.js';
+import type { Clock, UnitOfWork, Page, PageRequest, LocalizedText } from '../shared/index.js';
 import { INBOX_KINDS, INBOX_KIND_LABELS, inboxItem, inboxWindow, type InboxItem, type InboxKind } from './inbox.js';
 import type { InboxQueries } from './inbox-ports.js';
-import type { LocalizedText } from '../shared/domain-error.js';
 
 export interface InboxDeps {
   readonly uow: UnitOfWork;

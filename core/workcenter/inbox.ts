@@ -1,9 +1,8 @@
 // 办理中心: what waits on one person, in six kinds, each item saying what it is, which record it concerns and
 // where to act. The kinds are disjoint: receipt approvals are 回款办理, not 待我审批, so a badge never counts
 // one thing twice. Pure: the rows come from the InboxQueries port, the window from the tenant's calendar.
-import type { LocalizedText } from '../shared/domain-error.js';
-import { formatYuan } from '../money/fen.js';
-import { addDaysToLocalDate, addLocalDays, localDate, startOfLocalDay } from '../shared/zoned-time.js';
+import { addDaysToLocalDate, addLocalDays, localDate, startOfLocalDay, type LocalizedText } from '../shared/index.js';
+import { formatYuan } from '../money/index.js';
 
 export const INBOX_KINDS = ['approval', 'order', 'follow_up', 'receipt', 'instalment', 'task'] as const;
 export type InboxKind = (typeof INBOX_KINDS)[number];

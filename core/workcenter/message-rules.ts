@@ -1,7 +1,7 @@
 // Which domain events become messages, for whom, with what words: a table, one row per event type. The
 // recipients are data keys of the event holding a user id or a list of them, so the area that raises an
 // event decides who is concerned, and this table only says how it reads. Unknown event types make nothing.
-import type { OutboxEvent } from '../events/subscriber.js';
+import type { OutboxEvent } from '../events/index.js';
 import type { MessageDraft, MessageKind } from './message.js';
 import { renderTemplate, type TextTemplate, type ValueLabels } from './text-template.js';
 

@@ -1,7 +1,7 @@
 // Turns delivered domain events into messages: the outbox relay calls it after commit, at least once. The
 // (recipient, 'event:<id>') key makes a repeated delivery a no-op; deactivated or unknown users are skipped.
-import type { IdGenerator, UnitOfWork } from '../shared/ports.js';
-import type { EventSubscriber, OutboxEvent } from '../events/subscriber.js';
+import type { IdGenerator, UnitOfWork } from '../shared/index.js';
+import type { EventSubscriber, OutboxEvent } from '../events/index.js';
 import { messagesForEvent, ordersToLookUp, ruleEventTypes, type MessageRule } from './message-rules.js';
 import type { MessageRepository, WorkcenterDirectory } from './ports.js';
 

@@ -1,9 +1,7 @@
 // 消息 for the signed-in person: their own messages only (nobody reads another's, whatever their role), by
 // kind, unread first if asked, newest first; the unread count for the badge; mark one or all read.
-import { notFound } from '../shared/domain-error.js';
-import type { Clock, UnitOfWork } from '../shared/ports.js';
-import type { Page, PageRequest } from '../shared/pagination.js';
-import type { Actor } from '../organisation/actor.js';
+import { notFound, type Clock, type UnitOfWork, type Page, type PageRequest } from '../shared/index.js';
+import type { Actor } from '../organisation/index.js';
 import { unreadCountOf, type Message, type MessageFilter, type MessageKind, type UnreadCount } from './message.js';
 import type { MessageRepository } from './ports.js';
 

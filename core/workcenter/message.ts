@@ -1,5 +1,5 @@
 // 消息: an in-app notification for one person, made from a domain event (or a reminder), read or unread.
-import type { LocalizedText } from '../shared/domain-error.js';
+import type { LocalizedText } from '../shared/index.js';
 
 /** The tabs of the message list: what the notification is about. */
 export type MessageKind = 'approval' | 'assignment' | 'follow_up' | 'pool' | 'application' | 'finance' | 'task';

@@ -1,8 +1,7 @@
 // What the work center needs from the world: storage of messages, tasks and rule settings, the condition
 // queries of the task rules, the follow-ups coming due, and a little of the organisation.
-import type { Tx } from '../shared/ports.js';
-import type { Page, PageRequest } from '../shared/pagination.js';
-import type { ScopeFilter } from '../organisation/actor.js';
+import type { Tx, Page, PageRequest } from '../shared/index.js';
+import type { ScopeFilter } from '../organisation/index.js';
 import type { Message, MessageDraft, MessageFilter } from './message.js';
 import type { Task, TaskComment, TaskDetail, TaskStatus } from './task.js';
 import type { RuleCandidate, TaskCondition, TaskRuleSetting } from './task-rules.js';

@@ -1,6 +1,6 @@
 // The fields of a task as a person types them: a title, an optional description, due time, priority and
 // related record. Every problem is reported at once, per field.
-import { validationFailed, type FieldError } from '../shared/domain-error.js';
+import { validationFailed, type FieldError } from '../shared/index.js';
 import { RELATED_TYPES, TASK_PRIORITIES, type TaskPriority } from './task.js';
 
 export interface TaskFieldsInput {

@@ -1,7 +1,7 @@
 // The scheduled job of the task rules: for every firm and every rule it has switched on, find the records
 // that meet the condition for long enough and make one task each (per rule, record and occasion). Running it
 // twice, or in two processes at once, makes no second task: the store's unique key refuses it.
-import type { Clock, EventSink, IdGenerator, UnitOfWork } from '../shared/ports.js';
+import type { Clock, EventSink, IdGenerator, UnitOfWork } from '../shared/index.js';
 import type { TaskRepository, TaskRuleRepository, TaskRuleSource, WorkcenterDirectory } from './ports.js';
 import type { Task } from './task.js';
 import { effectiveRules, ruleTaskDraft, ruleThreshold, type TaskRule } from './task-rules.js';

@@ -1,9 +1,8 @@
 // 自动任务规则: everyone with task.write reads the firm's rules; an administrator (org.manage) switches a rule
 // on or off and tunes its days, time to do it and priority.
-import type { Clock, UnitOfWork } from '../shared/ports.js';
+import type { Clock, UnitOfWork } from '../shared/index.js';
 import { settingsChange, type OperationLog } from '../audit/index.js';
-import { requirePermission, type Actor } from '../organisation/actor.js';
-import { PERMISSIONS } from '../organisation/permissions.js';
+import { requirePermission, PERMISSIONS, type Actor } from '../organisation/index.js';
 import type { TaskRuleRepository } from './ports.js';
 import { checkRuleSetting, effectiveRules, type TaskRule, type TaskRuleSetting } from './task-rules.js';
 

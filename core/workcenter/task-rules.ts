@@ -1,8 +1,7 @@
 // Task rules (自动任务): conditions a scheduled job looks for, each making one task per record and occasion.
 // A rule is data: what to look for, after how many days, who gets the task, its words, due time and priority.
 // A firm switches rules on or off and tunes their numbers; the conditions themselves come with the product.
-import type { LocalizedText } from '../shared/domain-error.js';
-import { domainError, validationFailed, type FieldError } from '../shared/domain-error.js';
+import { domainError, validationFailed, type LocalizedText, type FieldError } from '../shared/index.js';
 import { renderTemplate, type TextTemplate } from './text-template.js';
 import { TASK_PRIORITIES, type TaskPriority } from './task.js';
 

@@ -1,7 +1,7 @@
 // Who sees a task: its assignee and its creator always; beyond them, whoever's data scope covers the
 // assignee (a manager their department subtree, an administrator the firm). Not visible means not found.
-import { notFound } from '../shared/domain-error.js';
-import { inScope, scopeFilter, type Actor } from '../organisation/actor.js';
+import { notFound } from '../shared/index.js';
+import { inScope, scopeFilter, type Actor } from '../organisation/index.js';
 import type { TaskVisibility } from './ports.js';
 import type { Task } from './task.js';
 

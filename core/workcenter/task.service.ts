@@ -1,12 +1,11 @@
 // 任务管理 use cases: create a task by hand, read and list what the actor may see, change it, move its status
 // through the task machine, comment. Writing needs task.write; the assignee is told through the outbox
 // (task.assigned → a message), the creator when the status changes, both of a new comment.
-import { domainError, isDomainError, notFound } from '../shared/domain-error.js';
-import type { Clock, DomainEvent, EventSink, IdGenerator, Tx, UnitOfWork } from '../shared/ports.js';
-import type { Page, PageRequest } from '../shared/pagination.js';
-import { fire } from '../shared/state-machine.js';
-import { requirePermission, type Actor } from '../organisation/actor.js';
-import { PERMISSIONS } from '../organisation/permissions.js';
+import {
+  domainError, isDomainError, notFound, fire, type Clock, type DomainEvent, type EventSink, type IdGenerator, type Tx,
+  type UnitOfWork, type Page, type PageRequest,
+} from '../shared/index.js';
+import { requirePermission, PERMISSIONS, type Actor } from '../organisation/index.js';
 import type { DirectoryUser, TaskListFilter, TaskRepository, WorkcenterDirectory } from './ports.js';
 import { TASK_MACHINE, type Task, type TaskComment, type TaskDetail, type TaskEvent } from './task.js';
 import { checkTaskFields, type TaskFieldsInput } from './task-fields.js';

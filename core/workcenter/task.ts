@@ -1,7 +1,6 @@
 // 任务管理: a task for one person, with a due time, a priority, an optional related record and a status run by
 // the generic state machine: 待办 → 进行中 → 已完成, or 已取消; a finished task may be reopened.
-import type { LocalizedText } from '../shared/domain-error.js';
-import type { MachineDef } from '../shared/state-machine.js';
+import type { LocalizedText, MachineDef } from '../shared/index.js';
 
 export type TaskStatus = 'todo' | 'in_progress' | 'done' | 'cancelled';
 export type TaskEvent = 'start' | 'complete' | 'cancel' | 'reopen';

@@ -2,9 +2,8 @@
 // left out when a value inside it is missing, times (ISO text under a key ending in 'At') are shown as the
 // tenant's wall clock and money (integer fen under a key ending in 'Fen') as yuan. Kept as data so that a
 // firm could one day edit them.
-import type { LocalizedText } from '../shared/domain-error.js';
-import { localDateTime } from '../shared/zoned-time.js';
-import { formatYuanGrouped } from '../money/fen.js';
+import { localDateTime, type LocalizedText } from '../shared/index.js';
+import { formatYuanGrouped } from '../money/index.js';
 
 export interface TextTemplate {
   readonly zh: string;

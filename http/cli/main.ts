@@ -11,7 +11,7 @@ import { createLogger } from '../logger.js';
 import { isDomainError } from '../../core/shared/domain-error.js';
 import { startServer } from '../server.js';
 import { builtInPlugins } from '../../plugins/index.js';
-import { CommandContribution } from '../../adapters/composition/area.js';
+import { CommandContribution, type AreaDescriptor, type CommandIo } from '../../adapters/composition/area.js';
 import { contributedCommands } from '../../adapters/composition/commands.js';
 
 const USAGE = `yunzhou — CRM for loan-brokerage firms (助贷机构)
@@ -31,7 +31,7 @@ Environment: DATABASE_URL (PostgreSQL; default the embedded database), YUNZHOU_D
   LOG_LEVEL, YUNZHOU_LOG_FORMAT=json|pretty (default: pretty on a terminal, JSON otherwise).`;
 
 /** The built-in commands, then those the areas and plugins contribute. */
-function help(plugins: readonly object[]): string {
+function help(plugins: readonly AreaDescriptor[]): string {
   const contributed = contributedCommands(plugins).map((c) => `  ${c.name} ${c.summary}`);
   return [USAGE, ...contributed, '  --help                     this text', '', ENVIRONMENT].join('\n');
 }
@@ -40,6 +40,13 @@ function printLogins(logins: readonly DemoLogin[], password: string): void {
   console.log('Demo logins (password: %s):', password);
   for (const l of logins) console.log(`  ${l.tenant}  ${l.name.padEnd(6, '　')}  ${l.mobile}  ${l.role}`);
 }
+
+/** Lines to stdout and stderr; a progress line rewrites itself on stderr. */
+const terminal: CommandIo = {
+  out: (line) => { process.stdout.write(`${line}\n`); },
+  err: (line) => { process.stderr.write(`${line}\n`); },
+  progress: (line) => { process.stderr.write(`\r${line}`); },
+};
 
 export async function main(argv: string[]): Promise<number> {
   const [command] = argv;
@@ -110,7 +117,7 @@ export async function main(argv: string[]): Promise<number> {
           console.error(`Unknown command: ${command}\n\n${help(plugins)}`);
           return 2;
         }
-        return await contributed.run(argv.slice(1), { out: (line) => console.log(line), err: (line) => console.error(line) });
+        return await contributed.run(argv.slice(1), terminal);
       } finally {
         await crm.close();
       }

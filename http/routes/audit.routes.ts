@@ -4,7 +4,7 @@
 import { Readable } from 'node:stream';
 import type { AuditService } from '../../core/audit/index.js';
 import { respond, type RouteDef } from '../../adapters/composition/route-def.js';
-import { XLSX_CONTENT_TYPE } from '../../core/collections/spreadsheet.js';
+import { XLSX_CONTENT_TYPE } from '../../core/documents/spreadsheet.js';
 import type { OperationFilter, SensitiveReadAuditFilter } from '../../core/audit/index.js';
 import { dateTime, nonEmpty, objectSchema, pageOf, pageQuery, uuid } from '../schemas.js';
 import { contentDisposition } from '../content-disposition.js';

@@ -10,7 +10,7 @@ import type { CloseService } from '../../core/collections/close.service.js';
 import type { CollectionSettingsService } from '../../core/collections/settings.service.js';
 import { respond, type RouteDef, type RouteRequest } from '../../adapters/composition/route-def.js';
 import { INSTALMENT_STATES, INVOICE_KINDS, PLAN_METHODS, RECEIPT_STATES } from '../../core/collections/types.js';
-import { XLSX_CONTENT_TYPE } from '../../core/collections/spreadsheet.js';
+import { XLSX_CONTENT_TYPE } from '../../core/documents/spreadsheet.js';
 import type { InstalmentQuery, ReceiptQuery } from '../../core/collections/accounts.service.js';
 import type { PlanSpec } from '../../core/collections/plan-generation.js';
 import { PERIOD_KINDS } from '../../core/briefing/period.js';

@@ -4,16 +4,17 @@
 // an invoice, an order's contract and its plan.
 import { Readable } from 'node:stream';
 import type { InvoicesService } from '../../core/invoices/invoices.service.js';
-import type { DocumentsService } from '../../core/invoices/documents.service.js';
+import type { DocumentsService } from '../../core/documents/documents.service.js';
 import { respond, type RouteDef, type RouteRequest } from '../../adapters/composition/route-def.js';
-import { XLSX_CONTENT_TYPE, type SpreadsheetWriter } from '../../core/collections/spreadsheet.js';
+import { XLSX_CONTENT_TYPE, type SpreadsheetWriter } from '../../core/documents/spreadsheet.js';
 import { CAP_BASES, TAXPAYER_KINDS } from '../../core/invoices/invoice-settings.js';
 import { INVOICE_SHEET, invoiceSheetRow } from '../../core/invoices/invoice-export.js';
 import { INVOICE_KINDS, INVOICE_STATES } from '../../core/invoices/types.js';
 import { MAX_LINES } from '../../core/invoices/invoice-lines.js';
 import type { InvoiceListFilter } from '../../core/invoices/ports.js';
-import type { RenderedDocument } from '../../core/invoices/documents.service.js';
+import type { RenderedDocument } from '../../core/documents/documents.service.js';
 import { contentDisposition } from '../content-disposition.js';
+import { startedStream } from '../started-stream.js';
 import { date, fen, idParams, nonEmpty, objectSchema, pageOf, pageQuery, uuid } from '../schemas.js';
 
 const tags = ['invoices'];
@@ -80,13 +81,14 @@ function requestIdOf(req: RouteRequest): string | undefined {
 // and only a page of the same origin may frame it.
 const SAME_ORIGIN_FRAME = { 'X-Frame-Options': 'SAMEORIGIN', 'Content-Security-Policy': "default-src 'none'; frame-ancestors 'self'" };
 
-function pdf(doc: RenderedDocument, disposition: 'attachment' | 'inline' = 'attachment') {
+// The PDF is sent as it is drawn (no Content-Length: its length is known only at the end).
+async function pdf(doc: RenderedDocument, disposition: 'attachment' | 'inline' = 'attachment') {
   return respond({
     headers: {
-      'Content-Type': 'application/pdf', 'Content-Length': String(doc.pdf.length), 'Content-Disposition': contentDisposition(doc.fileName, disposition), 'Cache-Control': 'private, no-cache',
+      'Content-Type': 'application/pdf', 'Content-Disposition': contentDisposition(doc.fileName, disposition), 'Cache-Control': 'private, no-cache',
       ...(disposition === 'inline' ? SAME_ORIGIN_FRAME : {}),
     },
-    stream: doc.pdf,
+    stream: await startedStream(doc.pdf),
   });
 }
 

@@ -1,21 +1,13 @@
-// A small example plugin (docs/plugins.md walks through it; test/http/plugins.test.ts loads it). It uses
-// every part of the plugin API: a container binding, a route under /api/v1/plugins/example, its own
-// migration (tracked in knex_migrations_example), an event handler and a scheduled job. Like every plugin
-// it imports only the public entry ('../../index.js') and npm packages.
-import { ContainerModule } from 'inversify';
-import type { Knex } from 'knex';
-import { Db, type Database, type Plugin } from '../../index.js';
-
-/** A service the plugin binds into the container; anything else may resolve it by this token. */
-export interface Greeter {
-  greet(name: string): string;
-}
-export const Greeter = Symbol.for('example.Greeter');
+// The plugin docs/plugins.md writes from an empty folder (test/http/plugins.test.ts runs it through
+// createCrm and the HTTP app): a per-firm setting, its own tables, a subscriber to inquiry.created, an hourly
+// job, two routes under /api/v1/plugins/example and a `yunzhou example-notes` command. Like every plugin it
+// imports only the SDK, yunzhou/plugin.
+import { definePlugin, type AreaDescriptor, type Migration } from 'yunzhou/plugin';
 
 /** Notes the plugin keeps: one per inquiry created (from the outbox) and one heartbeat per job slot. */
-const migration = {
+const notesTables: Migration = {
   name: '202611270001_example_notes',
-  async up(knex: Knex): Promise<void> {
+  async up(knex) {
     await knex.schema.createTable('example_notes', (t) => {
       t.uuid('tenant_id').notNullable().references('id').inTable('tenants');
       t.bigInteger('event_id').notNullable();
@@ -31,51 +23,67 @@ const migration = {
   },
 };
 
-export function examplePlugin(): Plugin {
-  return {
+/** Each firm's greeting; '你好' until its administrator saves another. */
+interface ExampleSettings {
+  readonly greeting: string;
+}
+
+export function examplePlugin(): AreaDescriptor {
+  return definePlugin({
     name: 'example',
-    async register(ctx) {
-      const knex = (): Knex => ctx.container.get<Database>(Db).knex;
-
-      // 1. A binding, through a ContainerModule like core's.
-      await ctx.load(new ContainerModule(({ bind }) => {
-        bind<Greeter>(Greeter).toConstantValue({ greet: (name) => `你好，${name}` });
-      }));
-
-      // 2. Its own migration.
-      ctx.addMigrations([migration]);
-
-      // 3. An event handler: runs after commit, at least once, so it writes idempotently.
-      ctx.on('inquiry.created', async (e) => {
-        await knex()('example_notes')
-          .insert({ tenant_id: e.tenantId, event_id: e.id, inquiry_id: e.subjectId, text: `新咨询 ${String(e.data.source ?? '')}`.trim(), created_at: e.createdAt })
-          .onConflict(['tenant_id', 'event_id'])
-          .ignore();
-      });
-
-      // 4. A scheduled job: once per slot across all server processes; idempotent all the same.
-      ctx.addJob({
-        name: 'heartbeat', everySeconds: 3600,
-        run: async (slot, now) => {
-          await knex()('example_heartbeats').insert({ slot, ran_at: now }).onConflict('slot').ignore();
-        },
-      });
-
-      // 5. Routes under /api/v1/plugins/example (a bearer token is required unless auth: 'none').
-      ctx.addRoutes([
-        {
-          method: 'get', path: '/hello', tags: ['example'], summary: '示例 A greeting from the bound service',
-          handler: async ({ actor }) => ({ text: ctx.container.get<Greeter>(Greeter).greet(actor.name) }),
-        },
-        {
-          method: 'get', path: '/notes', tags: ['example'], summary: '示例 The notes of the actor\'s firm, oldest first',
-          handler: async ({ actor }) => ({
-            items: (await knex()('example_notes').where({ tenant_id: actor.tenantId }).orderBy('event_id')).map((r: Record<string, any>) => ({
-              eventId: Number(r.event_id), inquiryId: r.inquiry_id, text: r.text,
-            })),
-          }),
-        },
-      ]);
+    uses: ['clock'],
+    migrations: [notesTables],
+    settings: {
+      schema: { type: 'object', additionalProperties: false, required: ['greeting'], properties: { greeting: { type: 'string', minLength: 1, maxLength: 20 } } },
+      defaults: { greeting: '你好' } as ExampleSettings,
     },
-  };
+    setup({ data, settings, services }) {
+      const notesOf = async (tenantId: string) =>
+        (await data.knex('example_notes').where({ tenant_id: tenantId }).orderBy('event_id')).map((r: Record<string, any>) => ({
+          eventId: Number(r.event_id), inquiryId: r.inquiry_id as string, text: r.text as string,
+        }));
+      return {
+        routes: [
+          {
+            method: 'get', path: '/hello', tags: ['example'], summary: '示例 A greeting in the firm\'s words',
+            handler: async ({ actor }) => ({ text: `${(await settings.get(actor.tenantId)).greeting}，${actor.name}` }),
+          },
+          {
+            method: 'get', path: '/notes', tags: ['example'], summary: '示例 The notes of the actor\'s firm, oldest first',
+            handler: async ({ actor }) => ({ items: await notesOf(actor.tenantId) }),
+          },
+        ],
+        // After commit, at least once: the primary key makes a second delivery write nothing.
+        subscribers: [{
+          events: ['inquiry.created'],
+          handle: async (e) => {
+            await data.knex('example_notes')
+              .insert({ tenant_id: e.tenantId, event_id: e.id, inquiry_id: e.subjectId, text: `新咨询 ${String(e.data.source ?? '')}`.trim(), created_at: e.createdAt })
+              .onConflict(['tenant_id', 'event_id']).ignore();
+          },
+        }],
+        // Once per slot across all server processes; idempotent all the same.
+        jobs: [{
+          name: 'heartbeat', everySeconds: 3600,
+          run: async (slot) => {
+            await data.knex('example_heartbeats').insert({ slot, ran_at: services.clock.now() }).onConflict('slot').ignore();
+          },
+        }],
+        commands: [{
+          name: 'example-notes', summary: 'the example plugin\'s notes of a firm',
+          run: async (args, io) => {
+            const tenantId = args[0];
+            if (!tenantId) {
+              io.err('Usage: yunzhou example-notes <tenant id>');
+              return 2;
+            }
+            const notes = await notesOf(tenantId);
+            for (const n of notes) io.out(`${n.eventId}\t${n.inquiryId}\t${n.text}`);
+            io.out(`${notes.length} note(s)`);
+            return 0;
+          },
+        }],
+      };
+    },
+  });
 }

@@ -1,6 +1,6 @@
 // What people write in the cells of an import, read into what the 新建咨询 form takes: 男/女 into the gender
 // code, "A类 高价值" into the level code, "2026/12/1 10:00" or an Excel date into an instant in the firm's zone.
-import { instantOfLocal, isLocalDateText, type InquirySettings } from '../../index.js';
+import { instantOfLocal, isLocalDateText, type InquirySettings } from 'yunzhou/plugin';
 
 /** 男 / 女 (and the words and letters people use for them) as the form's gender code; anything else as written. */
 export function genderOf(text: string): string {

@@ -1,6 +1,6 @@
 // The columns of an inquiry import, found by their Chinese headers (the names of the 新建咨询 form), with the
 // other names people give them in their own sheets. Which headers must be there, and how a header row maps.
-import { domainError } from '../../index.js';
+import { domainError } from 'yunzhou/plugin';
 
 export type ImportField =
   | 'companyName' | 'mobile' | 'contactName' | 'gender' | 'level' | 'nextFollowUpAt' | 'source' | 'propertyType'

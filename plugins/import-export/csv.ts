@@ -1,7 +1,7 @@
 // CSV as people's spreadsheets save it: UTF-8 with or without a BOM, the GBK/GB18030 that Excel on a Chinese
 // Windows writes for "CSV", or UTF-16 "Unicode text"; commas, semicolons or tabs; quoted fields holding
 // delimiters, quotes ("") and line breaks (RFC 4180). Pure functions over bytes and text.
-import { domainError } from '../../index.js';
+import { domainError } from 'yunzhou/plugin';
 
 /** The encoding a CSV file was written in, and its text. */
 export function decodeCsv(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be' } {

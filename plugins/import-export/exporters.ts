@@ -3,15 +3,16 @@
 // data scope and masking apply to the export exactly as to the screen. The plugin's registry holds them;
 // each gets a route /api/v1/plugins/import-export/exports/<name>.xlsx.
 import {
-  InquiryServiceToken, OrganisationServiceToken, inquiryListQueryOf, inquiryListQuerySchema, localDateTime, stageLabel,
-  type Actor, type InquiryService, type InquiryListQuery, type OrganisationService, type PluginContext, type SheetColumn, type SheetRow,
-} from '../../index.js';
+  inquiryListQueryOf, inquiryListQuerySchema, localDateTime, stageLabel,
+  type Actor, type InquiryListQuery, type PluginServices, type SheetColumn, type SheetRow,
+} from 'yunzhou/plugin';
 
 export interface ExportContext {
   readonly actor: Actor;
   /** The validated query string (the exporter's own schema). */
   readonly query: Readonly<Record<string, any>>;
-  readonly container: PluginContext['container'];
+  /** The list use cases an exporter reads through. */
+  readonly services: Pick<PluginServices, 'inquiries' | 'organisation'>;
 }
 
 export interface Exporter {
@@ -80,8 +81,8 @@ export const inquiriesExporter: Exporter = {
     text('负责人', 'owner', 10), text('所属部门', 'department', 16), text('客户备注', 'remark', 30), text('企业税号', 'taxId', 22),
     text('阶段', 'stage', 8), text('最近跟进时间', 'lastFollowUpAt', 18), text('创建时间', 'createdAt', 18),
   ],
-  async *rows({ actor, query, container }) {
-    const svc = container.get<InquiryService>(InquiryServiceToken);
+  async *rows({ actor, query, services }) {
+    const svc = services.inquiries;
     const q = inquiryListQueryOf(query) as InquiryListQuery;
     let cursor: string | undefined;
     do {
@@ -108,8 +109,8 @@ export const usersExporter: Exporter = {
     departmentId: { type: 'string', format: 'uuid' }, active: { type: 'boolean' }, keyword: { type: 'string', maxLength: 50 }, role: { type: 'string', maxLength: 40 },
   },
   columns: [text('姓名', 'name', 10), text('手机号码', 'mobile', 16), text('所属部门', 'department', 16), text('角色', 'roles', 20), text('状态', 'status', 8), text('创建时间', 'createdAt', 18)],
-  async *rows({ actor, query, container }) {
-    const org = container.get<OrganisationService>(OrganisationServiceToken);
+  async *rows({ actor, query, services }) {
+    const org = services.organisation;
     const filter = { departmentId: query.departmentId, active: query.active, keyword: query.keyword, roleCode: query.role };
     let cursor: string | undefined;
     let names: { departments: Map<string, string>; roles: Map<string, string> } | null = null;

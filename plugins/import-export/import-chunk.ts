@@ -3,16 +3,16 @@
 // refusal does), the rest inserted in bulk claiming their mobiles, each with its 动态 line and its
 // inquiry.created event, and the chunk's results and the job's progress written in the same transaction.
 import {
-  duplicateMobileError, levelLabel, localDateTime, sql,
+  duplicateMobileError, levelLabel, localDateTime,
   type ActivityEntry, type DomainEvent, type EventSink, type IdGenerator, type Inquiry, type InquiryDetail, type InquiryRepository,
-  type Timeline, type UnitOfWork,
-} from '../../index.js';
+  type PluginData, type Timeline,
+} from 'yunzhou/plugin';
 import type { RawRow } from './import-file.js';
 import type { ImportJobStore, RowResult } from './job-store.js';
 import { prepareRow, type RowContext } from './prepare-row.js';
 
 export interface ChunkDeps {
-  readonly uow: UnitOfWork;
+  readonly data: PluginData;
   readonly inquiries: InquiryRepository;
   readonly timeline: Timeline;
   readonly events: EventSink;
@@ -75,7 +75,7 @@ export async function processChunk(d: ChunkDeps, job: ChunkJob, ctx: RowContext 
     candidates.push({ index, raw, record, ownerName: p.ownerName, ...(earlier !== undefined ? { sameAsRow: earlier } : {}) });
   });
 
-  await d.uow.run(async (tx) => {
+  await d.data.transaction(async (trx, tx) => {
     const byMobile = async (mobiles: string[]): Promise<Map<string, InquiryDetail>> => {
       const found = new Map<string, InquiryDetail>();
       for (const r of await d.inquiries.findByMobiles(tx, job.tenantId, mobiles)) if (!found.has(r.mobile)) found.set(r.mobile, r);
@@ -125,7 +125,7 @@ export async function processChunk(d: ChunkDeps, job: ChunkJob, ctx: RowContext 
     await d.timeline.record(tx, activities);
     await d.events.publish(tx, events);
     if (input.analyze) await d.inquiries.refreshStatistics(tx);
-    const ok = await d.store.commitChunk(sql(tx), job.tenantId, job.id, job.runner, {
+    const ok = await d.store.commitChunk(trx, job.tenantId, job.id, job.runner, {
       chunk: input.chunk, firstIndex: input.firstIndex, results, leaseUntil: input.leaseUntil, now: ctx.now,
     });
     if (!ok) throw new LostLease();

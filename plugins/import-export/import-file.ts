@@ -3,7 +3,7 @@
 // mapped to the columns, and every failure of a damaged or foreign file as a DomainError a person can act on.
 import { open, readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { domainError, isDomainError, type DomainError } from '../../index.js';
+import { domainError, isDomainError, type DomainError } from 'yunzhou/plugin';
 import { excelDateText } from './cell-values.js';
 import { decodeCsv, looksLikeText, parseCsv } from './csv.js';
 import { mapHeaders, type HeaderMap, type ImportField } from './columns.js';

@@ -6,14 +6,14 @@ import { rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import {
-  Clock, DocumentCharset, EventSink, IdGenerator, InquiryRepository, InquirySettingsRepository, OrganisationRepository, PERMISSIONS, Timeline, UnitOfWork,
-  buildActor, can, domainError, isDomainError,
-  type Actor, type Department, type PluginContext, type User,
-} from '../../index.js';
+  PERMISSIONS, buildActor, can, domainError, isDomainError,
+  type Actor, type Department, type PluginData, type User,
+} from 'yunzhou/plugin';
 import { processChunk, LostLease, type ChunkDeps } from './import-chunk.js';
 import { readImportFile } from './import-file.js';
 import type { ImportJob, ImportJobStore, JobError } from './job-store.js';
 import { directoryOf, type Directory } from './prepare-row.js';
+import type { Services } from './services.js';
 
 export interface RunnerSettings {
   /** Rows per transaction (default 1000). */
@@ -32,8 +32,6 @@ export interface Progress {
   readonly duplicates: number;
   readonly invalid: number;
 }
-
-type Container = PluginContext['container'];
 
 /** A job that vanished and is not resumed within this long after its upload is picked up by `resume`. */
 const QUEUED_GRACE_MS = 60_000;
@@ -54,14 +52,11 @@ export class ImportRunner {
   private readonly runnerId = `${hostname()}:${process.pid}`;
 
   constructor(
-    private readonly container: () => Container,
+    private readonly services: Services,
+    private readonly data: PluginData,
     private readonly store: ImportJobStore,
     private readonly settings: RunnerSettings,
   ) {}
-
-  private get<T>(token: symbol): T {
-    return this.container().get<T>(token);
-  }
 
   /** Starts a job in the background of this process (a no-op while this process already runs it). */
   start(tenantId: string, id: string): void {
@@ -88,8 +83,8 @@ export class ImportRunner {
   }
 
   private async actorOf(job: ImportJob): Promise<Actor> {
-    const org = this.get<OrganisationRepository>(OrganisationRepository);
-    return this.get<UnitOfWork>(UnitOfWork).read(async (tx) => {
+    const org = this.services.people;
+    return this.data.read(async (_knex, tx) => {
       const [tenant, user] = await Promise.all([org.getTenant(tx, job.tenantId), org.getUser(tx, job.tenantId, job.createdBy)]);
       if (!tenant || !user || !user.active) {
         throw domainError('import.importer_inactive', 'rule', '导入人的账号已停用，导入已停止', 'The account of the person importing was deactivated; the import stopped');
@@ -99,8 +94,8 @@ export class ImportRunner {
   }
 
   private async directory(tenantId: string): Promise<Directory> {
-    const org = this.get<OrganisationRepository>(OrganisationRepository);
-    return this.get<UnitOfWork>(UnitOfWork).read(async (tx) => {
+    const org = this.services.people;
+    return this.data.read(async (_knex, tx) => {
       const users: User[] = [];
       let cursor: string | undefined;
       do {
@@ -118,8 +113,7 @@ export class ImportRunner {
    * could not be claimed: finished, or running elsewhere under a live lease.
    */
   async run(tenantId: string, id: string, onProgress?: (p: Progress) => void | Promise<void>): Promise<ImportJob | null> {
-    const clock = this.get<Clock>(Clock);
-    const ids = this.get<IdGenerator>(IdGenerator);
+    const { clock, ids } = this.services;
     const token = `${this.runnerId}:${ids.id()}`;
     const lease = (): Date => new Date(clock.now().getTime() + this.settings.leaseSeconds * 1000);
     const job = await this.store.claim(tenantId, id, token, clock.now(), lease());
@@ -134,7 +128,7 @@ export class ImportRunner {
       const content = await readImportFile(file, job.format, this.settings.maxRows);
       const total = content.rows.length;
       if (!(await this.store.setTotal(tenantId, id, token, total, lease(), clock.now()))) return null;
-      const loaded = await this.get<UnitOfWork>(UnitOfWork).read((tx) => this.get<InquirySettingsRepository>(InquirySettingsRepository).load(tx, tenantId));
+      const loaded = await this.data.read((_knex, tx) => this.services.inquirySettings.load(tx, tenantId));
       if (!loaded) throw new Error(`tenant ${tenantId} has no settings`);
       const directory = await this.directory(tenantId);
       const allowDuplicates = loaded.settings.allowDuplicateMobiles;
@@ -158,13 +152,12 @@ export class ImportRunner {
       }
 
       const deps: ChunkDeps = {
-        uow: this.get<UnitOfWork>(UnitOfWork), inquiries: this.get<InquiryRepository>(InquiryRepository), timeline: this.get<Timeline>(Timeline),
-        events: this.get<EventSink>(EventSink), ids, store: this.store,
+        data: this.data, inquiries: this.services.inquiryRecords, timeline: this.services.timeline, events: this.services.events, ids, store: this.store,
       };
       await onProgress?.({ processed, total, ...counts });
       for (let start = processed; start < total; start += this.settings.chunkSize) {
         const rows = content.rows.slice(start, start + this.settings.chunkSize);
-        const ctx = { actor, settings: loaded.settings, timeZone: loaded.timeZone, now: clock.now(), directory, allowDuplicates, charset: this.get<DocumentCharset>(DocumentCharset) };
+        const ctx = { actor, settings: loaded.settings, timeZone: loaded.timeZone, now: clock.now(), directory, allowDuplicates, charset: this.services.documentCharset };
         const results = await processChunk(deps, { tenantId, id, fileName: job.fileName, runner: token }, ctx, {
           chunk, firstIndex: start, rows, seen, leaseUntil: lease(), analyze: analyzeAfter(chunk) || start + rows.length >= total,
         });

@@ -5,16 +5,16 @@
 import { join } from 'node:path';
 import { rm } from 'node:fs/promises';
 import {
-  Clock, IdGenerator, InquirySettingsRepository, PERMISSIONS, SpreadsheetWriter, UnitOfWork,
-  can, domainError, notFound, requirePermission,
-  type Actor, type PluginContext, type SheetRow,
-} from '../../index.js';
+  PERMISSIONS, can, domainError, notFound, requirePermission,
+  type Actor, type PluginData, type SheetRow,
+} from 'yunzhou/plugin';
 import { IMPORT_COLUMNS } from './columns.js';
 import { fileHead, readHeader, sniffFormat } from './import-file.js';
 import type { ImportRunner } from './import-runner.js';
 import type { ImportJob, ImportJobStore } from './job-store.js';
 import { reportRows, reportSheet, TEMPLATE_SHEET, templateExample } from './report.js';
 import { spool } from './spool.js';
+import type { Services } from './services.js';
 
 export interface UploadInput {
   readonly fileName: string;
@@ -70,20 +70,17 @@ export interface ImportServiceSettings {
 
 export class ImportService {
   constructor(
-    private readonly container: () => PluginContext['container'],
+    private readonly services: Services,
+    private readonly data: PluginData,
     private readonly store: ImportJobStore,
     readonly runner: ImportRunner,
     private readonly settings: ImportServiceSettings,
   ) {}
 
-  private get<T>(token: symbol): T {
-    return this.container().get<T>(token);
-  }
-
   /** The columns, what each takes, and the firm's levels and dictionaries (for a screen that explains the template). */
   async columns(actor: Actor): Promise<Record<string, unknown>> {
     requirePermission(actor, PERMISSIONS.inquiryWrite);
-    const loaded = await this.get<UnitOfWork>(UnitOfWork).read((tx) => this.get<InquirySettingsRepository>(InquirySettingsRepository).load(tx, actor.tenantId));
+    const loaded = await this.data.read((_knex, tx) => this.services.inquirySettings.load(tx, actor.tenantId));
     const s = loaded?.settings;
     return {
       columns: IMPORT_COLUMNS.map((c) => ({ header: c.header, field: c.field, required: c.required, hint: c.hint, aliases: c.aliases })),
@@ -97,10 +94,10 @@ export class ImportService {
   /** 下载导入模板: the headers and one example row in the firm's values. */
   async template(actor: Actor): Promise<AsyncIterable<Uint8Array>> {
     requirePermission(actor, PERMISSIONS.inquiryWrite);
-    const loaded = await this.get<UnitOfWork>(UnitOfWork).read((tx) => this.get<InquirySettingsRepository>(InquirySettingsRepository).load(tx, actor.tenantId));
+    const loaded = await this.data.read((_knex, tx) => this.services.inquirySettings.load(tx, actor.tenantId));
     if (!loaded) throw notFound('tenant', '机构', actor.tenantId);
-    const example = templateExample(actor, loaded.settings, this.get<Clock>(Clock).now());
-    return this.get<SpreadsheetWriter>(SpreadsheetWriter).write(TEMPLATE_SHEET, (async function* (): AsyncGenerator<SheetRow> { yield example; })());
+    const example = templateExample(actor, loaded.settings, this.services.clock.now());
+    return this.services.spreadsheets.write(TEMPLATE_SHEET, (async function* (): AsyncGenerator<SheetRow> { yield example; })());
   }
 
   /**
@@ -110,7 +107,7 @@ export class ImportService {
    */
   async upload(actor: Actor, input: UploadInput): Promise<ImportJob> {
     requirePermission(actor, PERMISSIONS.inquiryWrite);
-    const id = this.get<IdGenerator>(IdGenerator).id();
+    const id = this.services.ids.id();
     const storageKey = join(actor.tenantId, `${id}.upload`);
     const path = join(this.settings.dir(), storageKey);
     try {
@@ -119,7 +116,7 @@ export class ImportService {
       const header = await readHeader(path, format);
       await this.store.insert({
         tenantId: actor.tenantId, id, createdBy: actor.userId, fileName: input.fileName.slice(0, 255) || `import.${format}`, format, sizeBytes, storageKey,
-        columns: header.columns.map((c) => c.header), ignoredColumns: header.ignored, at: this.get<Clock>(Clock).now(),
+        columns: header.columns.map((c) => c.header), ignoredColumns: header.ignored, at: this.services.clock.now(),
       });
     } catch (e) {
       await rm(path, { force: true });
@@ -143,13 +140,13 @@ export class ImportService {
   /** 导入结果: the report workbook (rows processed so far while the job runs). */
   async report(actor: Actor, id: string): Promise<{ job: ImportJob; content: AsyncIterable<Uint8Array> }> {
     const job = await this.job(actor, id);
-    const keptSince = this.get<Clock>(Clock).now().getTime() - this.settings.reportDays * 86_400_000;
+    const keptSince = this.services.clock.now().getTime() - this.settings.reportDays * 86_400_000;
     if (job.finishedAt && job.finishedAt.getTime() < keptSince) {
       throw domainError(
         'import.report_expired', 'rule', `导入结果只保留 ${this.settings.reportDays} 天，这份已删除；导入的记录不受影响`,
         `Import reports are kept for ${this.settings.reportDays} days; this one was deleted (the imported records stay)`, { finishedAt: job.finishedAt },
       );
     }
-    return { job, content: this.get<SpreadsheetWriter>(SpreadsheetWriter).write(reportSheet(job), reportRows(this.store, job)) };
+    return { job, content: this.services.spreadsheets.write(reportSheet(job), reportRows(this.store, job)) };
   }
 }

@@ -1,9 +1,8 @@
 // Built-in plugin `import-export`: inquiries imported from .xlsx or .csv as a background job with progress
 // and a per-row report, and any list exported to .xlsx through a registry of exporters. API under
-// /api/v1/plugins/import-export; the CLI's `yunzhou import`. It uses only the public plugin API, like a
-// third party's plugin would.
-import { join } from 'node:path';
-import { CommandContribution, Config, Db, type CrmConfig, type Database, type Plugin } from '../../index.js';
+// /api/v1/plugins/import-export; the CLI's `yunzhou import`. It uses only the plugin SDK (yunzhou/plugin),
+// like a third party's plugin would.
+import { definePlugin, token, type AreaDescriptor } from 'yunzhou/plugin';
 import { ExporterRegistry, inquiriesExporter, usersExporter, type Exporter } from './exporters.js';
 import { ImportRunner } from './import-runner.js';
 import { ImportService } from './import-service.js';
@@ -11,7 +10,7 @@ import { ImportJobStore } from './job-store.js';
 import { importJobsTables } from './migrations.js';
 import { importExportRoutes } from './routes.js';
 import { importCommand } from './cli.js';
-import { ImportExportToken } from './token.js';
+import { USES } from './services.js';
 
 export { ExporterRegistry, inquiriesExporter, usersExporter, type Exporter, type ExportContext } from './exporters.js';
 export { ImportService, presentJob, percentageOf, type ImportJobView, type UploadInput } from './import-service.js';
@@ -19,9 +18,10 @@ export type { ImportRunner, Progress } from './import-runner.js';
 export { ImportJobStore, type ImportJob, type RowResult, type RowOutcome, type JobStatus } from './job-store.js';
 export { IMPORT_COLUMNS, mapHeaders, normalizeHeader, type ImportColumn, type ImportField } from './columns.js';
 export { parseCsv, decodeCsv, detectDelimiter } from './csv.js';
-export { importCommand, actorByMobile, IMPORT_USAGE } from './cli.js';
-export { ImportExportToken } from './token.js';
+export { IMPORT_USAGE } from './cli.js';
 
+/** The plugin's import use cases, for an embedding host (and tests): `crm.container.get(ImportExportToken)`. */
+export const ImportExportToken = token<ImportService>('plugins.ImportExport');
 
 export interface ImportExportOptions {
   /** Largest upload accepted (default 50 MiB). */
@@ -42,7 +42,7 @@ export interface ImportExportOptions {
   readonly exporters?: readonly Exporter[];
 }
 
-export interface ImportExportPlugin extends Plugin {
+export interface ImportExportPlugin extends AreaDescriptor<{ readonly imports: typeof ImportExportToken }> {
   /** Register further exporters here before createCrm() loads the plugin. */
   readonly exporters: ExporterRegistry;
 }
@@ -51,28 +51,30 @@ export function importExportPlugin(options: ImportExportOptions = {}): ImportExp
   const exporters = new ExporterRegistry().register(inquiriesExporter).register(usersExporter);
   for (const e of options.exporters ?? []) exporters.register(e);
   const maxUploadBytes = options.maxUploadBytes ?? 50 * 1024 * 1024;
-  return {
+  const reportDays = options.reportDays ?? 30;
+  const plugin = definePlugin({
     name: 'import-export',
-    exporters,
-    register(ctx) {
-      const dir = (): string => options.dir ?? join(ctx.container.get<CrmConfig>(Config).filesDir, '.import-export');
-      const store = new ImportJobStore(() => ctx.container.get<Database>(Db).knex);
-      const runner = new ImportRunner(() => ctx.container, store, {
+    uses: USES,
+    migrations: [importJobsTables],
+    facade: { imports: ImportExportToken },
+    setup({ services, data, filesDir }) {
+      const dir = (): string => options.dir ?? filesDir();
+      const store = new ImportJobStore(() => data.knex);
+      const runner = new ImportRunner(services, data, store, {
         chunkSize: options.chunkSize ?? 1000, leaseSeconds: options.leaseSeconds ?? 120, maxRows: options.maxRows ?? 200_000, dir,
       });
-      const reportDays = options.reportDays ?? 30;
-      const service = new ImportService(() => ctx.container, store, runner, { maxUploadBytes, dir, reportDays });
-      ctx.addMigrations([importJobsTables]);
-      ctx.container.bind<ImportService>(ImportExportToken).toConstantValue(service);
-      ctx.addJob({ name: 'resume', everySeconds: options.resumeEverySeconds ?? 30, exclusive: false, run: async (_slot, now) => { await runner.resumeStale(now); } });
-      ctx.addJob({ name: 'purge-reports', everySeconds: 86_400, offsetSeconds: 3 * 3600, run: async (_slot, now) => { await store.purgeResults(new Date(now.getTime() - reportDays * 86_400_000)); } });
-      ctx.container.bind<CommandContribution>(CommandContribution).toConstantValue({
-        name: 'import',
-        summary: 'FILE --tenant ID --as MOBILE [--report PATH]\n      import inquiries from an .xlsx or .csv (the template\'s Chinese headers) as the user with that mobile, with a\n      progress bar; writes the per-row report beside FILE',
-        run: (args) => importCommand(ctx, args),
-      });
+      const imports = new ImportService(services, data, store, runner, { maxUploadBytes, dir, reportDays });
       exporters.freeze();
-      ctx.addRoutes(importExportRoutes(() => service, exporters, ctx, maxUploadBytes));
+      return {
+        provides: { imports },
+        routes: importExportRoutes(() => imports, exporters, services, maxUploadBytes),
+        jobs: [
+          { name: 'resume', everySeconds: options.resumeEverySeconds ?? 30, exclusive: false, run: async (_slot, now) => { await runner.resumeStale(now); } },
+          { name: 'purge-reports', everySeconds: 86_400, offsetSeconds: 3 * 3600, run: async (_slot, now) => { await store.purgeResults(new Date(now.getTime() - reportDays * 86_400_000)); } },
+        ],
+        commands: [importCommand(imports, services, data)],
+      };
     },
-  };
+  });
+  return { ...plugin, exporters };
 }

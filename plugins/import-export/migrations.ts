@@ -1,7 +1,7 @@
 // The import-export plugin's tables, tracked apart from core's (knex_migrations_import_export): import jobs
 // with their progress and lease, and the per-row results, one row per committed chunk of the file.
 import type { Knex } from 'knex';
-import type { Migration } from '../../index.js';
+import type { Migration } from 'yunzhou/plugin';
 
 export const importJobsTables: Migration = {
   name: '202611270420_import_jobs',

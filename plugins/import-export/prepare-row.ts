@@ -5,7 +5,7 @@
 import {
   BAD_TEXT_MESSAGE, PERMISSIONS, can, checkInquiryFields, isCleanText, findLevel, gradingPolicyOf, inScope, isDomainError, nextFollowUpAt, normalizeMobile, undrawableFields,
   type Actor, type Department, type DocumentCharset, type InquiryFields, type InquirySettings, type User,
-} from '../../index.js';
+} from 'yunzhou/plugin';
 import { genderOf, instantOf, levelOf } from './cell-values.js';
 import { HEADER_OF, type ImportField } from './columns.js';
 import type { RawRow } from './import-file.js';

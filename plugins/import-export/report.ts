@@ -1,7 +1,7 @@
 // The two workbooks of an import: the template (the headers and one example row in the firm's own values)
 // and the report (每行的结果: 已导入 / 重复 / 无效 with the reason, beside the row's own values so that the
 // rejected rows can be corrected in the report and imported again).
-import { localDate, type Actor, type InquirySettings, type SheetRow, type SheetSpec } from '../../index.js';
+import { localDate, type Actor, type InquirySettings, type SheetRow, type SheetSpec } from 'yunzhou/plugin';
 import { IMPORT_COLUMNS, type ImportField } from './columns.js';
 import type { ImportJob, ImportJobStore, RowOutcome } from './job-store.js';
 

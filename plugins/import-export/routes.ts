@@ -1,12 +1,10 @@
 // The plugin's HTTP surface under /api/v1/plugins/import-export: the import (template, upload, progress,
 // report) and one export route per registered exporter, each with its JSON Schemas.
 import { Readable } from 'node:stream';
-import {
-  Clock, SpreadsheetWriter, XLSX_CONTENT_TYPE, contentDisposition, localDate, respond,
-  type PluginContext, type RouteDef,
-} from '../../index.js';
+import { XLSX_CONTENT_TYPE, contentDisposition, localDate, respond, type RouteDef } from 'yunzhou/plugin';
 import type { ExporterRegistry } from './exporters.js';
 import { presentJob, type ImportService } from './import-service.js';
+import type { Services } from './services.js';
 
 const uuid = { type: 'string', format: 'uuid' };
 const idParams = { type: 'object', required: ['id'], properties: { id: uuid }, additionalProperties: false };
@@ -41,7 +39,7 @@ async function primed<T>(source: AsyncIterable<T>): Promise<AsyncIterable<T>> {
   })();
 }
 
-export function importExportRoutes(imports: () => ImportService, registry: ExporterRegistry, ctx: PluginContext, maxUploadBytes: number): RouteDef[] {
+export function importExportRoutes(imports: () => ImportService, registry: ExporterRegistry, services: Services, maxUploadBytes: number): RouteDef[] {
   const tags = ['import-export'];
   const routes: RouteDef[] = [
     {
@@ -109,9 +107,9 @@ export function importExportRoutes(imports: () => ImportService, registry: Expor
       description: 'Streamed .xlsx with Chinese headers; the same filters, permission and data scope as the list itself.',
       schemas: { query: object({ ...(exporter.query ?? {}) }) },
       handler: async ({ actor, query }) => {
-        const rows = await primed(exporter.rows({ actor, query, container: ctx.container }));
-        const writer = ctx.container.get<SpreadsheetWriter>(SpreadsheetWriter);
-        const today = localDate(ctx.container.get<Clock>(Clock).now(), actor.timeZone);
+        const rows = await primed(exporter.rows({ actor, query, services }));
+        const writer = services.spreadsheets;
+        const today = localDate(services.clock.now(), actor.timeZone);
         return xlsx(`${exporter.title}-${today}.xlsx`, writer.write({ name: exporter.title, columns: exporter.columns }, rows));
       },
     });

@@ -4,7 +4,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { dirname } from 'node:path';
-import { domainError, type DomainError } from '../../index.js';
+import { domainError, type DomainError } from 'yunzhou/plugin';
 
 export function uploadTooLarge(maxBytes: number): DomainError {
   const mb = Math.round((maxBytes / 1024 / 1024) * 10) / 10;

@@ -1,8 +1,8 @@
 // Built-in plugin `webhooks`: a firm registers URLs and the events it wants; deliveries are signed
 // (HMAC-SHA256, `X-Yunzhou-Signature: t=<unix>,v1=<hex>` over `<t>.<body>`), retried with back-off,
 // recorded with the receiver's answers, and can be replayed. Admin API under /api/v1/plugins/webhooks.
-// It uses only the public plugin API, like a third party's plugin would.
-import { Clock, Db, IdGenerator, decodeCursor, encodeCursor, type Database, type Plugin, type RouteDef } from '../../index.js';
+// It uses only the plugin SDK (yunzhou/plugin), like a third party's plugin would.
+import { decodeCursor, definePlugin, encodeCursor, type AreaDescriptor, type RouteDef } from 'yunzhou/plugin';
 import { webhooksMigrations } from './migrations.js';
 import { WebhookStore, type Delivery } from './store.js';
 import { presentEndpoint, Webhooks, type WebhooksOptions } from './webhooks.js';
@@ -29,15 +29,14 @@ function presentDelivery(d: Delivery): Record<string, unknown> {
 }
 
 /** The webhooks plugin; builtInPlugins() adds it with the defaults. */
-export function webhooksPlugin(options: WebhooksOptions = {}): Plugin {
-  return {
+export function webhooksPlugin(options: WebhooksOptions = {}): AreaDescriptor {
+  return definePlugin({
     name: 'webhooks',
-    register(ctx) {
-      const store = new WebhookStore(() => ctx.container.get<Database>(Db).knex);
-      const hooks = new Webhooks(store, () => ctx.container.get<Clock>(Clock), () => ctx.container.get<IdGenerator>(IdGenerator), options);
-      ctx.addMigrations(webhooksMigrations);
-      ctx.on('*', (e) => hooks.onEvent(e));
-      ctx.addJob({ name: 'send', everySeconds: options.everySeconds ?? 1, exclusive: false, run: async (_slot, now) => { await hooks.sendDue(now); } });
+    uses: ['clock', 'ids'],
+    migrations: webhooksMigrations,
+    setup({ services, data }) {
+      const store = new WebhookStore(() => data.knex);
+      const hooks = new Webhooks(store, () => services.clock, () => services.ids, options);
 
       const tags = ['webhooks'];
       const routes: RouteDef[] = [
@@ -107,7 +106,11 @@ export function webhooksPlugin(options: WebhooksOptions = {}): Plugin {
           handler: async ({ actor, params }) => presentDelivery(await hooks.replay(actor, params.id)),
         },
       ];
-      ctx.addRoutes(routes);
+      return {
+        routes,
+        subscribers: [{ events: '*', handle: (e) => hooks.onEvent(e) }],
+        jobs: [{ name: 'send', everySeconds: options.everySeconds ?? 1, exclusive: false, run: async (_slot, now) => { await hooks.sendDue(now); } }],
+      };
     },
-  };
+  });
 }

@@ -1,7 +1,7 @@
 // The webhooks plugin's tables, tracked apart from core's (knex_migrations_webhooks): each firm's endpoints,
 // one delivery per endpoint and event (plus replays), and every attempt with what the receiver answered.
 import type { Knex } from 'knex';
-import type { Migration } from '../../index.js';
+import type { Migration } from 'yunzhou/plugin';
 
 export const webhooksTables: Migration = {
   name: '202611270410_webhooks',

@@ -3,7 +3,7 @@
 // the head of a lane (firm, endpoint, record) is claimable: a record's events reach an endpoint in order,
 // one after the other, while other lanes go out beside them. A replay is sent on its own (outside lanes).
 import type { Knex } from 'knex';
-import type { OutboxEvent } from '../../index.js';
+import type { OutboxEvent } from 'yunzhou/plugin';
 
 type Row = Record<string, any>;
 

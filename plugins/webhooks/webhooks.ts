@@ -2,7 +2,7 @@
 // every matching event becomes a delivery (the outbox handler), sent signed by a scheduled job, retried
 // with doubling delays, every attempt recorded with the receiver's answer; a delivery can be replayed.
 import { randomBytes } from 'node:crypto';
-import { domainError, notFound, requirePermission, validationFailed, type Actor, type Clock, type IdGenerator, type OutboxEvent } from '../../index.js';
+import { domainError, notFound, requirePermission, validationFailed, type Actor, type Clock, type IdGenerator, type OutboxEvent } from 'yunzhou/plugin';
 import { isPrivateHost } from './address-guard.js';
 import { send } from './sender.js';
 import type { Attempt, Delivery, DeliveryStatus, Endpoint, WebhookStore } from './store.js';

@@ -3,6 +3,7 @@ import test from 'ava';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ARCHITECTURE_DOC, areaGraph, areaGraphSection, coreImports, deepImports, findCycle, importsOf, withAreaGraph } from '../support/area-graph.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -86,13 +87,29 @@ test('nothing imports a plugin except the lists of built-in plugins', (t) => {
   t.deepEqual(bad, []);
 });
 
-test('plugins use only the public entry and their own files', (t) => {
-  const bad = sources('plugins').flatMap(imports).filter((e) => {
-    if (!e.target) return false;
-    if (e.target === 'index' || e.target === 'index.js') return false;
-    return !e.target.startsWith('plugins/');
-  });
-  t.deepEqual(bad, []);
+/** Where a plugin's import may point: the SDK entry, an npm package or a file of its own folder. */
+function pluginImportAllowed(e: Edge): boolean {
+  if (e.target) {
+    const folder = e.from.split('/').slice(0, -1).join('/'); // plugins/<name>, or plugins for the built-in list
+    return e.target.startsWith(`${folder}/`);
+  }
+  return e.spec === 'yunzhou/plugin' || !/^yunzhou(\/|$)/.test(e.spec);
+}
+
+test('plugins use only the SDK entry (yunzhou/plugin), npm packages and their own files', (t) => {
+  const edges = sources('plugins').flatMap(imports);
+  t.true(edges.some((e) => e.spec === 'yunzhou/plugin'), 'the checker sees the plugins\' SDK imports');
+  t.deepEqual(edges.filter((e) => !pluginImportAllowed(e)), []);
+});
+
+test('the plugin rule catches a plugin reaching past the SDK', (t) => {
+  const from = 'plugins/webhooks/index.ts';
+  for (const [spec, target] of [['yunzhou', null], ['yunzhou/package.json', null], ['../../index.js', 'index.js'], ['../../plugin.js', 'plugin.js'], ['../import-export/index.js', 'plugins/import-export/index.js']] as const) {
+    t.false(pluginImportAllowed({ from, spec, target }), spec);
+  }
+  for (const [spec, target] of [['yunzhou/plugin', null], ['knex', null], ['node:crypto', null], ['./store.js', 'plugins/webhooks/store.js']] as const) {
+    t.true(pluginImportAllowed({ from, spec, target }), spec);
+  }
 });
 
 test('the console reaches the server only through the HTTP API: it imports core (pure rules and types) and its own files', (t) => {
@@ -111,4 +128,37 @@ test('the checker sees a violation when there is one', (t) => {
   const fake = "import { x } from '../../adapters/knex/database.js';\nimport type { Knex } from 'knex';\nexport { y } from './y.js';";
   const specs = [...fake.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/g)].map((m) => m[1]);
   t.deepEqual(specs, ['../../adapters/knex/database.js', 'knex', './y.js']);
+});
+
+// Areas as modules: another area only through its face, and no cycle between areas (docs/architecture.md).
+test('a core file imports another area only through its face (core/<area>/index.ts)', (t) => {
+  const deep = deepImports(coreImports()).map((i) => `${i.from} imports ${i.spec}`);
+  t.deepEqual(deep, [], 'import the area\'s face instead: ../<area>/index.js');
+});
+
+test('the areas import each other without a cycle', (t) => {
+  const graph = areaGraph(coreImports());
+  t.true(graph.size >= 19, `every core area is in the graph (${[...graph.keys()].join(', ')})`);
+  const cycle = findCycle(graph);
+  t.is(cycle, null, cycle ? `the areas import each other in a cycle: ${cycle.join(' → ')}` : '');
+});
+
+test('the area checks see a deep import and a cycle when there is one', (t) => {
+  // Guards the guard: the same functions on made-up files.
+  const imports = [
+    ...importsOf('core/approvals/x.ts', "import { a } from '../orders/order-records.js';\nimport type { B } from '../shared/index.js';\nimport { c } from './c.js';"),
+    ...importsOf('core/orders/y.ts', "import {\n  d,\n} from '../approvals/index.js';\nexport { e } from '../shared/ports.js';"),
+    ...importsOf('core/shared/z.ts', "import { f } from './f.js';"),
+  ];
+  t.deepEqual(deepImports(imports).map((i) => `${i.from} → ${i.target}`), ['core/approvals/x.ts → core/orders/order-records', 'core/orders/y.ts → core/shared/ports']);
+  const graph = areaGraph(imports);
+  t.deepEqual([...graph], [['approvals', ['orders', 'shared']], ['orders', ['approvals', 'shared']], ['shared', []]]);
+  t.deepEqual(findCycle(graph), ['approvals', 'orders', 'approvals']);
+  t.is(findCycle(new Map([['approvals', ['orders']], ['orders', ['shared']], ['shared', []]])), null);
+});
+
+test('docs/architecture.md draws the area graph of the code', (t) => {
+  const doc = readFileSync(join(root, ARCHITECTURE_DOC), 'utf8');
+  const expected = withAreaGraph(doc, areaGraphSection(areaGraph(coreImports())));
+  t.true(doc === expected, `${ARCHITECTURE_DOC} shows another area graph than the code's: run \`npm run docs:areas\``);
 });

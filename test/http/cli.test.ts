@@ -1,7 +1,7 @@
 // The `yunzhou` command as a user runs it, on an embedded database in a temporary folder.
 import test from 'ava';
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { DEMO_LOGINS } from '../../adapters/demo/organisation.seed.js';
 
 const run = promisify(execFile);
+let tenantId = '';
 const cli = resolve(dirname(fileURLToPath(import.meta.url)), '../../http/cli/main.js');
 const dir = mkdtempSync(join(tmpdir(), 'yunzhou-cli-'));
 const env = { ...process.env, YUNZHOU_DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'silent', DATABASE_URL: '' };
@@ -32,6 +33,7 @@ test.serial('tenant create reads the password from the environment, never from a
     env: { ...env, YUNZHOU_ADMIN_PASSWORD: 'cli-pass-2026' }, timeout: 120_000,
   });
   t.regex(ok.stdout, /Created 新机构 \([0-9a-f-]{36}\); administrator 管理员 13600000000/);
+  tenantId = /\(([0-9a-f-]{36})\)/.exec(ok.stdout)?.[1] ?? '';
   const bad = await run(process.execPath, [cli, 'tenant', 'create', '--name', 'x', '--admin-name', 'y', '--admin-mobile', '123'], {
     env: { ...env, YUNZHOU_ADMIN_PASSWORD: 'cli-pass-2026' }, timeout: 120_000,
   }).catch((e: { code: number; stderr: string }) => e);
@@ -47,6 +49,20 @@ test.serial('commands contributed by the areas are listed by --help and dispatch
   const bad = await run(process.execPath, [cli, 'no-such-command'], { env, timeout: 120_000 }).catch((e: { code: number; stderr: string }) => e);
   t.is((bad as { code: number }).code, 2);
   t.regex((bad as { stderr: string }).stderr, /Unknown command: no-such-command/);
+});
+
+test.serial('import (the import-export plugin\'s command): a progress line on stderr, the summary and the report path on stdout', async (t) => {
+  const file = join(dir, '名单.csv');
+  const headers = '企业名称,客户手机号码,客户姓名,客户性别,客户级别,下次跟进时间,客户来源,客户房产,负责人,所属部门,客户备注,企业税号';
+  const later = `${new Date().getFullYear() + 4}-12-03 14:30`;
+  writeFileSync(file, `${headers}\r\n命令行科技,13612345678,张三,男,A,${later},电销,按揭房,,,需要额度高,\r\n坏号码公司,abc,张三,男,A,${later},电销,按揭房,,,需要额度高,\r\n`);
+  const { stdout, stderr } = await run(process.execPath, [cli, 'import', file, '--tenant', tenantId, '--as', '13600000000'], { env, timeout: 120_000 });
+  t.regex(stderr, /\r导入 \[#{30}\] 100% {2}2\/2 行 {2}已导入 1 {2}重复 0 {2}无效 1\n$/);
+  t.regex(stdout, /^导入完成：共 2 行，已导入 1，重复 0，无效 1（[\d.]+ 秒）\n结果报告：.*名单\.report\.xlsx\n$/);
+  t.true(existsSync(join(dir, '名单.report.xlsx')));
+  const usage = await run(process.execPath, [cli, 'import', file], { env, timeout: 120_000 }).catch((e: { code: number; stderr: string }) => e);
+  t.is((usage as { code: number }).code, 2);
+  t.regex((usage as { stderr: string }).stderr, /^Usage: yunzhou import /);
 });
 
 test.serial('seed --demo creates both demo firms and prints their logins', async (t) => {

@@ -10,7 +10,8 @@ import { testCrm } from '../support/crm.js';
 import { aFirm, aMobile, type TestFirm } from '../support/tenant.js';
 import { serve, type TestServer } from '../support/http.js';
 import type { Crm } from '../../adapters/composition/create-crm.js';
-import { importExportPlugin, importCommand, ImportExportToken, ImportJobStore, type ImportService, type ImportJobView } from '../../plugins/import-export/index.js';
+import { CommandContribution } from '../../adapters/composition/area.js';
+import { importExportPlugin, ImportExportToken, ImportJobStore, type ImportService, type ImportJobView } from '../../plugins/import-export/index.js';
 
 let crm: Crm;
 let api: TestServer;
@@ -401,13 +402,16 @@ test('yunzhou import: progress bar on stderr, the summary and the report path on
   const adminMobile = (await crm.organisation.getUser(firm.admin, firm.admin.userId)).mobile;
   let out = '';
   let err = '';
-  const io = { stdout: { write: (s: string) => { out += s; return true; } }, stderr: { write: (s: string) => { err += s; return true; } } } as never;
-  const code = await importCommand(crm, [file, '--tenant', firm.tenantId, '--as', adminMobile], io);
+  // The CLI's terminal: lines to stdout and stderr, the progress line rewritten in place on stderr.
+  const io = { out: (s: string) => { out += `${s}\n`; }, err: (s: string) => { err += `${s}\n`; }, progress: (s: string) => { err += `\r${s}`; } };
+  const command = crm.container.getAll<CommandContribution>(CommandContribution).find((c) => c.name === 'import');
+  if (!command) return t.fail('the plugin contributes the import command');
+  const code = await command.run([file, '--tenant', firm.tenantId, '--as', adminMobile], io);
   t.is(code, 0);
   t.regex(err, /导入 \[#{30}\] 100% {2}2\/2 行 {2}已导入 1 {2}重复 0 {2}无效 1/);
   t.regex(out, /^导入完成：共 2 行，已导入 1，重复 0，无效 1（[\d.]+ 秒）\n结果报告：.*名单\.report\.xlsx\n$/);
   const sheet = await sheetOf(readFileSync(join(dir, '名单.report.xlsx')));
   t.deepEqual(sheet.slice(1).map((r) => r[1]), ['已导入', '无效']);
-  const usage = await importCommand(crm, [file], io);
+  const usage = await command.run([file], io);
   t.is(usage, 2);
 });

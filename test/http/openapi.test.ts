@@ -1,8 +1,12 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import test from 'ava';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { testCrm } from '../support/crm.js';
 import { serve, type TestServer } from '../support/http.js';
-import type { Crm } from '../../adapters/composition/create-crm.js';
+import { createCrm, type Crm } from '../../adapters/composition/create-crm.js';
+import { buildOpenApiOf } from '../../http/app.js';
+import { builtInPlugins } from '../../plugins/index.js';
+import { apiBreaks, stableJson } from '../support/openapi-compat.js';
 
 let crm: Crm;
 let api: TestServer;
@@ -35,3 +39,26 @@ test('the API reference page is served locally with its assets', async (t) => {
   t.is(js.status, 200);
   t.true(String(js.body).length > 100000);
 });
+
+// The HTTP API only grows. test/http/openapi-baseline.json is the document as released (with the built-in
+// plugins); every path, method, parameter, body and response in it must still work the same way. When an
+// addition lands, refresh the baseline on purpose and commit it with the change:
+//   UPDATE_OPENAPI_BASELINE=1 npx ava test/http/openapi.test.ts
+const BASELINE = 'test/http/openapi-baseline.json';
+
+test('the OpenAPI document differs from the released baseline only by additions', async (t) => {
+  const current = await openApiWithBuiltInPlugins();
+  if (process.env.UPDATE_OPENAPI_BASELINE === '1') writeFileSync(BASELINE, stableJson(current));
+  const baseline = JSON.parse(readFileSync(BASELINE, 'utf8')) as Record<string, unknown>;
+  t.true(Object.keys(baseline.paths as object).length > 100, 'the baseline lists the routes');
+  t.deepEqual(apiBreaks(baseline, current), [], `breaking changes against ${BASELINE}`);
+});
+
+async function openApiWithBuiltInPlugins(): Promise<Record<string, unknown>> {
+  const withPlugins = await createCrm({ database: { memory: true }, migrate: false, plugins: builtInPlugins(), config: { secret: 'openapi-baseline' } });
+  try {
+    return buildOpenApiOf(withPlugins);
+  } finally {
+    await withPlugins.close();
+  }
+}

@@ -3,17 +3,17 @@ import test from 'ava';
 import { startServer } from '../../http/server.js';
 import { testDatabase } from '../support/database.js';
 import { createLogger } from '../../http/logger.js';
-import type { Plugin } from '../../adapters/composition/plugin-api.js';
+import { definePlugin } from '../../plugin.js';
 
-const slow: Plugin = {
+const slow = definePlugin({
   name: 'slow',
-  register(ctx) {
-    ctx.addRoutes([{ method: 'get', path: '/wait', auth: 'none', tags: ['test'], summary: 'waits', handler: async () => {
+  setup: () => ({
+    routes: [{ method: 'get', path: '/wait', auth: 'none', tags: ['test'], summary: 'waits', handler: async () => {
       await new Promise((r) => setTimeout(r, 400));
       return { done: true };
-    } }]);
-  },
-};
+    } }],
+  }),
+});
 
 test('graceful shutdown: an in-flight request completes, then new connections are refused', async (t) => {
   const s = await startServer({

@@ -5,12 +5,11 @@ import { ContainerModule } from 'inversify';
 import { OperationLog } from '../../../core/audit/ports.js';
 import { Clock, EventSink, IdGenerator, Timeline, UnitOfWork } from '../../../core/shared/ports.js';
 import { OrganisationRepository } from '../../../core/organisation/ports.js';
-import type { OrdersService } from '../../../core/orders/orders.service.js';
-import type { OrdersDeps } from '../../../core/orders/order-records.js';
+import type { OrderPipeline } from '../../../core/orders/order-pipeline.js';
 import type { ApprovalService } from '../../../core/approvals/approval.service.js';
 import { ApprovalSubjectContribution } from '../../../core/approvals/subjects.js';
 import { AccountsQueries, CollectionPlanRepository, CollectionSettingsRepository, ReceiptRepository } from '../../../core/collections/ports.js';
-import { SpreadsheetWriter } from '../../../core/collections/spreadsheet.js';
+import { SpreadsheetWriter } from '../../../core/documents/spreadsheet.js';
 import type { CollectionsDeps } from '../../../core/collections/collections-deps.js';
 import { CollectionPlanService } from '../../../core/collections/plan.service.js';
 import { ReceiptService } from '../../../core/collections/receipt.service.js';
@@ -35,7 +34,7 @@ import {
   AccountsServiceToken, CloseServiceToken, CollectionPlanServiceToken, CollectionRemindersToken, CollectionsDepsToken, CollectionSettingsServiceToken, ReceiptServiceToken,
 } from './collections.tokens.js';
 import { ApprovalServiceToken } from './approvals.tokens.js';
-import { OrdersDepsToken, OrdersServiceToken } from './orders.tokens.js';
+import { OrderPipelineToken } from './orders.tokens.js';
 
 /** Messages for collections events the work center's built-in table does not know. */
 export const COLLECTION_MESSAGE_RULES: readonly MessageRule[] = [
@@ -77,8 +76,8 @@ const module = new ContainerModule(({ bind }) => {
     .inSingletonScope();
   bind<CloseService>(CloseServiceToken)
     .toResolvedValue(
-      (d: CollectionsDeps, approvals: ApprovalService, orders: OrdersDeps) => new CloseService({ ...d, approvals, orders }),
-      [CollectionsDepsToken, ApprovalServiceToken, OrdersDepsToken],
+      (d: CollectionsDeps, approvals: ApprovalService, completion: OrderPipeline) => new CloseService({ ...d, approvals, completion }),
+      [CollectionsDepsToken, ApprovalServiceToken, OrderPipelineToken],
     )
     .inSingletonScope();
   bind<AccountsService>(AccountsServiceToken)
@@ -94,8 +93,8 @@ const module = new ContainerModule(({ bind }) => {
     .inSingletonScope();
   bind<ApprovalSubjectContribution>(ApprovalSubjectContribution)
     .toResolvedValue(
-      (d: CollectionsDeps, orders: OrdersService) => ({ businessType: 'order_close', subject: new CloseSubject({ ...d, completion: orders }) }),
-      [CollectionsDepsToken, OrdersServiceToken],
+      (d: CollectionsDeps, completion: OrderPipeline) => ({ businessType: 'order_close', subject: new CloseSubject({ ...d, completion }) }),
+      [CollectionsDepsToken, OrderPipelineToken],
     )
     .inSingletonScope();
 

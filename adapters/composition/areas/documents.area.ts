@@ -2,13 +2,12 @@
 // answered by the same font, and the invoice, contract and plan PDFs of stored records. Their routes are the
 // invoices area's and the orders' (.pdf paths), served with the invoices' routes.
 import { ContainerModule } from 'inversify';
-import { PdfRenderer } from '../../../core/documents/ports.js';
-import { DocumentCharset } from '../../../core/documents/document-charset.js';
-import { OrderDocumentSources } from '../../../core/invoices/ports.js';
-import type { InvoiceRecordDeps } from '../../../core/invoices/invoice-records.js';
+import { OrderDocumentSources, PdfRenderer } from '../../../core/documents/ports.js';
+import { DocumentCharset } from '../../../core/shared/document-charset.js';
+import { invoiceSettings, visibleOrderSummary, type InvoiceRecordDeps } from '../../../core/invoices/invoice-records.js';
 import type { InvoicesService } from '../../../core/invoices/invoices.service.js';
-import { DocumentsService } from '../../../core/invoices/documents.service.js';
-import { OrderDocuments } from '../../../core/invoices/order-documents.js';
+import { DocumentsService } from '../../../core/documents/documents.service.js';
+import { OrderDocuments } from '../../../core/documents/order-documents.js';
 import type { ContractService } from '../../../core/orders/contract.service.js';
 import type { PlanService } from '../../../core/orders/plan.service.js';
 import type { OrderProductsService } from '../../../core/products/order-products.service.js';
@@ -30,7 +29,9 @@ const module = new ContainerModule(({ bind }) => {
     .toResolvedValue(
       (d: InvoiceRecordDeps, contracts: ContractService, plans: PlanService, products: OrderProductsService, collections: CollectionPlanService) =>
         new OrderDocuments({
-          uow: d.uow, orders: d.orders, org: d.org, settings: d.settings,
+          uow: d.uow, org: d.org,
+          firm: async (tx, tenantId) => (await invoiceSettings(d, tx, tenantId)).seller,
+          order: (tx, actor, orderId) => visibleOrderSummary(d, tx, actor, orderId),
           contractDocument: (actor, orderId) => contracts.document(actor, orderId),
           plan: (actor, orderId) => plans.get(actor, orderId),
           lines: (actor, orderId) => products.listLines(actor, orderId),

@@ -2,7 +2,7 @@
 // recycler (a scheduled job and `yunzhou recycle`), the merge participants (the timeline's here; other areas
 // bind theirs to MergeParticipant) and the routes of 咨询, 公海 and the inquiry settings.
 import { ContainerModule } from 'inversify';
-import { DocumentCharset } from '../../../core/documents/document-charset.js';
+import { DocumentCharset } from '../../../core/shared/document-charset.js';
 import { OperationLog } from '../../../core/audit/ports.js';
 import { Clock, EventSink, IdGenerator, Timeline, UnitOfWork } from '../../../core/shared/ports.js';
 import { OrganisationRepository } from '../../../core/organisation/ports.js';

@@ -8,10 +8,11 @@ import { FileRepository, SubjectAccessContribution } from '../../../core/files/p
 import { Cipher, SensitiveReadLog } from '../../../core/security/ports.js';
 import { InquiryLifecycle } from '../../../core/inquiries/ports.js';
 import { ApprovalSubjectContribution } from '../../../core/approvals/subjects.js';
-import { OrderProductCategories, OrderReviewSubject } from '../../../core/approvals/order-review-subject.js';
+import { OrderProductCategories, OrderReviewSubject } from '../../../core/orders/order-review-subject.js';
+import { OrderPipeline } from '../../../core/orders/order-pipeline.js';
 import { ContractRepository, OrderRepository, OrderSettingsRepository, PlanRepository, ProfileRepository } from '../../../core/orders/ports.js';
 import { OrderFacts } from '../../../core/orders/order-facts.js';
-import { DocumentCharset } from '../../../core/documents/document-charset.js';
+import { DocumentCharset } from '../../../core/shared/document-charset.js';
 import type { OrdersDeps } from '../../../core/orders/order-records.js';
 import { OrdersService } from '../../../core/orders/orders.service.js';
 import { EnterpriseProfileService } from '../../../core/orders/enterprise-profile.service.js';
@@ -27,7 +28,7 @@ import { KnexOrderProductCategories } from '../../knex/repositories/knex-order-p
 import { orderRoutes } from '../../../http/routes/orders.routes.js';
 import { apiRoutes, defineArea, RouteContribution } from '../area.js';
 import {
-  ContractServiceToken, EnterpriseProfileServiceToken, OrderSettingsServiceToken, OrdersDepsToken, OrdersServiceToken, PlanServiceToken,
+  ContractServiceToken, EnterpriseProfileServiceToken, OrderPipelineToken, OrderSettingsServiceToken, OrdersDepsToken, OrdersServiceToken, PlanServiceToken,
 } from './orders.tokens.js';
 
 const module = new ContainerModule(({ bind }) => {
@@ -42,27 +43,28 @@ const module = new ContainerModule(({ bind }) => {
     .toResolvedValue(
       (
         uow: UnitOfWork, orders: OrderRepository, profiles: ProfileRepository, plans: PlanRepository, contracts: ContractRepository,
-        settings: OrderSettingsRepository, facts: OrderFacts, inquiries: InquiryLifecycle, org: OrganisationRepository, files: FileRepository,
+        settings: OrderSettingsRepository, inquiries: InquiryLifecycle, org: OrganisationRepository, files: FileRepository,
         cipher: Cipher, sensitiveReads: SensitiveReadLog, timeline: Timeline, events: EventSink, clock: Clock, ids: IdGenerator, charset: DocumentCharset,
-      ) => ({ uow, orders, profiles, plans, contracts, settings, facts, inquiries, org, files, cipher, sensitiveReads, timeline, events, clock, ids, charset }),
+      ) => ({ uow, orders, profiles, plans, contracts, settings, inquiries, org, files, cipher, sensitiveReads, timeline, events, clock, ids, charset }),
       [
-        UnitOfWork, OrderRepository, ProfileRepository, PlanRepository, ContractRepository, OrderSettingsRepository, OrderFacts, InquiryLifecycle,
+        UnitOfWork, OrderRepository, ProfileRepository, PlanRepository, ContractRepository, OrderSettingsRepository, InquiryLifecycle,
         OrganisationRepository, FileRepository, Cipher, SensitiveReadLog, Timeline, EventSink, Clock, IdGenerator, DocumentCharset,
       ],
     )
     .inSingletonScope();
-  bind<OrdersService>(OrdersServiceToken).toResolvedValue((d: OrdersDeps) => new OrdersService(d), [OrdersDepsToken]).inSingletonScope();
+  bind<OrderPipeline>(OrderPipelineToken).toResolvedValue((d: OrdersDeps, facts: OrderFacts) => new OrderPipeline({ ...d, facts }), [OrdersDepsToken, OrderFacts]).inSingletonScope();
+  bind<OrdersService>(OrdersServiceToken).toResolvedValue((d: OrdersDeps, pipeline: OrderPipeline) => new OrdersService({ ...d, pipeline }), [OrdersDepsToken, OrderPipelineToken]).inSingletonScope();
   bind<EnterpriseProfileService>(EnterpriseProfileServiceToken).toResolvedValue((d: OrdersDeps) => new EnterpriseProfileService(d), [OrdersDepsToken]).inSingletonScope();
   bind<PlanService>(PlanServiceToken).toResolvedValue((d: OrdersDeps) => new PlanService(d), [OrdersDepsToken]).inSingletonScope();
-  bind<ContractService>(ContractServiceToken).toResolvedValue((d: OrdersDeps) => new ContractService(d), [OrdersDepsToken]).inSingletonScope();
+  bind<ContractService>(ContractServiceToken).toResolvedValue((d: OrdersDeps, pipeline: OrderPipeline) => new ContractService({ ...d, pipeline }), [OrdersDepsToken, OrderPipelineToken]).inSingletonScope();
   bind<OrderSettingsService>(OrderSettingsServiceToken).toResolvedValue((d: OrdersDeps, operations: OperationLog) => new OrderSettingsService({ ...d, operations }), [OrdersDepsToken, OperationLog]).inSingletonScope();
 
   // 订单内审 answers the approval engine for business type 'order_review'.
   bind<ApprovalSubjectContribution>(ApprovalSubjectContribution)
     .toResolvedValue(
-      (orders: OrderRepository, settings: OrderSettingsRepository, categories: OrderProductCategories, events: EventSink) =>
-        ({ businessType: 'order_review', subject: new OrderReviewSubject({ orders, settings, categories, events }) }),
-      [OrderRepository, OrderSettingsRepository, OrderProductCategories, EventSink],
+      (pipeline: OrderPipeline, orders: OrderRepository, categories: OrderProductCategories, events: EventSink) =>
+        ({ businessType: 'order_review', subject: new OrderReviewSubject({ pipeline, orders, categories, events }) }),
+      [OrderPipelineToken, OrderRepository, OrderProductCategories, EventSink],
     )
     .inSingletonScope();
   bind<SubjectAccessContribution>(SubjectAccessContribution)

@@ -1,7 +1,7 @@
 // Organisation and login: Knex repositories, Node crypto, the two use case services, their routes (auth,
 // users, departments, roles, the firm) and `yunzhou tenant create`.
 import { ContainerModule } from 'inversify';
-import { DocumentCharset } from '../../../core/documents/document-charset.js';
+import { DocumentCharset } from '../../../core/shared/document-charset.js';
 import { OperationLog } from '../../../core/audit/ports.js';
 import { Clock, IdGenerator, UnitOfWork } from '../../../core/shared/ports.js';
 import { OrganisationRepository, PasswordHasher, TokenDigest, TokenRepository } from '../../../core/organisation/ports.js';

@@ -6,7 +6,7 @@ import { hostname } from 'node:os';
 import { ContainerModule } from 'inversify';
 import { Clock, IdGenerator } from '../../../core/shared/ports.js';
 import { EventSubscriber } from '../../../core/events/subscriber.js';
-import { SpreadsheetWriter } from '../../../core/collections/spreadsheet.js';
+import { SpreadsheetWriter } from '../../../core/documents/spreadsheet.js';
 import type { Database } from '../../knex/database.js';
 import { coreMigrations } from '../../knex/migrations/index.js';
 import { KnexOutboxStore } from '../../events/knex-outbox-store.js';

@@ -2,7 +2,7 @@
 // repayment calculators' routes (pure computation). The products area reads orders through OrderSource,
 // assembled from the orders, inquiries, organisation and security areas' own ports.
 import { ContainerModule } from 'inversify';
-import { DocumentCharset } from '../../../core/documents/document-charset.js';
+import { DocumentCharset } from '../../../core/shared/document-charset.js';
 import { Clock, EventSink, IdGenerator, Timeline, UnitOfWork } from '../../../core/shared/ports.js';
 import { OrderRepository, OrderSettingsRepository, ProfileRepository } from '../../../core/orders/ports.js';
 import { InquiryRepository } from '../../../core/inquiries/ports.js';

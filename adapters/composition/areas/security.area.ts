@@ -3,7 +3,7 @@
 import { ContainerModule } from 'inversify';
 import { Clock, IdGenerator, UnitOfWork } from '../../../core/shared/ports.js';
 import { AuditQueries, AuditService, OperationLog } from '../../../core/audit/index.js';
-import { SpreadsheetWriter } from '../../../core/collections/spreadsheet.js';
+import { SpreadsheetWriter } from '../../../core/documents/spreadsheet.js';
 import { Cipher, SensitiveReadLog } from '../../../core/security/ports.js';
 import { KnexAuditQueries, KnexOperationLog } from '../../knex/repositories/knex-audit-log.js';
 import { AesGcmCipher } from '../../security/aes-gcm-cipher.js';

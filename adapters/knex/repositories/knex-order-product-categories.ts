@@ -1,7 +1,7 @@
 // The product categories of an order's lines (选择产品), read for the approval conditions of 订单内审
 // (e.g. "product category is 企业经营性抵押贷"). Read-only over the products area's tables.
 import type { Tx } from '../../../core/shared/ports.js';
-import type { OrderProductCategories } from '../../../core/approvals/order-review-subject.js';
+import type { OrderProductCategories } from '../../../core/orders/order-review-subject.js';
 import { sql } from '../unit-of-work.js';
 
 type Row = Record<string, any>;

@@ -29,6 +29,10 @@ export class FakeReceipts implements ApprovalSubject {
   readonly records = new Map<string, FakeReceipt>();
   /** Set to make onOutcome fail (to prove the decision rolls back with it). */
   failOutcome = false;
+  /** Set to make onSubmitted fail (to prove the submission rolls back with it). */
+  failSubmitted = false;
+  /** Every onSubmitted call: the record and the instance. */
+  readonly submitted: { businessId: string; instanceId: string }[] = [];
 
   add(owner: Actor, amountFen = 1_000_000): string {
     const id = randomUUID();
@@ -36,11 +40,21 @@ export class FakeReceipts implements ApprovalSubject {
     return id;
   }
 
-  async load(_tx: Tx, actor: Actor, id: string, purpose: SubjectPurpose): Promise<ConditionSubject> {
+  async facts(_tx: Tx, actor: Actor, id: string, purpose: SubjectPurpose): Promise<ConditionSubject> {
     const r = this.records.get(id);
     const own = r?.ownerId === actor.userId;
     if (!r || r.tenantId !== actor.tenantId || (!own && (purpose === 'submit' || actor.dataScope === 'self'))) throw notFound('receipt', '回款单', id);
     return { amountFen: r.amountFen };
+  }
+
+  async onSubmitted(tx: Tx, actor: Actor, instance: ApprovalInstance): Promise<void> {
+    this.submitted.push({ businessId: instance.businessId, instanceId: instance.id });
+    // A row in the submitting transaction, which the tests read back (or find missing after a rollback).
+    await sql(tx)('activities').insert({
+      tenant_id: instance.tenantId, id: randomUUID(), subject_type: 'receipt_submitted', subject_id: instance.businessId, actor_id: actor.userId,
+      action: 'receipt.submitted', summary: 'submitted', data: JSON.stringify({ instanceId: instance.id }), at: new Date(),
+    });
+    if (this.failSubmitted) throw new Error('receipt could not be submitted');
   }
 
   async onOutcome(tx: Tx, outcome: ApprovalOutcome, instance: ApprovalInstance): Promise<void> {

@@ -16,10 +16,11 @@ test('contributions bound in ContainerModules become the registry of subject typ
   const crm = await testCrm('pglite', {
     plugins: [{
       name: 'widgets',
-      register: (ctx) => ctx.load(new ContainerModule(({ bind }) => {
+      facade: {},
+      module: new ContainerModule(({ bind }) => {
         bind<SubjectAccessContribution>(SubjectAccessContribution).toConstantValue({ subjectType: 'widget', access });
         bind<SubjectAccessContribution>(SubjectAccessContribution).toConstantValue({ subjectType: 'gadget', access });
-      })),
+      }),
     }],
   });
   t.teardown(() => crm.close());

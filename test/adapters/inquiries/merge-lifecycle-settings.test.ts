@@ -21,7 +21,7 @@ const probe: MergeParticipant = {
 const { each } = suite({
   serial: true,
   crm: {
-    plugins: [{ name: 'merge_probe', register: (ctx) => ctx.load(new ContainerModule(({ bind }) => { bind(MergeParticipant).toConstantValue(probe); })) }],
+    plugins: [{ name: 'merge_probe', facade: {}, module: new ContainerModule(({ bind }) => { bind(MergeParticipant).toConstantValue(probe); }) }],
   },
 });
 

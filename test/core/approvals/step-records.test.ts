@@ -100,7 +100,7 @@ test('a flow may name only the tenant\'s users and roles (inactive people are al
 });
 
 test('the registry answers for registered business types only, and refuses a second registration', (t) => {
-  const subject: ApprovalSubject = { timelineSubjectType: 'receipt', load: async () => ({}) };
+  const subject: ApprovalSubject = { timelineSubjectType: 'receipt', facts: async () => ({}) };
   const registry = new ApprovalSubjects([{ businessType: 'receipt', subject }]);
   t.is(registry.get('receipt'), subject);
   t.deepEqual(registry.types(), ['receipt']);

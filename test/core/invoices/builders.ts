@@ -1,6 +1,6 @@
 // Builders for invoices as plain data: a blue invoice of one or more lines, issued or not.
 import { separateLine } from '../../../core/invoices/invoice-lines.js';
-import { lineTotals } from '../../../core/invoices/invoice-lines.js';
+import { invoiceTotals } from '../../../core/invoices/index.js';
 import type { Invoice, InvoiceLineRecord } from '../../../core/invoices/types.js';
 
 export function aLine(lineNo: number, totalFen: number, rate = '6', quantity: string | null = '1'): InvoiceLineRecord {
@@ -16,7 +16,7 @@ export function anInvoice(overrides: Partial<Invoice> = {}): Invoice {
     seller: { name: '大鑫金服（苏州）信息咨询有限公司', taxId: '91320594MA20ABCD1K', address: '苏州工业园区星湖街 328 号', phone: '0512-62880000', bank: '招商银行苏州分行', account: '512905678910888' },
     payee: '孙露露', reviewer: null, drawer: '张犇',
     buyer: { name: '盛博科技有限公司', taxId: '91320505MA1X2Y3Z4Q', address: '苏州市高新区狮山路 88 号', phone: '0512-66889900', bank: '建设银行苏州高新区支行', account: '6227000000000000008' },
-    lines, ...lineTotals(lines), remarks: null, reason: null, receiptIds: [],
+    lines, ...invoiceTotals(lines), remarks: null, reason: null, receiptIds: [],
     createdBy: 'u-sales', createdAt: at, updatedBy: 'u-sales', updatedAt: at, version: 1,
     ...overrides,
   };

@@ -3,7 +3,7 @@ import test from 'ava';
 import { buildInvoiceDocument } from '../../../core/invoices/invoice-document.js';
 import { invoiceView } from '../../../core/invoices/invoice-view.js';
 import { planRedLetter } from '../../../core/invoices/red-letter.js';
-import { lineTotals } from '../../../core/invoices/invoice-lines.js';
+import { invoiceTotals } from '../../../core/invoices/index.js';
 import { DomainError } from '../../../core/shared/domain-error.js';
 import { anInvoice } from './builders.js';
 
@@ -23,7 +23,7 @@ test('an issued invoice prints its number, date, frozen seller and drawer, and t
 test('a red-letter invoice references the original\'s number and date and gives its reason', (t) => {
   const original = anInvoice();
   const lines = planRedLetter(original.lines, new Map(), [{ lineNo: 1, totalFen: 500_000 }]);
-  const red = anInvoice({ id: 'inv-2', direction: 'red', originalId: original.id, number: '202600000002', lines, ...lineTotals(lines), reason: '服务费部分退还' });
+  const red = anInvoice({ id: 'inv-2', direction: 'red', originalId: original.id, number: '202600000002', lines, ...invoiceTotals(lines), reason: '服务费部分退还' });
   const doc = buildInvoiceDocument(red, original);
   t.deepEqual(doc.redLetter, { originalNumber: '202600000001', originalIssueDate: '2026-11-26', reason: '服务费部分退还' });
   t.is(doc.lines[0]?.amountFen, -471_698);
@@ -42,7 +42,7 @@ test('the view shows state and kind in Chinese and 价税合计 in 大写', (t) 
 });
 
 test('the contract\'s 回款计划 comes from dated instalments; while one waits for the disbursement, none is printed', async (t) => {
-  const { contractInstalments } = await import('../../../core/invoices/order-documents.js');
+  const { contractInstalments } = await import('../../../core/documents/order-documents.js');
   t.deepEqual(contractInstalments([
     { number: 1, dueOn: '2026-12-01', amountFen: 100_00, onDisbursement: false },
     { number: 2, dueOn: '2027-01-10', amountFen: 200_00, onDisbursement: true },

@@ -1,7 +1,8 @@
 // Lines by 价税分离: the rate comes from the tenant; 单价 from the quantity; every problem listed.
 import test, { type ExecutionContext } from 'ava';
 import fc from 'fast-check';
-import { buildBlueLines, lineTotals, parseQuantity, separateLine, unitPriceText } from '../../../core/invoices/invoice-lines.js';
+import { buildBlueLines, parseQuantity, separateLine, unitPriceText } from '../../../core/invoices/invoice-lines.js';
+import { invoiceTotals } from '../../../core/invoices/index.js';
 
 function holds(t: ExecutionContext, property: fc.IProperty<any>, numRuns = 2_000): void {
   const run = fc.check(property, { numRuns });
@@ -45,7 +46,7 @@ test('lines take the tenant\'s rate and service name unless given, and a line ma
     [1, '*经纪代理服务*服务费', '3', 100_00, 3_00, null],
     [2, '咨询费', '6', 100_00, 6_00, '50.00'],
   ]);
-  t.deepEqual(lineTotals(lines), { amountFen: 200_00, taxFen: 9_00, totalFen: 209_00 });
+  t.deepEqual(invoiceTotals(lines), { amountFen: 200_00, taxFen: 9_00, totalFen: 209_00 });
 });
 
 test('every bad line field is reported with its path', (t) => {
@@ -67,7 +68,7 @@ test('property: excluding + tax = total on every line, and on the invoice', (t) 
   const rate = fc.constantFrom('0', '0.5', '1', '3', '5', '6', '9', '13');
   holds(t, fc.property(fc.array(fc.record({ totalFen: fc.integer({ min: 1, max: 10 ** 12 }), taxRate: rate }), { minLength: 1, maxLength: 8 }), (inputs) => {
     const { lines, problems } = buildBlueLines(inputs, { rate: '6', serviceName: 's' });
-    const totals = lineTotals(lines);
+    const totals = invoiceTotals(lines);
     return problems.length === 0 && lines.every((l, i) => l.amountFen + l.taxFen === l.totalFen && l.totalFen === inputs[i]?.totalFen && l.taxFen >= 0)
       && totals.amountFen + totals.taxFen === totals.totalFen;
   }));

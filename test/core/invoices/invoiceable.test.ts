@@ -6,7 +6,8 @@ import { invoiceableAmounts, invoiceCap, issuableFen, requestProblem } from '../
 import { fire } from '../../../core/shared/state-machine.js';
 import { INVOICE_MACHINE } from '../../../core/invoices/invoice-machine.js';
 import { planRedLetter, reversalsByLine } from '../../../core/invoices/red-letter.js';
-import { lineTotals, separateLine } from '../../../core/invoices/invoice-lines.js';
+import { separateLine } from '../../../core/invoices/invoice-lines.js';
+import { invoiceTotals } from '../../../core/invoices/index.js';
 import { DomainError } from '../../../core/shared/domain-error.js';
 import type { InvoiceLineRecord, InvoiceState } from '../../../core/invoices/types.js';
 
@@ -95,7 +96,7 @@ test('property: invoiced never exceeds received under any sequence of requests, 
           if (left > 0) {
             const before = invoiceableAmounts('received', facts()).invoiceableFen;
             const lines = planRedLetter(pick.inv.lines, reversalsByLine(reds.flatMap((r) => r.lines)), step.amount === null ? undefined : [{ lineNo: 1, totalFen: Math.min(step.amount, left) }]);
-            const total = lineTotals(lines).totalFen;
+            const total = invoiceTotals(lines).totalFen;
             invoices.push({ total, lines, state: 'issued', red: true, originalIndex: pick.idx });
             pick.inv.state = -total === left ? 'reversed' : 'partially_reversed';
             const after = invoiceableAmounts('received', facts());

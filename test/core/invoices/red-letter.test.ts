@@ -2,7 +2,7 @@
 import test, { type ExecutionContext } from 'ava';
 import fc from 'fast-check';
 import { planRedLetter, remainingByLine, reversalsByLine } from '../../../core/invoices/red-letter.js';
-import { lineTotals } from '../../../core/invoices/invoice-lines.js';
+import { invoiceTotals } from '../../../core/invoices/index.js';
 import { DomainError } from '../../../core/shared/domain-error.js';
 import type { InvoiceLineRecord } from '../../../core/invoices/types.js';
 import { aLine } from './builders.js';
@@ -31,7 +31,7 @@ test('the last reversal of a line takes off exactly the 金额 and 税额 still 
   const first = planRedLetter(original, new Map(), [{ lineNo: 1, totalFen: 333_333 }]);
   const rest = planRedLetter(original, reversalsByLine(first), undefined);
   const line1 = [...first, ...rest].filter((l) => l.originalLineNo === 1);
-  t.deepEqual(lineTotals([original[0] as InvoiceLineRecord, ...line1]), { amountFen: 0, taxFen: 0, totalFen: 0 });
+  t.deepEqual(invoiceTotals([original[0] as InvoiceLineRecord, ...line1]), { amountFen: 0, taxFen: 0, totalFen: 0 });
   t.deepEqual(rest.map((l) => l.originalLineNo), [1, 2]);
 });
 
@@ -58,7 +58,7 @@ test('property: any sequence of partial reversals never takes off more than a li
         if ((remainingByLine(orig, reversalsByLine(reds)).get(1) ?? -1) < 0) return false;
       }
       if ((remainingByLine(orig, reversalsByLine(reds)).get(1) ?? 0) > 0) reds = [...reds, ...planRedLetter(orig, reversalsByLine(reds), undefined)];
-      const net = lineTotals([...orig, ...reds]);
+      const net = invoiceTotals([...orig, ...reds]);
       return net.amountFen === 0 && net.taxFen === 0 && net.totalFen === 0;
     },
   ));

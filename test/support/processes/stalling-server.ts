@@ -7,18 +7,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../../http/server.js';
 import { createLogger } from '../../../http/logger.js';
-import type { Plugin } from '../../../index.js';
+import { definePlugin } from '../../../plugin.js';
 
 const [url, lease] = process.argv.slice(2);
-const stall: Plugin = {
+const stall = definePlugin({
   name: 'stall',
-  register(ctx) {
-    ctx.on('probe.stall', async (e) => {
-      process.stdout.write(`stalled ${e.id}\n`);
-      await new Promise(() => undefined); // never settles
-    });
-  },
-};
+  setup: () => ({
+    subscribers: [{
+      events: ['probe.stall'],
+      handle: async (e) => {
+        process.stdout.write(`stalled ${e.id}\n`);
+        await new Promise(() => undefined); // never settles
+      },
+    }],
+  }),
+});
 
 const server = await startServer({
   database: { url: url as string, poolMax: 4 }, migrate: false, port: 0, host: '127.0.0.1', handleSignals: false, logger: createLogger('silent'),

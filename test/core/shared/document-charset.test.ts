@@ -1,5 +1,5 @@
 import test from 'ava';
-import { requireDrawable, undrawableCharacters, undrawableFields, type DocumentCharset } from '../../../core/documents/document-charset.js';
+import { requireDrawable, undrawableCharacters, undrawableFields, type DocumentCharset } from '../../../core/shared/document-charset.js';
 import { DomainError } from '../../../core/shared/domain-error.js';
 
 // A charset that draws the BMP but nothing beyond it, and no control character but line breaks and tabs.

@@ -1,7 +1,7 @@
 // Text bound for a document (an invoice's buyer, a contract's parties, a plan's overview …) is checked when it
 // is saved, so that nothing is issued whose PDF the font cannot draw. Which characters the font draws is the
 // PDF adapter's knowledge: core asks this port and never reads a font.
-import { validationFailed, type FieldError } from '../shared/domain-error.js';
+import { validationFailed, type FieldError } from './domain-error.js';
 
 /** The characters the firm's documents can print (the PDF renderer's font answers). */
 export interface DocumentCharset {

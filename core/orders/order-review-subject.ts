@@ -1,16 +1,14 @@
 // 订单内审 (order_review) plugged into the approval engine: what the node conditions read about an order, who
-// may submit it or see its approvals (the orders area's own visibility rules), and its reaction to the outcome.
-// The pipeline guard "internal review approved" reads the latest non-withdrawn order_review instance through
-// the order_review_status view (migration 202611270102), so the outcome is visible in the same transaction.
-import type { DomainEvent, EventSink, Tx } from '../shared/ports.js';
-import type { Actor } from '../organisation/actor.js';
-import type { OrderRepository, OrderSettingsRepository } from '../orders/ports.js';
-import { requireOpen, visibleOrder, writableOrder } from '../orders/order-visibility.js';
-import { DEFAULT_ORDER_SETTINGS } from '../orders/order-settings.js';
-import { ORDER_SUBJECT } from '../orders/order-records.js';
-import type { ConditionSubject } from './condition.js';
-import type { ApprovalInstance } from './instance.js';
-import type { ApprovalOutcome, ApprovalSubject, SubjectPurpose } from './subjects.js';
+// may submit it or see its approvals (the pipeline's own load: an open order the actor may change, or one they
+// see), and its reaction to the outcome. The pipeline guard "internal review approved" reads the latest
+// non-withdrawn order_review instance through the order_review_status view (migration 202611270102), so the
+// outcome is visible in the same transaction.
+import type { DomainEvent, EventSink, Tx } from '../shared/index.js';
+import type { Actor } from '../organisation/index.js';
+import type { ConditionSubject, ApprovalInstance, ApprovalOutcome, ApprovalSubject, SubjectPurpose } from '../approvals/index.js';
+import { ORDER_SUBJECT } from './order-records.js';
+import type { OrderPipeline } from './order-pipeline.js';
+import type { OrderRepository } from './ports.js';
 
 /** The product categories of an order's lines (选择产品), each once. */
 export interface OrderProductCategories {
@@ -19,8 +17,8 @@ export interface OrderProductCategories {
 export const OrderProductCategories = Symbol.for('yunzhou.OrderProductCategories');
 
 export interface OrderReviewDeps {
-  readonly orders: OrderRepository;
-  readonly settings: OrderSettingsRepository;
+  readonly pipeline: Pick<OrderPipeline, 'load'>;
+  readonly orders: Pick<OrderRepository, 'summary'>;
   readonly categories: OrderProductCategories;
   readonly events: EventSink;
 }
@@ -35,21 +33,17 @@ const OUTCOME_EVENT: Readonly<Record<ApprovalOutcome['type'], string>> = {
  * An order goes to internal review by someone who may change it while it is open; its approvals are seen by
  * whoever sees the order. Conditions read amountFen (应回款: the confirmed contract's amount, else the products'
  * total), contractFen, productTotalFen, productCategories (names, e.g. 企业经营性抵押贷) and productCategoryCodes.
+ * Submitting changes nothing on the order: the review's state is the instance's own.
  */
 export class OrderReviewSubject implements ApprovalSubject {
   readonly timelineSubjectType = ORDER_SUBJECT;
 
   constructor(private readonly d: OrderReviewDeps) {}
 
-  async load(tx: Tx, actor: Actor, orderId: string, purpose: SubjectPurpose): Promise<ConditionSubject> {
+  async facts(tx: Tx, actor: Actor, orderId: string, purpose: SubjectPurpose): Promise<ConditionSubject> {
+    await this.d.pipeline.load(tx, actor, orderId, purpose === 'submit' ? 'change' : 'read');
     const summary = await this.d.orders.summary(tx, actor.tenantId, orderId);
-    if (purpose === 'submit') {
-      const order = writableOrder(actor, summary, orderId);
-      requireOpen(((await this.d.settings.get(tx, actor.tenantId)) ?? DEFAULT_ORDER_SETTINGS).pipeline, order);
-    } else {
-      visibleOrder(actor, summary, orderId);
-    }
-    if (!summary) throw new Error('unreachable: visibleOrder refuses a missing order');
+    if (!summary) throw new Error(`order ${orderId} vanished inside its transaction`);
     const categories = await this.d.categories.of(tx, actor.tenantId, orderId);
     return {
       amountFen: summary.amounts.receivableFen,

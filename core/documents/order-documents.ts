@@ -1,19 +1,13 @@
 // The contract (融资服务协议) and plan (方案) documents of a stored order, built from what its areas answer: the
-// orders area's contract document (ContractDocumentSource) completed with the firm's details from the
-// invoicing profile and the order's matched products; the plan with each matched product's repayment
-// comparison (core/loans through the products area). Each source checks the actor's sight of the order.
-import type { Actor } from '../organisation/actor.js';
-import type { OrganisationRepository } from '../organisation/ports.js';
-import type { UnitOfWork } from '../shared/ports.js';
-import { isDomainError, notFound } from '../shared/domain-error.js';
-import { localDate } from '../shared/zoned-time.js';
-import type { ContractDocumentSource } from '../orders/contract-document.js';
-import type { OrderRepository } from '../orders/ports.js';
-import type { Plan } from '../orders/types.js';
-import type { MethodSummary } from '../loans/compare-methods.js';
-import type { ContractDocument, ContractInstalment, ContractProductLine, PlanDocument, PlanProduct } from '../documents/types.js';
-import { invoiceSettings, visibleOrderSummary } from './invoice-records.js';
-import type { InvoiceSettingsRepository, OrderDocumentSources } from './ports.js';
+// orders area's contract document completed with the firm's details from the invoicing profile and the
+// order's matched products; the plan with each matched product's repayment comparison (core/loans through
+// the products area). Each source checks the actor's sight of the order. The areas answer through the
+// functions of OrderDocumentsDeps, so documents (which orders and invoices build on) imports neither.
+import type { Actor, OrganisationRepository } from '../organisation/index.js';
+import { isDomainError, notFound, localDate, type Tx, type UnitOfWork } from '../shared/index.js';
+import type { MethodSummary } from '../loans/index.js';
+import type { ContractDocument, ContractInstalment, ContractProductLine, PlanDocument, PlanProduct } from './types.js';
+import type { OrderDocumentSources } from './ports.js';
 
 /** A matched product line as the products area lists it (the fields the documents print). */
 export interface DocumentProductLine {
@@ -33,13 +27,41 @@ export interface DocumentLineComparison {
   readonly methods: readonly MethodSummary[];
 }
 
+/** The firm as its invoicing profile (开票信息) names it: 乙方 on the contract, the author of the plan. */
+export interface DocumentFirm {
+  readonly name: string;
+  readonly taxId: string;
+  readonly address: string;
+  readonly phone: string;
+}
+
+/** The order a document is about, as the orders area shows it. */
+export interface DocumentOrder {
+  readonly title: string;
+  readonly companyName: string;
+}
+
+/** An order's plan (方案) as the orders area stores it. */
+export interface DocumentPlan {
+  readonly projectName: string;
+  readonly overview: string;
+  readonly expectedCompletion: string;
+  readonly financialPlan: string | null;
+  readonly financingAdvice: string;
+  readonly updatedBy: string;
+  readonly updatedAt: Date;
+}
+
 export interface OrderDocumentsDeps {
   readonly uow: UnitOfWork;
-  readonly orders: OrderRepository;
   readonly org: OrganisationRepository;
-  readonly settings: InvoiceSettingsRepository;
-  readonly contractDocument: ContractDocumentSource;
-  readonly plan: (actor: Actor, orderId: string) => Promise<{ readonly plan: Plan | null }>;
+  /** The firm's invoicing profile (the invoices area's settings); null until an administrator fills it in. */
+  readonly firm: (tx: Tx, tenantId: string) => Promise<DocumentFirm | null>;
+  /** The order, or `order.not_found` when the actor cannot see it. */
+  readonly order: (tx: Tx, actor: Actor, orderId: string) => Promise<DocumentOrder>;
+  /** The orders area's contract document of an order the actor may see. */
+  readonly contractDocument: (actor: Actor, orderId: string) => Promise<ContractDocument>;
+  readonly plan: (actor: Actor, orderId: string) => Promise<{ readonly plan: DocumentPlan | null }>;
   readonly lines: (actor: Actor, orderId: string) => Promise<{ readonly lines: readonly DocumentProductLine[] }>;
   readonly comparison: (actor: Actor, orderId: string, lineId: string) => Promise<DocumentLineComparison>;
   /** The collection plan (回款计划) as the collections area shows it. */
@@ -69,7 +91,7 @@ export class OrderDocuments implements OrderDocumentSources {
   /** The contract document with 乙方's tax id, address and phone from the invoicing profile, and the matched products. */
   async contract(actor: Actor, orderId: string): Promise<ContractDocument> {
     const doc = await this.d.contractDocument(actor, orderId);
-    const seller = await this.d.uow.read((tx) => invoiceSettings(this.d, tx, actor.tenantId)).then((s) => s.seller);
+    const seller = await this.d.uow.read((tx) => this.d.firm(tx, actor.tenantId));
     const { lines } = await this.d.lines(actor, orderId);
     const products: ContractProductLine[] = lines.map((l) => ({
       name: l.productName, institution: l.institution, serviceFeeFen: l.serviceFeeFen, discountFen: l.discountFen, quantity: l.quantity, totalFen: l.totalFen,
@@ -105,11 +127,11 @@ export class OrderDocuments implements OrderDocumentSources {
     const { plan } = await this.d.plan(actor, orderId);
     if (!plan) throw notFound('plan', '方案', orderId);
     const { order, firmName, preparedBy } = await this.d.uow.read(async (tx) => {
-      const summary = await visibleOrderSummary(this.d, tx, actor, orderId);
+      const summary = await this.d.order(tx, actor, orderId);
       const tenant = await this.d.org.getTenant(tx, actor.tenantId);
-      const settings = await invoiceSettings(this.d, tx, actor.tenantId);
+      const firm = await this.d.firm(tx, actor.tenantId);
       const author = await this.d.org.getUser(tx, actor.tenantId, plan.updatedBy);
-      return { order: summary, firmName: settings.seller?.name ?? tenant?.name ?? '', preparedBy: author?.name ?? null };
+      return { order: summary, firmName: firm?.name ?? tenant?.name ?? '', preparedBy: author?.name ?? null };
     });
     const { lines } = await this.d.lines(actor, orderId);
     const products: PlanProduct[] = [];

@@ -1,0 +1,20 @@
+// 提成: commission schemes in versions, the lines a confirmed receipt accrues and its reversal claws back, the
+// month-end tier true-up, monthly statements per person and department, and the running figure — pure rules.
+export * from './types.js';
+export { percentUnits, applyPercent, PERCENT_DENOMINATOR } from './percent.js';
+export { isMonthText, monthOf, lastDayOf, monthEnded } from './month.js';
+export { ANY, validateSchemeVersion, checkNextVersion, versionOn, versionNumbered, rateRuleFor, overrideRateFor, type SchemeVersionInput } from './scheme.js';
+export { tierIndex, tieredAmount, type TieredAmount } from './tiers.js';
+export { splitAmount } from './split.js';
+export { lineId, trueUpId, creditedInMonth, survivingAccruals, linesNotYetRecorded, sortLines } from './lines.js';
+export { accrueReceipt } from './accrual.js';
+export { clawbackLines } from './clawback.js';
+export { monthEndTrueUp } from './true-up.js';
+export { validateAdjustment, MAX_REASON_LENGTH } from './adjustment.js';
+export {
+  STATEMENT_MACHINE, STATEMENT_EVENTS, fireStatement, isEditable, monthIsOver, outcomeEvent as statementOutcomeEvent,
+  type StatementEvent, type StatementMachineContext, type StatementApprovalOutcome,
+} from './statement-machine.js';
+export { drawUpStatement, redrawStatement, addAdjustment, removeAdjustment, moveStatement, statementTotals, type DrawUpInput } from './statement.js';
+export { departmentStatement, type DepartmentStatement, type DepartmentStatementRow } from './department.js';
+export { runningCommission, type RunningCommission } from './running.js';

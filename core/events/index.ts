@@ -1,0 +1,2 @@
+// core/events: subscribers to the domain events the outbox delivers after commit.
+export * from './subscriber.js';
