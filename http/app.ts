@@ -24,8 +24,7 @@ import { securityHeaders, cors, type CorsOptions } from './middleware/security.j
 import { buildOpenApi } from './openapi.js';
 import { RateLimiter, routeGroupOf, type RateLimitOptions } from './middleware/rate-limit.js';
 import { KnexRateLimitStore } from '../adapters/knex/rate-limit-store.js';
-import { coreRoutes } from './routes/index.js';
-import { systemRouter } from './routes/system.routes.js';
+import { systemRouter } from './routes/system-router.js';
 import { statusPageRouter } from './routes/status-page.js';
 import { createLogger } from './logger.js';
 import { consoleMiddleware, type ConsoleOptions } from './console.js';
@@ -70,8 +69,8 @@ function isResult(x: unknown): x is RouteResult {
   return typeof x === 'object' && x !== null && (x as RouteResult).__result === true;
 }
 
-function mount(router: Router, prefix: string, routes: readonly RouteDef[], auth: Authenticator, maxJsonBytes: number, limiter: RateLimiter | null): void {
-  for (const def of routes) {
+function mount(router: Router, routes: readonly MountedRoute[], auth: Authenticator, maxJsonBytes: number, limiter: RateLimiter | null): void {
+  for (const { prefix, def } of routes) {
     const r = compile(def);
     const group = routeGroupOf(def);
     router[def.method](prefix + def.path, async (ctx) => {
@@ -119,12 +118,25 @@ function mount(router: Router, prefix: string, routes: readonly RouteDef[], auth
   }
 }
 
-/** Routes grouped by their first path segment ('/inquiries/:id' → 'inquiries'): one router per surface. */
-function groupBySurface(routes: readonly RouteDef[]): Map<string, RouteDef[]> {
-  const groups = new Map<string, RouteDef[]>();
-  for (const r of routes) {
-    const key = r.path.split('/')[1] ?? '';
-    groups.set(key, [...(groups.get(key) ?? []), r]);
+interface MountedRoute {
+  readonly prefix: string;
+  readonly def: RouteDef;
+}
+
+/** The surface of an /api/v1 path: its first segment ('inquiries'), or 'plugins/<name>' for a plugin's. */
+function surfaceOf(path: string): string {
+  const parts = path.slice('/api/v1/'.length).split('/');
+  return parts[0] === 'plugins' ? `plugins/${parts[1] ?? ''}` : (parts[0] ?? '');
+}
+
+/** Routes grouped by surface ('/api/v1/inquiries/:id' → 'inquiries'), in contribution order: one router per surface. */
+function groupBySurface(contributions: readonly RouteContribution[]): Map<string, MountedRoute[]> {
+  const groups = new Map<string, MountedRoute[]>();
+  for (const c of contributions) {
+    for (const def of c.routes) {
+      const key = surfaceOf(c.prefix + def.path);
+      groups.set(key, [...(groups.get(key) ?? []), { prefix: c.prefix, def }]);
+    }
   }
   return groups;
 }
@@ -136,9 +148,7 @@ function dispatchBySurface(surfaces: ReadonlyMap<string, Router>): Koa.Middlewar
   const noop = async (): Promise<void> => {};
   return async (ctx, next) => {
     if (!ctx.path.startsWith('/api/v1/')) return next();
-    const parts = ctx.path.slice('/api/v1/'.length).split('/');
-    const key = parts[0] === 'plugins' ? `plugins/${parts[1] ?? ''}` : (parts[0] ?? '');
-    const h = handlers.get(key);
+    const h = handlers.get(surfaceOf(ctx.path));
     if (!h) return next();
     await h.routes(ctx as never, async () => {
       await h.methods(ctx as never, noop);
@@ -146,24 +156,14 @@ function dispatchBySurface(surfaces: ReadonlyMap<string, Router>): Koa.Middlewar
   };
 }
 
-const PLUGINS_PREFIX = '/api/v1/plugins/';
-
-/** The routes the app serves: the core areas' and each plugin's, integers bounded to their columns' range. */
-function servedRoutes(crm: Crm): { routes: RouteDef[]; pluginRoutes: Map<string, RouteDef[]> } {
-  return {
-    routes: withBoundedIntegers(coreRoutes(crm)),
-    pluginRoutes: new Map(crm.container.getAll<RouteContribution>(RouteContribution, { optional: true })
-      .filter((c) => c.prefix.startsWith(PLUGINS_PREFIX))
-      .map((c) => [c.prefix.slice(PLUGINS_PREFIX.length), withBoundedIntegers(c.routes)])),
-  };
+/** The routes the app serves: every area's and plugin's contribution, integers bounded to their columns' range. */
+function servedRoutes(crm: Crm): RouteContribution[] {
+  return crm.container.getAll<RouteContribution>(RouteContribution).map((c) => ({ ...c, routes: withBoundedIntegers(c.routes) }));
 }
 
 /** The OpenAPI document of what the app serves. */
 export function buildOpenApiOf(crm: Crm, served = servedRoutes(crm)): Record<string, unknown> {
-  return buildOpenApi([
-    { prefix: '/api/v1', routes: served.routes },
-    ...[...served.pluginRoutes].map(([name, r]) => ({ prefix: `/api/v1/plugins/${name}`, routes: r })),
-  ]);
+  return buildOpenApi(served);
 }
 
 /** A Koa app over a Crm that a host can mount, or that startServer runs standalone. */
@@ -175,16 +175,14 @@ export function createHttpApp(crm: Crm, options: HttpOptions = {}): Koa {
   const app = new Koa({ proxy: false });
   app.silent = true;
 
-  const { routes, pluginRoutes } = servedRoutes(crm);
+  const served = servedRoutes(crm);
   const surfaces = new Map<string, Router>();
-  const surface = (key: string): Router => {
-    let r = surfaces.get(key);
-    if (!r) surfaces.set(key, (r = new Router()));
-    return r;
-  };
-  for (const [key, group] of groupBySurface(routes)) mount(surface(key), '/api/v1', group, auth, maxJsonBytes, limiter);
-  for (const [name, r] of pluginRoutes) mount(surface(`plugins/${name}`), `/api/v1/plugins/${name}`, r, auth, maxJsonBytes, limiter);
-  const openapi = buildOpenApiOf(crm, { routes, pluginRoutes });
+  for (const [key, group] of groupBySurface(served)) {
+    const router = new Router();
+    mount(router, group, auth, maxJsonBytes, limiter);
+    surfaces.set(key, router);
+  }
+  const openapi = buildOpenApiOf(crm, served);
 
   const outageLog = new ThrottledLog(60_000);
   // Errors, request id, language and the access log wrap everything.

@@ -27,6 +27,17 @@ export interface AreaDescriptor<F extends FacadeTokens = FacadeTokens> {
   readonly facade: F;
 }
 
+/** Keeps a descriptor's facade tokens' types, so `FacadeOfAreas` can type the embedding facade from them. */
+export function defineArea<const F extends FacadeTokens>(area: AreaDescriptor<F>): AreaDescriptor<F> {
+  return area;
+}
+
+type FacadeOfArea<A> = A extends AreaDescriptor<infer F> ? FacadeOf<F> : never;
+type Intersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+/** The embedding facade of a list of areas: the intersection of each area's `FacadeOf`. */
+export type FacadeOfAreas<A extends readonly AreaDescriptor[]> = Intersection<FacadeOfArea<A[number]>>;
+
 /** Routes an area or plugin serves, bound as a multi-binding; prefix is '/api/v1' or '/api/v1/plugins/<name>'. */
 export interface RouteContribution {
   readonly owner: string;
@@ -34,6 +45,14 @@ export interface RouteContribution {
   readonly routes: readonly RouteDef[];
 }
 export const RouteContribution = token<RouteContribution>('RouteContribution');
+
+/** The core areas' prefix. */
+export const API_PREFIX = '/api/v1';
+
+/** An area's routes under /api/v1. */
+export function apiRoutes(owner: string, ...routes: (readonly RouteDef[])[]): RouteContribution {
+  return { owner, prefix: API_PREFIX, routes: routes.flat() };
+}
 
 /** Migrations with their own history (one history per owner). */
 export interface MigrationContribution {

@@ -18,7 +18,9 @@ import type { Database } from '../knex/database.js';
 import type { CrmConfig } from './config.js';
 import type { RouteDef } from './route-def.js';
 import { CommandContribution, MigrationContribution, RouteContribution, type AreaDescriptor, type FacadeOf, type FacadeTokens } from './area.js';
-import { Config, Db, InquiryServiceToken, OrganisationServiceToken, ScheduledJobContribution } from './tokens.js';
+import { Config, Db, ScheduledJobContribution } from './tokens.js';
+import { InquiryServiceToken } from './areas/inquiries.tokens.js';
+import { OrganisationServiceToken } from './areas/organisation.tokens.js';
 import type { ScheduledJob } from './plugin-api.js';
 import { pluginSettings, settingsMigration, settingsRoutes, settingsValidator, type PluginSettings, type SettingsSpec } from './plugin-settings.js';
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// The `yunzhou` command: serve, migrate, seed --demo, tenant create. It lives beside http/ because `serve`
+// The `yunzhou` command: serve, migrate and seed --demo are built in; every other command is contributed by an
+// area or a plugin (CommandContribution) and run on a Crm built for it. It lives beside http/ because `serve`
 // drives the HTTP adapter and adapters/ may not import http/ (docs/decisions/cli-location.md).
 import { parseArgs } from 'node:util';
-import { createInterface } from 'node:readline/promises';
 import { createCrm, databaseFromEnv, migrationSets } from '../../adapters/composition/create-crm.js';
 import { migrateLatest, pendingMigrations } from '../../adapters/knex/migrator.js';
 import { demoLoginsPresent, seedDemo, seedDemoIfEmpty, DEFAULT_DEMO_PASSWORD } from '../../adapters/demo/seed-demo.js';
@@ -11,11 +11,10 @@ import { createLogger } from '../logger.js';
 import { isDomainError } from '../../core/shared/domain-error.js';
 import { startServer } from '../server.js';
 import { builtInPlugins } from '../../plugins/index.js';
-import { CommandContribution, type CommandIo } from '../../adapters/composition/area.js';
-import type { Crm } from '../../adapters/composition/create-crm.js';
-import { filesMigrateCommand } from './files-migrate.js';
+import { CommandContribution, type AreaDescriptor, type CommandIo } from '../../adapters/composition/area.js';
+import { contributedCommands } from '../../adapters/composition/commands.js';
 
-const HELP = `yunzhou — CRM for loan-brokerage firms (助贷机构)
+const USAGE = `yunzhou — CRM for loan-brokerage firms (助贷机构)
 
 Usage: yunzhou <command> [options]
 
@@ -23,37 +22,18 @@ Commands:
   serve [--auto-seed-demo]   start the HTTP server on PORT (default 3000); with --auto-seed-demo the embedded
                              database gets the demo firms on first start while it holds no tenant
   migrate [--dry-run]        apply pending database migrations (or list them)
-  seed --demo                add the demo firms 大鑫金服 and 大熹金服 (password: env YUNZHOU_DEMO_PASSWORD, default ${DEFAULT_DEMO_PASSWORD})
-  recycle [--tenant ID]      one pass of the pool recycler now: neglected and overdue records go back to 咨询公海 /
-                             客户公海, owners are warned beforehand (the server also runs it every
-                             YUNZHOU_RECYCLE_EVERY_SECONDS, default 300; safe with several processes)
-  import FILE --tenant ID --as MOBILE [--report PATH]
-                             import inquiries from an .xlsx or .csv (the template's Chinese headers) as the
-                             user with that mobile, with a progress bar; writes the per-row report beside FILE
-  files migrate --to s3|pg|local [--dir DIR]
-                             copy every file from the store in use (YUNZHOU_FILES) to another, verified by size
-                             and SHA-256; a re-run skips files already moved (docs/files-and-encryption.md)
-  tenant create --name NAME --admin-name NAME --admin-mobile MOBILE [--time-zone Asia/Shanghai]
-                             create a firm and its administrator; the password is read from env
-                             YUNZHOU_ADMIN_PASSWORD or asked for at the prompt (never from the command line)
-  --help                     this text
+  seed --demo                add the demo firms 大鑫金服 and 大熹金服 (password: env YUNZHOU_DEMO_PASSWORD, default ${DEFAULT_DEMO_PASSWORD})`;
 
-In a checkout of the source: npm run build, then npx yunzhou <command> (or npm run yunzhou -- <command>).
+const ENVIRONMENT = `In a checkout of the source: npm run build, then npx yunzhou <command> (or npm run yunzhou -- <command>).
 
 Environment: DATABASE_URL (PostgreSQL; default the embedded database), YUNZHOU_DATA_DIR (the embedded install's
-  one folder, default ./.yunzhou: data/, secret.key, files/), YUNZHOU_FILES=local|s3|pg and YUNZHOU_S3_*, PORT, HOST, YUNZHOU_SECRET, YUNZHOU_AUTO_MIGRATE=false,
+  one folder, default ./.yunzhou: data/, secret.key, files/), YUNZHOU_FILES=local|s3|pg and YUNZHOU_S3_*, YUNZHOU_DB_SCHEMA, PORT, HOST, YUNZHOU_SECRET, YUNZHOU_AUTO_MIGRATE=false,
   LOG_LEVEL, YUNZHOU_LOG_FORMAT=json|pretty (default: pretty on a terminal, JSON otherwise).`;
 
-async function askPassword(): Promise<string> {
-  if (process.env.YUNZHOU_ADMIN_PASSWORD) return process.env.YUNZHOU_ADMIN_PASSWORD;
-  if (!process.stdin.isTTY) throw new Error('Set YUNZHOU_ADMIN_PASSWORD or run in a terminal to type the password');
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
-  const out = rl as unknown as { _writeToOutput?: (s: string) => void; output: NodeJS.WritableStream };
-  out._writeToOutput = (s: string) => { if (s.includes('管理员密码')) out.output.write(s); };
-  const pw = await rl.question('管理员密码 Administrator password: ');
-  rl.close();
-  process.stdout.write('\n');
-  return pw;
+/** The built-in commands, then those the areas and plugins contribute. */
+function help(plugins: readonly AreaDescriptor[]): string {
+  const contributed = contributedCommands(plugins).map((c) => `  ${c.name} ${c.summary}`);
+  return [USAGE, ...contributed, '  --help                     this text', '', ENVIRONMENT].join('\n');
 }
 
 function printLogins(logins: readonly DemoLogin[], password: string): void {
@@ -68,18 +48,8 @@ const terminal: CommandIo = {
   progress: (line) => { process.stderr.write(`\r${line}`); },
 };
 
-/** Runs a command a plugin contributed (CommandContribution). */
-async function runCommand(crm: Crm, name: string, args: readonly string[]): Promise<number> {
-  const command = crm.container.getAll<CommandContribution>(CommandContribution, { optional: true }).find((c) => c.name === name);
-  if (!command) {
-    console.error(`Unknown command: ${name}\n\n${HELP}`);
-    return 2;
-  }
-  return command.run(args, terminal);
-}
-
 export async function main(argv: string[]): Promise<number> {
-  const [command, sub, ...rest] = argv;
+  const [command] = argv;
   const autoMigrate = process.env.YUNZHOU_AUTO_MIGRATE !== 'false';
   const plugins = builtInPlugins();
   switch (command) {
@@ -133,67 +103,25 @@ export async function main(argv: string[]): Promise<number> {
       }
       return 0;
     }
-    case 'recycle': {
-      const { values } = parseArgs({ args: argv.slice(1), options: { tenant: { type: 'string' } } });
-      const crm = await createCrm({ database: databaseFromEnv(), migrate: autoMigrate, plugins });
-      try {
-        const r = await crm.poolRecycler.run({ tenantId: values.tenant });
-        console.log(`Recycled ${r.recycled} record(s) to the pools and warned owners of ${r.reminded}, over ${r.tenants} firm(s).`);
-      } finally {
-        await crm.close();
-      }
-      return 0;
-    }
-    case 'import': {
-      const crm = await createCrm({ database: databaseFromEnv(), migrate: autoMigrate, plugins });
-      try {
-        return await runCommand(crm, command, argv.slice(1));
-      } finally {
-        await crm.close();
-      }
-    }
-    case 'files': {
-      const crm = await createCrm({ database: databaseFromEnv(), migrate: autoMigrate, plugins });
-      try {
-        return await filesMigrateCommand(crm, argv.slice(1));
-      } finally {
-        await crm.close();
-      }
-    }
-    case 'tenant': {
-      if (sub !== 'create') {
-        console.error('Usage: yunzhou tenant create --name NAME --admin-name NAME --admin-mobile MOBILE');
-        return 2;
-      }
-      const { values } = parseArgs({
-        args: rest,
-        options: { name: { type: 'string' }, 'admin-name': { type: 'string' }, 'admin-mobile': { type: 'string' }, 'time-zone': { type: 'string' } },
-      });
-      if (!values.name || !values['admin-name'] || !values['admin-mobile']) {
-        console.error('--name, --admin-name and --admin-mobile are required');
-        return 2;
-      }
-      const password = await askPassword();
-      const crm = await createCrm({ database: databaseFromEnv(), migrate: autoMigrate, plugins });
-      try {
-        const r = await crm.organisation.createTenant({
-          name: values.name, timeZone: values['time-zone'], admin: { name: values['admin-name'], mobile: values['admin-mobile'], password },
-        });
-        console.log(`Created ${r.tenant.name} (${r.tenant.id}); administrator ${r.admin.name} ${r.admin.mobile}`);
-      } finally {
-        await crm.close();
-      }
-      return 0;
-    }
     case undefined:
     case '--help':
     case '-h':
     case 'help':
-      console.log(HELP);
+      console.log(help(plugins));
       return 0;
-    default:
-      console.error(`Unknown command: ${command}\n\n${HELP}`);
-      return 2;
+    default: {
+      const crm = await createCrm({ database: databaseFromEnv(), migrate: autoMigrate, plugins });
+      try {
+        const contributed = crm.container.getAll<CommandContribution>(CommandContribution, { optional: true }).find((c) => c.name === command);
+        if (!contributed) {
+          console.error(`Unknown command: ${command}\n\n${help(plugins)}`);
+          return 2;
+        }
+        return await contributed.run(argv.slice(1), terminal);
+      } finally {
+        await crm.close();
+      }
+    }
   }
 }
 

@@ -2,7 +2,8 @@
 // everyone reads them), submitting a record, 通过 / 否决 / 代审 / 转交 / 撤回, my pending tasks, what I decided (已办), what I submitted
 // and an instance's full 审批信息 record. Commands accept an Idempotency-Key header (or body requestId): a
 // retry with the same key does not act twice.
-import type { Crm } from '../../adapters/composition/create-crm.js';
+import type { ApprovalFlowService } from '../../core/approvals/approval-flow.service.js';
+import type { ApprovalService } from '../../core/approvals/approval.service.js';
 import { respond, type RouteDef, type RouteRequest } from '../../adapters/composition/route-def.js';
 import type { StoredFlow } from '../../core/approvals/ports.js';
 import {
@@ -51,9 +52,9 @@ function requestIdOf(req: RouteRequest): string | undefined {
   return req.headers['idempotency-key'] ?? req.body?.requestId;
 }
 
-export function approvalRoutes(crm: Crm): RouteDef[] {
-  const flows = crm.approvalFlows;
-  const svc = crm.approvals;
+export function approvalRoutes(s: { approvalFlows: ApprovalFlowService; approvals: ApprovalService }): RouteDef[] {
+  const flows = s.approvalFlows;
+  const svc = s.approvals;
   return [
     {
       method: 'get', path: '/approval-flows', tags: ['approvals'], summary: '审批流程 The firm’s approval flows (current versions)',

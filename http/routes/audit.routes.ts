@@ -2,7 +2,7 @@
 // state before and after) and the log of unmasked reads of sensitive fields, for holders of audit.view.
 // Read-only by design: there is no route that changes or removes an entry, and the tables refuse it.
 import { Readable } from 'node:stream';
-import type { Crm } from '../../adapters/composition/create-crm.js';
+import type { AuditService } from '../../core/audit/index.js';
 import { respond, type RouteDef } from '../../adapters/composition/route-def.js';
 import { XLSX_CONTENT_TYPE } from '../../core/documents/spreadsheet.js';
 import type { OperationFilter, SensitiveReadAuditFilter } from '../../core/audit/index.js';
@@ -53,29 +53,29 @@ async function xlsx(fileName: string, stream: AsyncIterable<Uint8Array>) {
   });
 }
 
-export function auditRoutes(crm: Crm): RouteDef[] {
+export function auditRoutes(s: { audit: AuditService }): RouteDef[] {
   return [
     {
       method: 'get', path: '/audit/operations', tags, summary: '操作日志 Changes to settings, roles, users and approval flows, and logins (audit.view)',
       description: 'Newest first, in keyset pages. Each entry: who (actorId, actorName; null for a failed login), when, what (kind), on which record, and the state before and after.',
       schemas: { query: objectSchema({ ...operationFilter, ...pageQuery }) },
-      handler: async ({ actor, query }) => crm.audit.operations(actor, operationQuery(query), pageOf(query)),
+      handler: async ({ actor, query }) => s.audit.operations(actor, operationQuery(query), pageOf(query)),
     },
     {
       method: 'get', path: '/audit/operations/export', tags, summary: '导出操作日志 The filtered operation log as .xlsx (audit.view)',
       schemas: { query: objectSchema(operationFilter) },
-      handler: async ({ actor, query }) => xlsx('操作日志.xlsx', crm.audit.exportOperations(actor, operationQuery(query))),
+      handler: async ({ actor, query }) => xlsx('操作日志.xlsx', s.audit.exportOperations(actor, operationQuery(query))),
     },
     {
       method: 'get', path: '/audit/sensitive-reads', tags, summary: '敏感信息查看记录 Who saw which ID number, bank card or tax secret in clear (audit.view)',
       description: 'Newest first, in keyset pages.',
       schemas: { query: objectSchema({ ...readFilter, ...pageQuery }) },
-      handler: async ({ actor, query }) => crm.audit.sensitiveReads(actor, readQuery(query), pageOf(query)),
+      handler: async ({ actor, query }) => s.audit.sensitiveReads(actor, readQuery(query), pageOf(query)),
     },
     {
       method: 'get', path: '/audit/sensitive-reads/export', tags, summary: '导出敏感信息查看记录 The filtered sensitive-read log as .xlsx (audit.view)',
       schemas: { query: objectSchema(readFilter) },
-      handler: async ({ actor, query }) => xlsx('敏感信息查看记录.xlsx', crm.audit.exportSensitiveReads(actor, readQuery(query))),
+      handler: async ({ actor, query }) => xlsx('敏感信息查看记录.xlsx', s.audit.exportSensitiveReads(actor, readQuery(query))),
     },
   ];
 }

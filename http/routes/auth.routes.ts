@@ -1,5 +1,5 @@
 // Login, the current actor, logout and password change.
-import type { Crm } from '../../adapters/composition/create-crm.js';
+import type { AuthService } from '../../core/organisation/auth.service.js';
 import { respond, type RouteDef } from '../../adapters/composition/route-def.js';
 import { bearerToken } from '../authenticator.js';
 import { sessionCookie } from '../session-cookie.js';
@@ -14,7 +14,7 @@ function presentActor(actor: Actor): Record<string, unknown> {
   };
 }
 
-export function authRoutes(crm: Crm): RouteDef[] {
+export function authRoutes(s: { auth: AuthService }): RouteDef[] {
   const loginBody = objectSchema({ mobile, password: nonEmpty(128), tenantId: uuid }, ['mobile', 'password']);
   return [
     {
@@ -23,7 +23,7 @@ export function authRoutes(crm: Crm): RouteDef[] {
       description: 'Returns a bearer token. Wrong passwords slow down further attempts (auth.throttled with Retry-After), then lock the account for 15 minutes.',
       schemas: { body: loginBody },
       handler: async ({ body, ip }) => {
-        const r = await crm.auth.login({ ...body, clientAddress: ip });
+        const r = await s.auth.login({ ...body, clientAddress: ip });
         return { token: r.token, expiresAt: r.expiresAt, user: presentUser(r.user), tenant: r.tenant };
       },
     },
@@ -33,7 +33,7 @@ export function authRoutes(crm: Crm): RouteDef[] {
       description: 'Like /auth/login, but the token is set as the HttpOnly, SameSite=Strict cookie yz_session and never shown to scripts. Requests with the cookie and no Authorization header are authenticated by it; writes must also send X-Requested-With: yunzhou-console.',
       schemas: { body: loginBody },
       handler: async ({ body, secure, ip }) => {
-        const r = await crm.auth.login({ ...body, clientAddress: ip });
+        const r = await s.auth.login({ ...body, clientAddress: ip });
         return respond({
           status: 201,
           headers: { 'Set-Cookie': sessionCookie(r.token, { secure: secure === true, expiresAt: r.expiresAt }) },
@@ -49,7 +49,7 @@ export function authRoutes(crm: Crm): RouteDef[] {
         const token = bearerToken(headers);
         if (!token) return { active: false };
         try {
-          const actor = await crm.auth.authenticate(token);
+          const actor = await s.auth.authenticate(token);
           return { active: true, me: presentActor(actor) };
         } catch {
           return { active: false };
@@ -60,7 +60,7 @@ export function authRoutes(crm: Crm): RouteDef[] {
       method: 'delete', path: '/auth/session', auth: 'none', tags: ['auth'], summary: '控制台退出 Sign out of the console: the session ends on the server and the cookie is cleared',
       handler: async ({ headers, secure }) => {
         const token = bearerToken(headers);
-        if (token) await crm.auth.logout(token);
+        if (token) await s.auth.logout(token);
         return respond({ status: 204, headers: { 'Set-Cookie': sessionCookie(null, { secure: secure === true }) } });
       },
     },
@@ -73,14 +73,14 @@ export function authRoutes(crm: Crm): RouteDef[] {
       method: 'post', path: '/auth/logout', tags: ['auth'], summary: '退出登录 Revoke this token',
       handler: async ({ headers }) => {
         const token = bearerToken(headers);
-        if (token) await crm.auth.logout(token);
+        if (token) await s.auth.logout(token);
       },
     },
     {
       method: 'post', path: '/auth/password', tags: ['auth'], summary: '修改密码 Change password (every session ends)',
       schemas: { body: objectSchema({ currentPassword: nonEmpty(128), newPassword: nonEmpty(128) }, ['currentPassword', 'newPassword']) },
       handler: async ({ actor, body }) => {
-        await crm.auth.changePassword(actor, body.currentPassword, body.newPassword);
+        await s.auth.changePassword(actor, body.currentPassword, body.newPassword);
       },
     },
   ];

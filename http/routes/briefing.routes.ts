@@ -2,13 +2,13 @@
 // the firm's calendar) and a scope (the firm, a department and its subtree, or a person; never beyond your
 // data scope): contract, disbursed and collected amounts, new inquiries, follow-ups, the order funnel, overdue
 // instalments, the ranking by collected amount, and the trend.
-import type { Crm } from '../../adapters/composition/create-crm.js';
+import type { BriefingService } from '../../core/briefing/briefing.service.js';
 import type { RouteDef } from '../../adapters/composition/route-def.js';
 import { PERIOD_KINDS } from '../../core/briefing/period.js';
 import { TREND_GRANULARITIES } from '../../core/briefing/trend.js';
 import { date, objectSchema, uuid } from '../schemas.js';
 
-export function briefingRoutes(crm: Crm): RouteDef[] {
+export function briefingRoutes(s: { briefing: BriefingService }): RouteDef[] {
   return [
     {
       method: 'get', path: '/briefing', tags: ['briefing'], summary: '数据简报 Figures, funnel, ranking and trend of a period and scope',
@@ -24,7 +24,7 @@ export function briefingRoutes(crm: Crm): RouteDef[] {
           rankingLimit: { type: 'integer', minimum: 1, maximum: 100, default: 10 },
         }),
       },
-      handler: async ({ actor, query }) => crm.briefing.briefing(actor, {
+      handler: async ({ actor, query }) => s.briefing.briefing(actor, {
         period: query.period ?? 'month', from: query.from, to: query.to, departmentId: query.departmentId, userId: query.userId, granularity: query.granularity,
         rankingLimit: query.rankingLimit,
       }),

@@ -3,7 +3,11 @@
 // collection settings, and 账务管理 (receipts, instalments and overdue lists with totals, exported to .xlsx).
 // Approving and rejecting go through /approvals like every other approval.
 import { Readable } from 'node:stream';
-import type { Crm } from '../../adapters/composition/create-crm.js';
+import type { CollectionPlanService } from '../../core/collections/plan.service.js';
+import type { ReceiptService } from '../../core/collections/receipt.service.js';
+import type { AccountsService } from '../../core/collections/accounts.service.js';
+import type { CloseService } from '../../core/collections/close.service.js';
+import type { CollectionSettingsService } from '../../core/collections/settings.service.js';
 import { respond, type RouteDef, type RouteRequest } from '../../adapters/composition/route-def.js';
 import { INSTALMENT_STATES, INVOICE_KINDS, PLAN_METHODS, RECEIPT_STATES } from '../../core/collections/types.js';
 import { XLSX_CONTENT_TYPE } from '../../core/documents/spreadsheet.js';
@@ -104,43 +108,43 @@ function xlsx(fileName: string, stream: AsyncIterable<Uint8Array>) {
 
 const withoutPaging = (props: Record<string, unknown>) => objectSchema(props);
 
-export function collectionRoutes(crm: Crm): RouteDef[] {
+export function collectionRoutes(s: { collectionPlans: CollectionPlanService; receipts: ReceiptService; accounts: AccountsService; closes: CloseService; collectionSettings: CollectionSettingsService }): RouteDef[] {
   return [
     // 回款计划
     {
       method: 'get', path: '/orders/:id/collection-plan', tags, summary: '回款计划 The order’s plan with each instalment’s state today',
       schemas: { params: idParams },
-      handler: async ({ actor, params }) => crm.collectionPlans.get(actor, params.id),
+      handler: async ({ actor, params }) => s.collectionPlans.get(actor, params.id),
     },
     {
       method: 'post', path: '/orders/:id/collection-plan/preview', tags, summary: '生成 The instalments a method would make now (not saved)',
       schemas: { params: idParams, body: planSpec },
-      handler: async ({ actor, params, body }) => crm.collectionPlans.preview(actor, params.id, body as PlanSpec),
+      handler: async ({ actor, params, body }) => s.collectionPlans.preview(actor, params.id, body as PlanSpec),
     },
     {
       method: 'put', path: '/orders/:id/collection-plan', tags, summary: '保存回款计划 Save a new plan (version 0) or a revision; instalments holding money stay',
       description: 'The instalments must add up exactly to the order’s receivable (collection.plan_total_mismatch). A revision replaces only the instalments no receipt holds money on; every revision is kept.',
       schemas: { params: idParams, body: objectSchema({ version: { type: 'integer', minimum: 0 }, spec: planSpec, reason: nullableText(500) }, ['version', 'spec']) },
-      handler: async ({ actor, params, body }) => crm.collectionPlans.save(actor, params.id, body),
+      handler: async ({ actor, params, body }) => s.collectionPlans.save(actor, params.id, body),
     },
     {
       method: 'delete', path: '/orders/:id/collection-plan', tags, summary: '删除回款计划 Remove a plan no receipt holds money on (the removal is kept as a revision)',
       schemas: { params: idParams, query: objectSchema({ version: { type: 'integer', minimum: 1 } }, ['version']) },
       handler: async ({ actor, params, query }) => {
-        await crm.collectionPlans.remove(actor, params.id, query.version);
+        await s.collectionPlans.remove(actor, params.id, query.version);
         return undefined;
       },
     },
     {
       method: 'get', path: '/orders/:id/collection-plan/revisions', tags, summary: '修改记录 Every revision of the plan, newest first',
       schemas: { params: idParams },
-      handler: async ({ actor, params }) => ({ items: await crm.collectionPlans.revisions(actor, params.id) }),
+      handler: async ({ actor, params }) => ({ items: await s.collectionPlans.revisions(actor, params.id) }),
     },
     // 回款单
     {
       method: 'get', path: '/orders/:id/receipts', tags, summary: '订单回款 The order’s receipts, newest first',
       schemas: { params: idParams },
-      handler: async ({ actor, params }) => ({ items: await crm.receipts.listForOrder(actor, params.id) }),
+      handler: async ({ actor, params }) => ({ items: await s.receipts.listForOrder(actor, params.id) }),
     },
     {
       method: 'post', path: '/receipts', tags, successStatus: 201, summary: '登记回款 Record a receipt (草稿, or 待审批 with submit); send an Idempotency-Key',
@@ -151,91 +155,91 @@ export function collectionRoutes(crm: Crm): RouteDef[] {
       },
       handler: async (req) => {
         const { submit, chosenApprovers: chosen, requestId: _r, ...input } = req.body;
-        const r = await crm.receipts.create(req.actor, input, { idempotencyKey: keyOf(req), submit, chosenApprovers: chosen });
+        const r = await s.receipts.create(req.actor, input, { idempotencyKey: keyOf(req), submit, chosenApprovers: chosen });
         return respond({ status: r.replayed ? 200 : 201, headers: r.replayed ? { 'Idempotent-Replayed': 'true' } : {}, body: r.receipt });
       },
     },
     {
       method: 'get', path: '/receipts/awaiting-me', tags, summary: '回款办理 Receipts whose approval waits on you (未办理), oldest first',
       schemas: { query: objectSchema({ ...pageQuery }) },
-      handler: async ({ actor, query }) => crm.receipts.awaitingMe(actor, pageOf(query)),
+      handler: async ({ actor, query }) => s.receipts.awaitingMe(actor, pageOf(query)),
     },
     {
       method: 'get', path: '/receipts', tags, summary: '账务管理·回款记录 Receipts of the orders you see, newest first (totals with withTotal)',
       schemas: { query: objectSchema({ ...receiptFilter, ...pageQuery }) },
-      handler: async ({ actor, query }) => crm.accounts.receipts(actor, receiptQuery(query), pageOf(query)),
+      handler: async ({ actor, query }) => s.accounts.receipts(actor, receiptQuery(query), pageOf(query)),
     },
     {
       method: 'get', path: '/receipts/export', tags, summary: '导出回款记录 The filtered receipts as .xlsx (streamed)',
       schemas: { query: withoutPaging(receiptFilter) },
-      handler: async ({ actor, query }) => xlsx('回款记录.xlsx', await crm.accounts.exportReceipts(actor, receiptQuery(query))),
+      handler: async ({ actor, query }) => xlsx('回款记录.xlsx', await s.accounts.exportReceipts(actor, receiptQuery(query))),
     },
     {
       method: 'get', path: '/receipts/:id', tags, summary: '回款单 A receipt with its allocation to instalments and its 动态 (approvals included)',
       schemas: { params: idParams },
-      handler: async ({ actor, params }) => crm.receipts.get(actor, params.id),
+      handler: async ({ actor, params }) => s.receipts.get(actor, params.id),
     },
     {
       method: 'patch', path: '/receipts/:id', tags, summary: '修改回款单 Change a draft (its amount is allocated afresh)',
       schemas: { params: idParams, body: objectSchema({ version: { type: 'integer', minimum: 1 }, ...receiptFields }, ['version']) },
-      handler: async ({ actor, params, body }) => crm.receipts.update(actor, params.id, body),
+      handler: async ({ actor, params, body }) => s.receipts.update(actor, params.id, body),
     },
     {
       method: 'delete', path: '/receipts/:id', tags, summary: '删除草稿 Delete a draft; an approved receipt is never deleted, only reversed',
       schemas: { params: idParams, query: objectSchema({ version: { type: 'integer', minimum: 1 } }, ['version']) },
       handler: async ({ actor, params, query }) => {
-        await crm.receipts.remove(actor, params.id, query.version);
+        await s.receipts.remove(actor, params.id, query.version);
         return undefined;
       },
     },
     {
       method: 'post', path: '/receipts/:id/submit', tags, summary: '提交审批 Submit a draft to the receipt approval flow',
       schemas: { params: idParams, body: objectSchema({ chosenApprovers, requestId }) },
-      handler: async (req) => crm.receipts.submit(req.actor, req.params.id, { requestId: keyOf(req), chosenApprovers: req.body?.chosenApprovers }),
+      handler: async (req) => s.receipts.submit(req.actor, req.params.id, { requestId: keyOf(req), chosenApprovers: req.body?.chosenApprovers }),
     },
     {
       method: 'post', path: '/receipts/:id/reversal', tags, summary: '冲销 Ask to reverse an approved receipt, through the receipt approval flow (finance)',
       schemas: { params: idParams, body: objectSchema({ reason: nonEmpty(500), chosenApprovers, requestId }, ['reason']) },
-      handler: async (req) => crm.receipts.requestReversal(req.actor, req.params.id, req.body.reason, { requestId: keyOf(req), chosenApprovers: req.body.chosenApprovers }),
+      handler: async (req) => s.receipts.requestReversal(req.actor, req.params.id, req.body.reason, { requestId: keyOf(req), chosenApprovers: req.body.chosenApprovers }),
     },
     // 账务管理·回款计划
     {
       method: 'get', path: '/instalments', tags, summary: '账务管理·回款计划 Instalments of the orders you see, earliest due first (totals with withTotal)',
       schemas: { query: objectSchema({ ...instalmentFilter, ...pageQuery }) },
-      handler: async ({ actor, query }) => crm.accounts.instalments(actor, instalmentQuery(query), pageOf(query)),
+      handler: async ({ actor, query }) => s.accounts.instalments(actor, instalmentQuery(query), pageOf(query)),
     },
     {
       method: 'get', path: '/instalments/overdue', tags, summary: '逾期回款 Instalments past due and not fully collected',
       schemas: { query: objectSchema({ ...accountsFilter, ...pageQuery }) },
-      handler: async ({ actor, query }) => crm.accounts.overdue(actor, instalmentQuery(query), pageOf(query)),
+      handler: async ({ actor, query }) => s.accounts.overdue(actor, instalmentQuery(query), pageOf(query)),
     },
     {
       method: 'get', path: '/instalments/export', tags, summary: '导出回款计划 The filtered instalments (state=overdue: the overdue list) as .xlsx (streamed)',
       schemas: { query: withoutPaging(instalmentFilter) },
       handler: async ({ actor, query }) => {
         const q = instalmentQuery(query);
-        return xlsx(q.state === 'overdue' ? '逾期回款.xlsx' : '回款计划.xlsx', await crm.accounts.exportInstalments(actor, q));
+        return xlsx(q.state === 'overdue' ? '逾期回款.xlsx' : '回款计划.xlsx', await s.accounts.exportInstalments(actor, q));
       },
     },
     // 结单
     {
       method: 'get', path: '/orders/:id/close', tags, summary: '结单 Amounts and what still stops a close request',
       schemas: { params: idParams },
-      handler: async ({ actor, params }) => crm.closes.status(actor, params.id),
+      handler: async ({ actor, params }) => s.closes.status(actor, params.id),
     },
     {
       method: 'post', path: '/orders/:id/close', tags, successStatus: 201, summary: '申请结单 Submit a fully collected order to the close approval flow (finance, operations)',
       description: 'Refused with collection.close_not_ready listing what is missing. When the flow approves, the order reaches 订单完成 and is read-only except invoices and reversals.',
       schemas: { params: idParams, body: objectSchema({ chosenApprovers, requestId }) },
       handler: async (req) => {
-        const r = await crm.closes.requestClose(req.actor, req.params.id, { requestId: keyOf(req), chosenApprovers: req.body?.chosenApprovers });
+        const r = await s.closes.requestClose(req.actor, req.params.id, { requestId: keyOf(req), chosenApprovers: req.body?.chosenApprovers });
         return respond({ status: r.replayed ? 200 : 201, body: r });
       },
     },
     // 设置
     {
       method: 'get', path: '/collection-settings', tags, summary: '回款设置 Payment methods, receipt types and collection rules',
-      handler: async ({ actor }) => crm.collectionSettings.get(actor),
+      handler: async ({ actor }) => s.collectionSettings.get(actor),
     },
     {
       method: 'put', path: '/collection-settings', tags, summary: '修改回款设置 Change the dictionaries and rules (finance or administrator)',
@@ -248,7 +252,7 @@ export function collectionRoutes(crm: Crm): RouteDef[] {
           reminderDaysBefore: { type: 'integer', minimum: 0, maximum: 60, description: '到期前几天提醒负责人' },
         }, ['version']),
       },
-      handler: async ({ actor, body }) => crm.collectionSettings.update(actor, body),
+      handler: async ({ actor, body }) => s.collectionSettings.update(actor, body),
     },
   ];
 }

@@ -1,7 +1,7 @@
 // Files of records: streaming upload (raw body), metadata, streaming download, and a record's file list.
 // Who may do what is the owning record's rule (its area's SubjectAccess); another tenant's file is 404.
 import { Readable } from 'node:stream';
-import type { Crm } from '../../adapters/composition/create-crm.js';
+import type { FilesService } from '../../core/files/files.service.js';
 import { respond, type RouteDef } from '../../adapters/composition/route-def.js';
 import type { FileRecord } from '../../core/files/types.js';
 import { FILE_KINDS } from '../../core/files/file-kinds.js';
@@ -34,8 +34,8 @@ function discardRest(body: Readable, ceiling: number): void {
   body.resume();
 }
 
-export function filesRoutes(crm: Crm): RouteDef[] {
-  const files = crm.files;
+export function filesRoutes(s: { files: FilesService }): RouteDef[] {
+  const files = s.files;
   return [
     {
       method: 'post', path: '/files', tags: ['files'], successStatus: 201,

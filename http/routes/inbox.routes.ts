@@ -2,7 +2,7 @@
 // concerns, where to open it and the call that acts on it. The counts carry a weak ETag (a hash of what they
 // say): the console asks every few seconds with If-None-Match and is answered 304, nearly free, until they change.
 import { createHash } from 'node:crypto';
-import type { Crm } from '../../adapters/composition/create-crm.js';
+import type { InboxService } from '../../core/workcenter/inbox.service.js';
 import { respond, type RouteDef } from '../../adapters/composition/route-def.js';
 import { INBOX_KINDS, type InboxItem } from '../../core/workcenter/inbox.js';
 import { objectSchema, pageOf, pageQuery } from '../schemas.js';
@@ -25,14 +25,14 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   return (ifNoneMatch ?? '').split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
 }
 
-export function inboxRoutes(crm: Crm): RouteDef[] {
+export function inboxRoutes(s: { inbox: InboxService }): RouteDef[] {
   const tags = ['workcenter'];
   return [
     {
       method: 'get', path: '/workcenter/inbox/counts', tags, summary: '办理中心角标 How many items of each kind wait on me, and the total',
       description: 'Answered with a weak ETag; a request whose If-None-Match names it gets 304 with no body (for polling the badge).',
       handler: async ({ actor, lang, headers }) => {
-        const c = await crm.inbox.counts(actor);
+        const c = await s.inbox.counts(actor);
         const body = { total: c.total, dueSoonDays: c.dueSoonDays, kinds: c.kinds.map((k) => ({ kind: k.kind, label: k.label[lang], count: k.count })) };
         const etag = `W/"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27)}"`;
         if (matches(headers['if-none-match'], etag)) return respond({ status: 304, headers: { ETag: etag } });
@@ -44,7 +44,7 @@ export function inboxRoutes(crm: Crm): RouteDef[] {
       description: 'Each item: kind, title, related record (type and id), link (GET, to open it) and action (the call that acts on it). Instalments: due within the firm\'s reminder days (回款设置 reminderDaysBefore, default 3) or overdue.',
       schemas: { query: objectSchema({ ...pageQuery, kind }, ['kind']) },
       handler: async ({ actor, query, lang }) => {
-        const p = await crm.inbox.list(actor, query.kind, pageOf(query));
+        const p = await s.inbox.list(actor, query.kind, pageOf(query));
         return { ...p, items: p.items.map((i) => present(i, lang)) };
       },
     },

@@ -1,7 +1,8 @@
 // 咨询 and 准客户 (steps 1 and 2 of the flow): 生成, 查重, create, lists, detail, edit, timeline, merge and
 // follow-ups. The services check every field at once, so the body schemas hold types and lengths only and a
 // bad form is answered with one validation.failed that lists each field.
-import type { Crm } from '../../adapters/composition/create-crm.js';
+import type { InquiryService } from '../../core/inquiries/inquiry.service.js';
+import type { FollowUpService } from '../../core/inquiries/follow-up.service.js';
 import type { RouteDef } from '../../adapters/composition/route-def.js';
 import { LIFECYCLES } from '../../core/inquiries/types.js';
 import { dateTime, idParams, objectSchema, pageOf, pageQuery, uuid } from '../schemas.js';
@@ -49,8 +50,8 @@ export function listQueryOf(q: Record<string, any>): Record<string, any> {
   };
 }
 
-export function inquiryRoutes(crm: Crm): RouteDef[] {
-  const svc = crm.inquiries;
+export function inquiryRoutes(s: { inquiries: InquiryService; followUps: FollowUpService }): RouteDef[] {
+  const svc = s.inquiries;
   return [
     {
       method: 'get', path: '/inquiries/next-follow-up', tags: ['inquiries'], summary: '生成 The next follow-up time for a level, from now',
@@ -110,7 +111,7 @@ export function inquiryRoutes(crm: Crm): RouteDef[] {
     {
       method: 'get', path: '/inquiries/:id/follow-ups', tags: ['follow-ups'], summary: '跟进记录 The record’s follow-ups, newest first',
       schemas: { params: idParams },
-      handler: async ({ actor, params }) => ({ items: await crm.followUps.list(actor, params.id) }),
+      handler: async ({ actor, params }) => ({ items: await s.followUps.list(actor, params.id) }),
     },
     {
       method: 'post', path: '/follow-ups', tags: ['follow-ups'], summary: '新建跟进 Log a follow-up', successStatus: 201,
@@ -126,7 +127,7 @@ export function inquiryRoutes(crm: Crm): RouteDef[] {
       },
       handler: async ({ actor, body, headers }) => {
         const { inquiryId, ...input } = body;
-        return crm.followUps.create(actor, inquiryId, input, { idempotencyKey: headers['idempotency-key'] });
+        return s.followUps.create(actor, inquiryId, input, { idempotencyKey: headers['idempotency-key'] });
       },
     },
   ];

@@ -1,6 +1,6 @@
 // The firm's inquiry settings: grading (levels, intervals, working hours), the pools' rules, the dictionaries
 // (客户来源, 客户房产, 跟进类型) and 常用语. Everyone working with inquiries reads them; admins change them.
-import type { Crm } from '../../adapters/composition/create-crm.js';
+import type { InquirySettingsService } from '../../core/inquiries/settings.service.js';
 import type { RouteDef } from '../../adapters/composition/route-def.js';
 import { objectSchema } from '../schemas.js';
 
@@ -46,8 +46,8 @@ const poolRules = objectSchema(
   ['reminderDaysBefore', 'reclaimBlockDays', 'maxHoldings'],
 );
 
-export function inquirySettingsRoutes(crm: Crm): RouteDef[] {
-  const svc = crm.inquirySettings;
+export function inquirySettingsRoutes(s: { inquirySettings: InquirySettingsService }): RouteDef[] {
+  const svc = s.inquirySettings;
   return [
     {
       method: 'get', path: '/inquiry-settings', tags: ['inquiry settings'], summary: '咨询设置 Grading, pool rules, dictionaries and 常用语',

@@ -3,9 +3,10 @@
 // number), 作废草稿, 申请红冲, 账务管理's list and .xlsx export; and the PDF downloads of stored records:
 // an invoice, an order's contract and its plan.
 import { Readable } from 'node:stream';
-import type { Crm } from '../../adapters/composition/create-crm.js';
+import type { InvoicesService } from '../../core/invoices/invoices.service.js';
+import type { DocumentsService } from '../../core/documents/documents.service.js';
 import { respond, type RouteDef, type RouteRequest } from '../../adapters/composition/route-def.js';
-import { SpreadsheetWriter, XLSX_CONTENT_TYPE } from '../../core/documents/spreadsheet.js';
+import { XLSX_CONTENT_TYPE, type SpreadsheetWriter } from '../../core/documents/spreadsheet.js';
 import { CAP_BASES, TAXPAYER_KINDS } from '../../core/invoices/invoice-settings.js';
 import { INVOICE_SHEET, invoiceSheetRow } from '../../core/invoices/invoice-export.js';
 import { INVOICE_KINDS, INVOICE_STATES } from '../../core/invoices/types.js';
@@ -91,8 +92,8 @@ async function pdf(doc: RenderedDocument, disposition: 'attachment' | 'inline' =
   });
 }
 
-export function invoiceRoutes(crm: Crm): RouteDef[] {
-  const svc = crm.invoices;
+export function invoiceRoutes(s: { invoices: InvoicesService; documents: DocumentsService; spreadsheets: SpreadsheetWriter }): RouteDef[] {
+  const svc = s.invoices;
   return [
     {
       method: 'get', path: '/invoice-settings', tags, summary: '发票设置 The firm\'s invoicing profile (销售方), tax rates and cap rule',
@@ -135,13 +136,12 @@ export function invoiceRoutes(crm: Crm): RouteDef[] {
       schemas: { query: objectSchema(Object.fromEntries(Object.entries((listQuery as { properties: Record<string, unknown> }).properties).filter(([k]) => !(k in pageQuery)))) },
       handler: async ({ actor, query }) => {
         const rows = await svc.exportRows(actor, filterOf(query));
-        const writer = crm.container.get<SpreadsheetWriter>(SpreadsheetWriter);
         async function* sheetRows() {
           for (const r of rows) yield invoiceSheetRow(r);
         }
         return respond({
           headers: { 'Content-Type': XLSX_CONTENT_TYPE, 'Content-Disposition': contentDisposition('发票.xlsx'), 'Cache-Control': 'private, no-cache' },
-          stream: Readable.from(writer.write(INVOICE_SHEET, sheetRows())),
+          stream: Readable.from(s.spreadsheets.write(INVOICE_SHEET, sheetRows())),
         });
       },
     },
@@ -197,17 +197,17 @@ export function invoiceRoutes(crm: Crm): RouteDef[] {
         params: idParams,
         query: objectSchema({ disposition: { type: 'string', enum: ['attachment', 'inline'], description: 'attachment (default) downloads; inline shows it in a same-origin frame' } }),
       },
-      handler: async ({ actor, params, query }) => pdf(await crm.documents.invoicePdf(actor, params.id), query.disposition === 'inline' ? 'inline' : 'attachment'),
+      handler: async ({ actor, params, query }) => pdf(await s.documents.invoicePdf(actor, params.id), query.disposition === 'inline' ? 'inline' : 'attachment'),
     },
     {
       method: 'get', path: '/orders/:id/contract.pdf', tags: ['orders', 'documents'], summary: '下载合同 The order\'s financing service agreement as PDF',
       schemas: { params: idParams },
-      handler: async ({ actor, params }) => pdf(await crm.documents.contractPdf(actor, params.id)),
+      handler: async ({ actor, params }) => pdf(await s.documents.contractPdf(actor, params.id)),
     },
     {
       method: 'get', path: '/orders/:id/plan.pdf', tags: ['orders', 'documents'], summary: '下载方案 The order\'s financing plan as PDF, with the repayment comparisons',
       schemas: { params: idParams },
-      handler: async ({ actor, params }) => pdf(await crm.documents.planPdf(actor, params.id)),
+      handler: async ({ actor, params }) => pdf(await s.documents.planPdf(actor, params.id)),
     },
   ];
 }

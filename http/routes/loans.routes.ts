@@ -1,6 +1,5 @@
 // Repayment calculators (还款计算器): one method's schedule, and the four methods side by side. Pure
 // computation from core/loans; any signed-in user may use them.
-import type { Crm } from '../../adapters/composition/create-crm.js';
 import type { RouteDef } from '../../adapters/composition/route-def.js';
 import { compareMethods, repaymentSchedule, REPAYMENT_METHODS, type RepaymentMethod } from '../../core/loans/index.js';
 import { objectSchema } from '../schemas.js';
@@ -11,7 +10,7 @@ const terms = {
   months: { type: 'integer', minimum: 1, maximum: 360 },
 };
 
-export function loansRoutes(_crm: Crm): RouteDef[] {
+export function loansRoutes(): RouteDef[] {
   return [
     {
       method: 'post', path: '/loans/schedule', tags: ['loans'], summary: '还款计划 The month-by-month schedule of one repayment method',

@@ -1,7 +1,11 @@
 // 订单 (steps 3 to 6 of the flow): create from an inquiry, lists, detail, the pipeline's events, 提交到下一步,
 // the enterprise profile with 查重, the plan, the contract and its confirmation; and the tenant's order settings.
 // Files (身份证, 营业执照, 方案附件, 合同扫描件) go through /files with subjectType=order.
-import type { Crm } from '../../adapters/composition/create-crm.js';
+import type { OrdersService } from '../../core/orders/orders.service.js';
+import type { OrderSettingsService } from '../../core/orders/order-settings.service.js';
+import type { EnterpriseProfileService } from '../../core/orders/enterprise-profile.service.js';
+import type { PlanService } from '../../core/orders/plan.service.js';
+import type { ContractService } from '../../core/orders/contract.service.js';
 import type { RouteDef } from '../../adapters/composition/route-def.js';
 import { addDaysToLocalDate, instantOfLocalDateTime } from '../../core/shared/zoned-time.js';
 import { ORDER_GUARD_NAMES } from '../../core/orders/order-guards.js';
@@ -73,8 +77,8 @@ const listQuery = objectSchema({
   keyword: { ...text(50), description: 'In the title or the company name' },
 });
 
-export function orderRoutes(crm: Crm): RouteDef[] {
-  const orders = crm.orders;
+export function orderRoutes(s: { orders: OrdersService; orderSettings: OrderSettingsService; orderProfiles: EnterpriseProfileService; orderPlans: PlanService; orderContracts: ContractService }): RouteDef[] {
+  const orders = s.orders;
   const tags = ['orders'];
   // A calendar day of the firm as the instant it starts; `to` dates are inclusive, so the next day's start.
   const from = (d: string | undefined, tz: string): Date | undefined => (d ? instantOfLocalDateTime(d, '00:00', tz) : undefined);
@@ -82,7 +86,7 @@ export function orderRoutes(crm: Crm): RouteDef[] {
   return [
     {
       method: 'get', path: '/order-settings', tags, summary: '订单设置 The firm\'s stages, presets, conditions and required profile fields',
-      handler: async ({ actor }) => crm.orderSettings.get(actor),
+      handler: async ({ actor }) => s.orderSettings.get(actor),
     },
     {
       method: 'put', path: '/order-settings/pipeline', tags, summary: '设置阶段 Choose a preset or set the firm\'s own stages (admin)',
@@ -94,7 +98,7 @@ export function orderRoutes(crm: Crm): RouteDef[] {
           stages: { type: 'array', items: stageSchema, minItems: 1, maxItems: 20 },
         }, ['version']),
       },
-      handler: async ({ actor, body }) => crm.orderSettings.savePipeline(actor, body),
+      handler: async ({ actor, body }) => s.orderSettings.savePipeline(actor, body),
     },
     {
       method: 'put', path: '/order-settings/profile-fields', tags, summary: '必填资料 The profile fields that make a profile 已完善 (admin)',
@@ -104,7 +108,7 @@ export function orderRoutes(crm: Crm): RouteDef[] {
           requiredProfileFields: { type: 'array', items: { type: 'string', enum: [...PROFILE_FIELDS] }, maxItems: PROFILE_FIELDS.length },
         }, ['version', 'requiredProfileFields']),
       },
-      handler: async ({ actor, body }) => crm.orderSettings.saveRequiredProfileFields(actor, { version: body.version, fields: body.requiredProfileFields }),
+      handler: async ({ actor, body }) => s.orderSettings.saveRequiredProfileFields(actor, { version: body.version, fields: body.requiredProfileFields }),
     },
     {
       method: 'post', path: '/orders', tags, successStatus: 201, summary: '创建订单 Create an order from an inquiry (it becomes 准客户)',
@@ -174,13 +178,13 @@ export function orderRoutes(crm: Crm): RouteDef[] {
       method: 'get', path: '/orders/:id/profile', tags, summary: '企业信息 The enterprise profile (sensitive fields masked unless unmasked=true with order.view_sensitive)',
       description: 'Every unmasked read is recorded (who, when, which field).',
       schemas: { params: idParams, query: objectSchema({ unmasked: { type: 'boolean', default: false } }) },
-      handler: async ({ actor, params, query }) => crm.orderProfiles.get(actor, params.id, { unmasked: query.unmasked === true }),
+      handler: async ({ actor, params, query }) => s.orderProfiles.get(actor, params.id, { unmasked: query.unmasked === true }),
     },
     {
       method: 'patch', path: '/orders/:id/profile', tags, summary: '完善企业信息 Change the profile (left out: kept; null: cleared); returns 查重 matches',
       description: 'Identity checks on tax id, mobile, ID number and bank card; a card failing Luhn is refused with identity.bank_card_luhn unless bankCardLuhnConfirmed.',
       schemas: { params: idParams, body: objectSchema({ version, ...profileFields }, ['version']) },
-      handler: async ({ actor, params, body }) => crm.orderProfiles.save(actor, params.id, body),
+      handler: async ({ actor, params, body }) => s.orderProfiles.save(actor, params.id, body),
     },
     {
       method: 'post', path: '/order-profiles/duplicate-check', tags, summary: '查重 Orders of the firm with this tax id, company name, ID number or bank card',
@@ -188,37 +192,37 @@ export function orderRoutes(crm: Crm): RouteDef[] {
       schemas: {
         body: objectSchema({ taxId: text(30), companyName: text(100), legalPersonIdNumber: text(30), bankCard: text(30), excludeOrderId: uuid }),
       },
-      handler: async ({ actor, body }) => ({ items: await crm.orderProfiles.duplicates(actor, body) }),
+      handler: async ({ actor, body }) => ({ items: await s.orderProfiles.duplicates(actor, body) }),
     },
     {
       method: 'get', path: '/orders/:id/plan', tags, summary: '方案 The plan and its current attachment',
       schemas: { params: idParams },
-      handler: async ({ actor, params }) => crm.orderPlans.get(actor, params.id),
+      handler: async ({ actor, params }) => s.orderPlans.get(actor, params.id),
     },
     {
       method: 'put', path: '/orders/:id/plan', tags, summary: '上传方案 Write the plan (attachments: /files with kind plan_attachment)',
       schemas: { params: idParams, body: objectSchema({ version, ...planFields }, ['version', 'projectName', 'overview', 'expectedCompletion', 'financingAdvice']) },
-      handler: async ({ actor, params, body }) => crm.orderPlans.save(actor, params.id, body),
+      handler: async ({ actor, params, body }) => s.orderPlans.save(actor, params.id, body),
     },
     {
       method: 'get', path: '/orders/:id/contract', tags, summary: '合同 The contract and its signed copy',
       schemas: { params: idParams },
-      handler: async ({ actor, params }) => crm.orderContracts.get(actor, params.id),
+      handler: async ({ actor, params }) => s.orderContracts.get(actor, params.id),
     },
     {
       method: 'put', path: '/orders/:id/contract', tags, summary: '上传合同 Record number, amount, signing date and parties (scan: /files with kind contract_scan)',
       schemas: { params: idParams, body: objectSchema({ version, ...contractFields }, ['version', 'number', 'amountFen', 'signedOn', 'customerParty', 'firmParty']) },
-      handler: async ({ actor, params, body }) => crm.orderContracts.save(actor, params.id, body),
+      handler: async ({ actor, params, body }) => s.orderContracts.save(actor, params.id, body),
     },
     {
       method: 'post', path: '/orders/:id/contract/confirm', tags, summary: '确认合同 Confirm: sets the contract amount, the inquiry becomes 客户, 合同赢单 when allowed',
       schemas: { params: idParams, body: objectSchema({ version }, ['version']) },
-      handler: async ({ actor, params, body }) => crm.orderContracts.confirm(actor, params.id, body),
+      handler: async ({ actor, params, body }) => s.orderContracts.confirm(actor, params.id, body),
     },
     {
       method: 'get', path: '/orders/:id/contract/document', tags, summary: '合同文本数据 The contract as plain document data for the PDF renderer',
       schemas: { params: idParams },
-      handler: async ({ actor, params }) => crm.orderContracts.document(actor, params.id),
+      handler: async ({ actor, params }) => s.orderContracts.document(actor, params.id),
     },
   ];
 }

@@ -1,5 +1,5 @@
 // Departments, users, roles and role assignments (admin endpoints need org.manage).
-import type { Crm } from '../../adapters/composition/create-crm.js';
+import type { OrganisationService } from '../../core/organisation/organisation.service.js';
 import type { RouteDef } from '../../adapters/composition/route-def.js';
 import { DATA_SCOPES } from '../../core/organisation/actor.js';
 import { idParams, mobile, nonEmpty, objectSchema, pageOf, pageQuery, uuid } from '../schemas.js';
@@ -8,8 +8,8 @@ import { presentUser } from './presenters.js';
 const roleCodes = { type: 'array', items: { type: 'string', minLength: 1, maxLength: 40 }, maxItems: 20 };
 const nullableUuid = { anyOf: [uuid, { type: 'null' }] };
 
-export function organisationRoutes(crm: Crm): RouteDef[] {
-  const org = crm.organisation;
+export function organisationRoutes(s: { organisation: OrganisationService }): RouteDef[] {
+  const org = s.organisation;
   return [
     {
       method: 'get', path: '/tenant', tags: ['organisation'], summary: '本机构 The actor\'s firm',

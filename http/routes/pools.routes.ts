@@ -1,6 +1,7 @@
 // 咨询公海 and 客户公海: the pool lists, claim, assign and transfer (pool.assign), release with a reason, and
 // a recycler run for the actor's own firm.
-import type { Crm } from '../../adapters/composition/create-crm.js';
+import type { PoolService } from '../../core/inquiries/pool.service.js';
+import type { PoolRecycler } from '../../core/inquiries/pool-recycler.js';
 import type { RouteDef } from '../../adapters/composition/route-def.js';
 import { requirePermission } from '../../core/organisation/actor.js';
 import { PERMISSIONS } from '../../core/organisation/permissions.js';
@@ -9,15 +10,15 @@ import { listQuery, listQueryOf } from './inquiries.routes.js';
 
 const poolParams = { type: 'object', required: ['pool'], properties: { pool: { type: 'string', enum: ['inquiry', 'customer'] } }, additionalProperties: false };
 
-export function poolRoutes(crm: Crm): RouteDef[] {
-  const pools = crm.pools;
+export function poolRoutes(s: { pools: PoolService; poolRecycler: PoolRecycler }): RouteDef[] {
+  const pools = s.pools;
   return [
     {
       method: 'post', path: '/pools/recycle', tags: ['pools'], summary: '公海回收 Run the recycler for your firm now (org.manage)',
       description: 'What the server’s schedule and `yunzhou recycle` do: neglected and overdue records return to their pool; owners are warned beforehand. Idempotent.',
       handler: async ({ actor }) => {
         requirePermission(actor, PERMISSIONS.orgManage);
-        return crm.poolRecycler.run({ tenantId: actor.tenantId });
+        return s.poolRecycler.run({ tenantId: actor.tenantId });
       },
     },
     {

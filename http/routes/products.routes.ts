@@ -1,7 +1,9 @@
 // 产品管理 (catalogue), and on an order: matching facts, 自动匹配, the chosen products (lines) with 手动匹配 warnings,
 // application statuses, the repayment comparison of a matched product and the customer's query code. The
 // public status lookup (no account) is here too.
-import type { Crm } from '../../adapters/composition/create-crm.js';
+import type { ProductCatalogueService } from '../../core/products/catalogue.service.js';
+import type { OrderProductsService } from '../../core/products/order-products.service.js';
+import type { StatusLookupService } from '../../core/products/status-lookup.service.js';
 import type { RouteDef } from '../../adapters/composition/route-def.js';
 import { APPLICATION_EVENT_TYPES } from '../../core/products/application-machine.js';
 import type { ApplicationEvent } from '../../core/products/application.js';
@@ -77,10 +79,10 @@ const applicationEvent = {
   description: 'submit 提交申请 | approve 批核 (approvedAmountFen, annualRatePercent, termMonths) | reject 拒绝 (reason) | disburse 放款 (disbursedAmountFen, disbursedOn) | withdraw 撤回 (reason?)',
 };
 
-export function productsRoutes(crm: Crm): RouteDef[] {
-  const catalogue = crm.products;
-  const orderProducts = crm.orderProducts;
-  const status = crm.statusLookup;
+export function productsRoutes(s: { products: ProductCatalogueService; orderProducts: OrderProductsService; statusLookup: StatusLookupService }): RouteDef[] {
+  const catalogue = s.products;
+  const orderProducts = s.orderProducts;
+  const status = s.statusLookup;
   return [
     // ── catalogue ──
     {

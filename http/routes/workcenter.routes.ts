@@ -1,6 +1,10 @@
 // 消息 (the signed-in person's notifications), 任务管理 (tasks, their status and comments), 自动任务规则 (the
 // firm's task rules) and 事件投递 (events parked after failed deliveries, for administrators).
-import type { Crm } from '../../adapters/composition/create-crm.js';
+import type { MessageService } from '../../core/workcenter/message.service.js';
+import type { TaskService } from '../../core/workcenter/task.service.js';
+import type { TaskRuleService } from '../../core/workcenter/task-rule.service.js';
+import type { OutboxAdmin } from '../../adapters/events/outbox-admin.js';
+import type { Clock } from '../../core/shared/ports.js';
 import type { RouteDef } from '../../adapters/composition/route-def.js';
 import type { ParkedEvent } from '../../adapters/events/knex-outbox-store.js';
 import type { Message } from '../../core/workcenter/message.js';
@@ -44,37 +48,37 @@ function presentParked(e: ParkedEvent): Record<string, unknown> {
 
 const dateOf = (v: string | null | undefined): Date | null | undefined => (v === undefined ? undefined : v === null ? null : new Date(v));
 
-export function workcenterRoutes(crm: Crm): RouteDef[] {
+export function workcenterRoutes(s: { messages: MessageService; tasks: TaskService; taskRules: TaskRuleService; outboxAdmin: OutboxAdmin; clock: Clock }): RouteDef[] {
   const tags = ['workcenter'];
-  const now = (): Date => crm.clock.now();
+  const now = (): Date => s.clock.now();
   return [
     // ---- 消息 ----
     {
       method: 'get', path: '/messages', tags, summary: '消息 My notifications, newest first (by kind, unread only)',
       schemas: { query: objectSchema({ ...pageQuery, kind, unread: { type: 'boolean' } }) },
       handler: async ({ actor, query, lang }) => {
-        const p = await crm.messages.list(actor, { kind: query.kind, unread: query.unread }, pageOf(query));
+        const p = await s.messages.list(actor, { kind: query.kind, unread: query.unread }, pageOf(query));
         return { ...p, items: p.items.map((m) => presentMessage(m, lang)) };
       },
     },
     {
       method: 'get', path: '/messages/unread-count', tags, summary: '未读消息数 Unread count, in total and per kind (for the badge)',
-      handler: async ({ actor }) => ({ ...(await crm.messages.unreadCount(actor)), kinds: MESSAGE_KIND_LABELS }),
+      handler: async ({ actor }) => ({ ...(await s.messages.unreadCount(actor)), kinds: MESSAGE_KIND_LABELS }),
     },
     {
       method: 'post', path: '/messages/read-all', tags, summary: '全部已读 Mark all (or one kind) read',
       schemas: { body: objectSchema({ kind }) },
-      handler: async ({ actor, body }) => crm.messages.markAllRead(actor, body.kind ?? null),
+      handler: async ({ actor, body }) => s.messages.markAllRead(actor, body.kind ?? null),
     },
     {
       method: 'get', path: '/messages/:id', tags, summary: '消息详情 One of my messages',
       schemas: { params: idParams },
-      handler: async ({ actor, params, lang }) => presentMessage(await crm.messages.get(actor, params.id), lang),
+      handler: async ({ actor, params, lang }) => presentMessage(await s.messages.get(actor, params.id), lang),
     },
     {
       method: 'post', path: '/messages/:id/read', tags, summary: '标为已读 Mark one message read',
       schemas: { params: idParams },
-      handler: async ({ actor, params, lang }) => presentMessage(await crm.messages.markRead(actor, params.id), lang),
+      handler: async ({ actor, params, lang }) => presentMessage(await s.messages.markRead(actor, params.id), lang),
     },
 
     // ---- 任务管理 ----
@@ -92,7 +96,7 @@ export function workcenterRoutes(crm: Crm): RouteDef[] {
       },
       handler: async ({ actor, query }) => {
         const at = now();
-        const p = await crm.tasks.list(actor, {
+        const p = await s.tasks.list(actor, {
           view: query.view ?? 'mine', statuses: query.status, assigneeId: query.assigneeId,
           dueFrom: query.dueFrom ? new Date(query.dueFrom) : undefined, dueTo: query.dueTo ? new Date(query.dueTo) : undefined,
           overdueAt: query.overdue ? at : undefined, relatedType: query.relatedType, relatedId: query.relatedId,
@@ -105,12 +109,12 @@ export function workcenterRoutes(crm: Crm): RouteDef[] {
       schemas: {
         body: objectSchema({ title: nonEmpty(200), description: { type: 'string', maxLength: 2000 }, assigneeId: uuid, dueAt: nullableDateTime, priority, related }, ['title']),
       },
-      handler: async ({ actor, body }) => presentTask(await crm.tasks.create(actor, { ...body, dueAt: dateOf(body.dueAt) }), now()),
+      handler: async ({ actor, body }) => presentTask(await s.tasks.create(actor, { ...body, dueAt: dateOf(body.dueAt) }), now()),
     },
     {
       method: 'get', path: '/tasks/:id', tags, summary: '任务详情 One task',
       schemas: { params: idParams },
-      handler: async ({ actor, params }) => presentTask(await crm.tasks.get(actor, params.id), now()),
+      handler: async ({ actor, params }) => presentTask(await s.tasks.get(actor, params.id), now()),
     },
     {
       method: 'patch', path: '/tasks/:id', tags, summary: '修改任务 Title, description, due time, priority, related record or assignee',
@@ -118,28 +122,28 @@ export function workcenterRoutes(crm: Crm): RouteDef[] {
         params: idParams,
         body: objectSchema({ version, title: nonEmpty(200), description: { type: 'string', maxLength: 2000 }, assigneeId: uuid, dueAt: nullableDateTime, priority, related }, ['version']),
       },
-      handler: async ({ actor, params, body }) => presentTask(await crm.tasks.update(actor, params.id, { ...body, dueAt: dateOf(body.dueAt) }), now()),
+      handler: async ({ actor, params, body }) => presentTask(await s.tasks.update(actor, params.id, { ...body, dueAt: dateOf(body.dueAt) }), now()),
     },
     {
       method: 'post', path: '/tasks/:id/events', tags, summary: '任务状态 start 开始处理, complete 完成, cancel 取消, reopen 重新打开',
       schemas: { params: idParams, body: objectSchema({ event: { type: 'string', enum: [...TASK_EVENTS] }, version }, ['event', 'version']) },
-      handler: async ({ actor, params, body }) => presentTask(await crm.tasks.fire(actor, params.id, body.event, body.version), now()),
+      handler: async ({ actor, params, body }) => presentTask(await s.tasks.fire(actor, params.id, body.event, body.version), now()),
     },
     {
       method: 'get', path: '/tasks/:id/comments', tags, summary: '任务评论 Comments, oldest first',
       schemas: { params: idParams },
-      handler: async ({ actor, params }) => ({ items: await crm.tasks.comments(actor, params.id) }),
+      handler: async ({ actor, params }) => ({ items: await s.tasks.comments(actor, params.id) }),
     },
     {
       method: 'post', path: '/tasks/:id/comments', tags, successStatus: 201, summary: '发表评论 Comment on a task',
       schemas: { params: idParams, body: objectSchema({ body: nonEmpty(2000) }, ['body']) },
-      handler: async ({ actor, params, body }) => crm.tasks.comment(actor, params.id, body.body),
+      handler: async ({ actor, params, body }) => s.tasks.comment(actor, params.id, body.body),
     },
 
     // ---- 自动任务规则 ----
     {
       method: 'get', path: '/task-rules', tags, summary: '自动任务规则 The firm\'s task rules (e.g. follow up an application 3 days in 申请中)',
-      handler: async ({ actor }) => ({ items: await crm.taskRules.list(actor) }),
+      handler: async ({ actor }) => ({ items: await s.taskRules.list(actor) }),
     },
     {
       method: 'put', path: '/task-rules/:key', tags, summary: '设置自动任务规则 Switch a rule on or off, tune days, hours and priority (org.manage)',
@@ -149,7 +153,7 @@ export function workcenterRoutes(crm: Crm): RouteDef[] {
           enabled: { type: 'boolean' }, afterDays: { type: 'integer', minimum: 0, maximum: 365 }, dueInHours: { type: 'integer', minimum: 1, maximum: 720 }, priority,
         }, ['enabled', 'afterDays', 'dueInHours', 'priority']),
       },
-      handler: async ({ actor, params, body }) => crm.taskRules.update(actor, params.key, body),
+      handler: async ({ actor, params, body }) => s.taskRules.update(actor, params.key, body),
     },
 
     // ---- 事件投递 ----
@@ -157,14 +161,14 @@ export function workcenterRoutes(crm: Crm): RouteDef[] {
       method: 'get', path: '/outbox/parked', tags, summary: '投递失败的事件 The firm\'s events parked after repeated delivery failures (org.manage)',
       schemas: { query: objectSchema({ limit: pageQuery.limit, cursor: pageQuery.cursor }) },
       handler: async ({ actor, query }) => {
-        const p = await crm.outboxAdmin.parked(actor, pageOf(query));
+        const p = await s.outboxAdmin.parked(actor, pageOf(query));
         return { ...p, items: p.items.map(presentParked) };
       },
     },
     {
       method: 'post', path: '/outbox/parked/:id/retry', tags, summary: '重新投递 Put a parked event back in the queue (org.manage)',
       schemas: { params: objectSchema({ id: { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER } }, ['id']) },
-      handler: async ({ actor, params }) => crm.outboxAdmin.retry(actor, params.id),
+      handler: async ({ actor, params }) => s.outboxAdmin.retry(actor, params.id),
     },
   ];
 }

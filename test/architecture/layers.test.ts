@@ -45,8 +45,38 @@ test('core uses Node built-ins only for pure computation', (t) => {
   t.deepEqual(bad, []);
 });
 
-test('adapters never import http or a plugin', (t) => {
-  const bad = sources('adapters').flatMap(imports).filter((e) => e.target && (e.target.startsWith('http/') || e.target.startsWith('plugins/')));
+/** An area descriptor may take its routes (framework-free RouteDef data) from http/routes/*.routes.ts. */
+const areaRoutes = (e: Edge): boolean => /^adapters\/composition\/areas\/[a-z-]+\.area\.ts$/.test(e.from) && /^http\/routes\/[a-z-]+\.routes\.js$/.test(e.target ?? '');
+
+test('adapters never import http or a plugin, except area descriptors taking their route definitions', (t) => {
+  const bad = sources('adapters').flatMap(imports).filter((e) => e.target && (e.target.startsWith('http/') || e.target.startsWith('plugins/')) && !areaRoutes(e));
+  t.deepEqual(bad, []);
+  t.true(sources('adapters').flatMap(imports).some(areaRoutes), 'the exception is in use, so the pattern is right');
+});
+
+/** Value imports (an `import type` is erased): the specifiers a file loads at run time. */
+function valueImports(file: string): Edge[] {
+  const text = readFileSync(file, 'utf8').replace(/(?:^|\n)\s*(?:import|export)\s+type\s[^;]*?from\s+['"][^'"]+['"];?/g, '\n');
+  return imports(file).filter((e) => text.includes(`'${e.spec}'`) || text.includes(`"${e.spec}"`));
+}
+
+test('route files are framework-free data: neither they nor what they load import Koa', (t) => {
+  const routeFiles = sources('http/routes').filter((f) => f.endsWith('.routes.ts'));
+  t.true(routeFiles.length > 10);
+  const seen = new Set<string>();
+  const bad: Edge[] = [];
+  const visit = (file: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const e of valueImports(file)) {
+      if (!e.target) {
+        if (/^(koa|@koa\/.*)(\/.*)?$/.test(e.spec)) bad.push(e);
+      } else if (e.target.startsWith('http/')) {
+        visit(join(root, e.target.replace(/\.js$/, '.ts')));
+      }
+    }
+  };
+  routeFiles.forEach(visit);
   t.deepEqual(bad, []);
 });
 

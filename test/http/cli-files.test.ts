@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import { createCrm } from '../../adapters/composition/create-crm.js';
-import { SubjectAccessRegistryToken } from '../../adapters/composition/tokens.js';
+import { SubjectAccessRegistryToken } from '../../adapters/composition/areas/files.tokens.js';
 import type { SubjectAccessRegistry } from '../../core/files/subject-access-registry.js';
 import { FileStore } from '../../core/files/ports.js';
 import { aFirm } from '../support/tenant.js';

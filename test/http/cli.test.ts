@@ -41,6 +41,16 @@ test.serial('tenant create reads the password from the environment, never from a
   t.regex((bad as { stderr: string }).stderr, /identity\.invalid_mobile/);
 });
 
+test.serial('commands contributed by the areas are listed by --help and dispatched; an unknown one exits 2', async (t) => {
+  const { stdout: help } = await run(process.execPath, [cli, '--help'], { env });
+  t.regex(help, /^ {2}recycle \[--tenant ID\]/m);
+  const { stdout } = await run(process.execPath, [cli, 'recycle'], { env, timeout: 120_000 });
+  t.regex(stdout, /^Recycled \d+ record\(s\) to the pools and warned owners of \d+, over \d+ firm\(s\)\.$/m);
+  const bad = await run(process.execPath, [cli, 'no-such-command'], { env, timeout: 120_000 }).catch((e: { code: number; stderr: string }) => e);
+  t.is((bad as { code: number }).code, 2);
+  t.regex((bad as { stderr: string }).stderr, /Unknown command: no-such-command/);
+});
+
 test.serial('import (the import-export plugin\'s command): a progress line on stderr, the summary and the report path on stdout', async (t) => {
   const file = join(dir, '名单.csv');
   const headers = '企业名称,客户手机号码,客户姓名,客户性别,客户级别,下次跟进时间,客户来源,客户房产,负责人,所属部门,客户备注,企业税号';

@@ -9,7 +9,7 @@ import { serve, type TestServer } from '../support/http.js';
 import { startLocalS3, type LocalS3 } from '../support/s3-server.js';
 import type { Crm } from '../../adapters/composition/create-crm.js';
 import type { FileStoreSettings } from '../../adapters/files/file-store-config.js';
-import { SubjectAccessRegistryToken } from '../../adapters/composition/tokens.js';
+import { SubjectAccessRegistryToken } from '../../adapters/composition/areas/files.tokens.js';
 import type { SubjectAccessRegistry } from '../../core/files/subject-access-registry.js';
 import { EXE_HEAD, PDF_MINIMAL, PNG_1X1 } from '../core/files/samples.js';
 

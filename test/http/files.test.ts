@@ -8,7 +8,7 @@ import { testCrm } from '../support/crm.js';
 import { aFirm, type TestFirm } from '../support/tenant.js';
 import { serve, type ApiResponse, type TestServer } from '../support/http.js';
 import type { Crm } from '../../adapters/composition/create-crm.js';
-import { SubjectAccessRegistryToken } from '../../adapters/composition/tokens.js';
+import { SubjectAccessRegistryToken } from '../../adapters/composition/areas/files.tokens.js';
 import type { SubjectAccessRegistry } from '../../core/files/subject-access-registry.js';
 import { inScope, requirePermission, type Actor } from '../../core/organisation/actor.js';
 import { notFound } from '../../core/shared/domain-error.js';

@@ -10,9 +10,15 @@ const source = (list: readonly Migration[]): Knex.MigrationSource<Migration> => 
   getMigration: (m) => Promise.resolve({ up: (k: Knex) => m.up(k), down: () => Promise.resolve() }),
 });
 
-/** Runs the sets with the old settings; `knex` must resolve names in public (schema: 'public'). */
+/** The first migration written after the move into the schema: an old database never had it or any later one. */
+export const FIRST_AFTER_THE_MOVE = '202612062000';
+
+/** Runs the sets' migrations of that time with the old settings; `knex` must resolve names in public (schema: 'public'). */
 export async function migrateTheOldWay(knex: Knex, sets: readonly MigrationSet[]): Promise<void> {
-  for (const set of sets) await knex.migrate.latest({ migrationSource: source(set.migrations), tableName: legacyHistoryTable(set.owner) });
+  for (const set of sets) {
+    const old = set.migrations.filter((m) => m.name < FIRST_AFTER_THE_MOVE);
+    await knex.migrate.latest({ migrationSource: source(old), tableName: legacyHistoryTable(set.owner) });
+  }
 }
 
 /** Row count and a digest of every row, per table of a schema: equal before and after means no row lost or changed. */

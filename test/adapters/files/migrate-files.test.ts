@@ -9,7 +9,7 @@ import { testCrm } from '../../support/crm.js';
 import { aFirm } from '../../support/tenant.js';
 import { startLocalS3, type LocalS3 } from '../../support/s3-server.js';
 import type { Crm } from '../../../adapters/composition/create-crm.js';
-import { SubjectAccessRegistryToken } from '../../../adapters/composition/tokens.js';
+import { SubjectAccessRegistryToken } from '../../../adapters/composition/areas/files.tokens.js';
 import type { SubjectAccessRegistry } from '../../../core/files/subject-access-registry.js';
 import type { FileRecord } from '../../../core/files/types.js';
 import type { ByteSource } from '../../../core/files/ports.js';

@@ -3,7 +3,7 @@
 import test from 'ava';
 import { ContainerModule } from 'inversify';
 import { testCrm } from '../../support/crm.js';
-import { SubjectAccessRegistryToken } from '../../../adapters/composition/tokens.js';
+import { SubjectAccessRegistryToken } from '../../../adapters/composition/areas/files.tokens.js';
 import { SubjectAccessContribution, type SubjectAccess } from '../../../core/files/ports.js';
 import type { SubjectAccessRegistry } from '../../../core/files/subject-access-registry.js';
 

@@ -3,7 +3,8 @@
 // changes nothing, for every area's subject: invoices, receipts, 订单内审, 结单.
 import test from 'ava';
 import type { Crm } from '../../../adapters/composition/create-crm.js';
-import { ApprovalServiceToken, InvoiceRecordDepsToken } from '../../../adapters/composition/tokens.js';
+import { ApprovalServiceToken } from '../../../adapters/composition/areas/approvals.tokens.js';
+import { InvoiceRecordDepsToken } from '../../../adapters/composition/areas/invoices.tokens.js';
 import type { ApprovalService } from '../../../core/approvals/approval.service.js';
 import type { BusinessType } from '../../../core/approvals/flow-definition.js';
 import type { InvoiceRecordDeps } from '../../../core/invoices/invoice-records.js';

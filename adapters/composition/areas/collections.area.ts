@@ -1,41 +1,40 @@
-// Collections and the briefing: the Knex repositories and queries, the spreadsheet writer (exceljs), the use
-// cases, the two approval business types this area answers ('receipt', 'order_close'), the instalment
-// reminder job and the work center's message rules for collections events.
+// Collections: the Knex repositories and queries, the use cases and their routes, the two approval business
+// types this area answers ('receipt', 'order_close'), the bank slip's file access, the instalment reminder
+// job and the work center's message rules for collections events.
 import { ContainerModule } from 'inversify';
-import { OperationLog } from '../../core/audit/ports.js';
-import { Clock, EventSink, IdGenerator, Timeline, UnitOfWork } from '../../core/shared/ports.js';
-import { OrganisationRepository } from '../../core/organisation/ports.js';
-import { OrderSettingsRepository } from '../../core/orders/ports.js';
-import type { OrderPipeline } from '../../core/orders/order-pipeline.js';
-import type { ApprovalService } from '../../core/approvals/approval.service.js';
-import { ApprovalSubjectContribution } from '../../core/approvals/subjects.js';
-import { AccountsQueries, CollectionPlanRepository, CollectionSettingsRepository, ReceiptRepository } from '../../core/collections/ports.js';
-import { SpreadsheetWriter } from '../../core/documents/spreadsheet.js';
-import type { CollectionsDeps } from '../../core/collections/collections-deps.js';
-import { CollectionPlanService } from '../../core/collections/plan.service.js';
-import { ReceiptService } from '../../core/collections/receipt.service.js';
-import { CloseService } from '../../core/collections/close.service.js';
-import { AccountsService } from '../../core/collections/accounts.service.js';
-import { CollectionSettingsService } from '../../core/collections/settings.service.js';
-import { CollectionReminders } from '../../core/collections/reminders.js';
-import { ReceiptSubject } from '../../core/collections/receipt-subject.js';
-import { CloseSubject } from '../../core/collections/close-subject.js';
-import { ReceiptFileAccess } from '../../core/collections/receipt-file-access.js';
-import { SubjectAccessContribution } from '../../core/files/ports.js';
-import { BriefingQueries } from '../../core/briefing/ports.js';
-import { BriefingService } from '../../core/briefing/briefing.service.js';
-import { MessageRuleContribution, type MessageRule } from '../../core/workcenter/message-rules.js';
-import { KnexCollectionPlanRepository } from '../knex/repositories/knex-collection-plan.repository.js';
-import { KnexReceiptRepository } from '../knex/repositories/knex-receipt.repository.js';
-import { KnexCollectionSettingsRepository } from '../knex/repositories/knex-collection-settings.repository.js';
-import { KnexAccountsQueries } from '../knex/repositories/knex-accounts.queries.js';
-import { KnexBriefingQueries } from '../knex/repositories/knex-briefing.queries.js';
-import { ExcelJsSpreadsheetWriter } from '../spreadsheet/exceljs-writer.js';
-import type { ScheduledJob } from './plugin-api.js';
+import { OperationLog } from '../../../core/audit/ports.js';
+import { Clock, EventSink, IdGenerator, Timeline, UnitOfWork } from '../../../core/shared/ports.js';
+import { OrganisationRepository } from '../../../core/organisation/ports.js';
+import type { OrderPipeline } from '../../../core/orders/order-pipeline.js';
+import type { ApprovalService } from '../../../core/approvals/approval.service.js';
+import { ApprovalSubjectContribution } from '../../../core/approvals/subjects.js';
+import { AccountsQueries, CollectionPlanRepository, CollectionSettingsRepository, ReceiptRepository } from '../../../core/collections/ports.js';
+import { SpreadsheetWriter } from '../../../core/documents/spreadsheet.js';
+import type { CollectionsDeps } from '../../../core/collections/collections-deps.js';
+import { CollectionPlanService } from '../../../core/collections/plan.service.js';
+import { ReceiptService } from '../../../core/collections/receipt.service.js';
+import { CloseService } from '../../../core/collections/close.service.js';
+import { AccountsService } from '../../../core/collections/accounts.service.js';
+import { CollectionSettingsService } from '../../../core/collections/settings.service.js';
+import { CollectionReminders } from '../../../core/collections/reminders.js';
+import { ReceiptSubject } from '../../../core/collections/receipt-subject.js';
+import { CloseSubject } from '../../../core/collections/close-subject.js';
+import { ReceiptFileAccess } from '../../../core/collections/receipt-file-access.js';
+import { SubjectAccessContribution } from '../../../core/files/ports.js';
+import { MessageRuleContribution, type MessageRule } from '../../../core/workcenter/message-rules.js';
+import { KnexCollectionPlanRepository } from '../../knex/repositories/knex-collection-plan.repository.js';
+import { KnexReceiptRepository } from '../../knex/repositories/knex-receipt.repository.js';
+import { KnexCollectionSettingsRepository } from '../../knex/repositories/knex-collection-settings.repository.js';
+import { KnexAccountsQueries } from '../../knex/repositories/knex-accounts.queries.js';
+import type { ScheduledJob } from '../plugin-api.js';
+import { collectionRoutes } from '../../../http/routes/collections.routes.js';
+import { apiRoutes, defineArea, RouteContribution } from '../area.js';
+import { ScheduledJobContribution } from '../tokens.js';
 import {
-  AccountsServiceToken, ApprovalServiceToken, BriefingServiceToken, CloseServiceToken, CollectionPlanServiceToken, CollectionRemindersToken, CollectionsDepsToken,
-  CollectionSettingsServiceToken, OrderPipelineToken, ReceiptServiceToken, ScheduledJobContribution,
-} from './tokens.js';
+  AccountsServiceToken, CloseServiceToken, CollectionPlanServiceToken, CollectionRemindersToken, CollectionsDepsToken, CollectionSettingsServiceToken, ReceiptServiceToken,
+} from './collections.tokens.js';
+import { ApprovalServiceToken } from './approvals.tokens.js';
+import { OrderPipelineToken } from './orders.tokens.js';
 
 /** Messages for collections events the work center's built-in table does not know. */
 export const COLLECTION_MESSAGE_RULES: readonly MessageRule[] = [
@@ -56,13 +55,11 @@ export const COLLECTION_MESSAGE_RULES: readonly MessageRule[] = [
   },
 ];
 
-export const collectionsModule = new ContainerModule(({ bind }) => {
+const module = new ContainerModule(({ bind }) => {
   bind<CollectionPlanRepository>(CollectionPlanRepository).toConstantValue(new KnexCollectionPlanRepository());
   bind<ReceiptRepository>(ReceiptRepository).toConstantValue(new KnexReceiptRepository());
   bind<CollectionSettingsRepository>(CollectionSettingsRepository).toConstantValue(new KnexCollectionSettingsRepository());
   bind<AccountsQueries>(AccountsQueries).toConstantValue(new KnexAccountsQueries());
-  bind<BriefingQueries>(BriefingQueries).toConstantValue(new KnexBriefingQueries());
-  bind<SpreadsheetWriter>(SpreadsheetWriter).toConstantValue(new ExcelJsSpreadsheetWriter());
 
   bind<CollectionsDeps>(CollectionsDepsToken)
     .toResolvedValue(
@@ -90,14 +87,6 @@ export const collectionsModule = new ContainerModule(({ bind }) => {
   bind<CollectionReminders>(CollectionRemindersToken)
     .toResolvedValue((d: CollectionsDeps) => new CollectionReminders({ uow: d.uow, accounts: d.accounts, events: d.events, clock: d.clock }), [CollectionsDepsToken])
     .inSingletonScope();
-  bind<BriefingService>(BriefingServiceToken)
-    .toResolvedValue(
-      (uow: UnitOfWork, queries: BriefingQueries, org: OrganisationRepository, orderSettings: OrderSettingsRepository, clock: Clock) =>
-        new BriefingService({ uow, queries, org, orderSettings, clock }),
-      [UnitOfWork, BriefingQueries, OrganisationRepository, OrderSettingsRepository, Clock],
-    )
-    .inSingletonScope();
-
   // 回款单 and 结单 answer the approval engine for their business types.
   bind<ApprovalSubjectContribution>(ApprovalSubjectContribution)
     .toResolvedValue((d: CollectionsDeps) => ({ businessType: 'receipt', subject: new ReceiptSubject(d) }), [CollectionsDepsToken])
@@ -120,4 +109,31 @@ export const collectionsModule = new ContainerModule(({ bind }) => {
     ])
     .inSingletonScope();
   bind<readonly MessageRule[]>(MessageRuleContribution).toConstantValue(COLLECTION_MESSAGE_RULES);
+
+  bind<RouteContribution>(RouteContribution)
+    .toResolvedValue(
+      (collectionPlans: CollectionPlanService, receipts: ReceiptService, accounts: AccountsService, closes: CloseService, collectionSettings: CollectionSettingsService) =>
+        apiRoutes('collections', collectionRoutes({ collectionPlans, receipts, accounts, closes, collectionSettings })),
+      [CollectionPlanServiceToken, ReceiptServiceToken, AccountsServiceToken, CloseServiceToken, CollectionSettingsServiceToken],
+    )
+    .inSingletonScope();
+});
+
+export const collectionsArea = defineArea({
+  name: 'collections',
+  module,
+  facade: {
+    /** 回款计划: an order's plan, generate (equal / percentages / deposit / by hand), revise, every revision kept. */
+    collectionPlans: CollectionPlanServiceToken,
+    /** 回款单: record (idempotent), allocate, submit to approval, reverse (冲销), and 回款办理 (awaitingMe). */
+    receipts: ReceiptServiceToken,
+    /** 结单: close status and the close request through the order_close approval flow. */
+    closes: CloseServiceToken,
+    /** 账务管理: receipts, instalments and overdue lists with totals, and their .xlsx exports. */
+    accounts: AccountsServiceToken,
+    /** The firm's payment methods, receipt types and collection rules. */
+    collectionSettings: CollectionSettingsServiceToken,
+    /** 到期提醒: one pass of the instalment reminders (a scheduled job). */
+    collectionReminders: CollectionRemindersToken,
+  },
 });

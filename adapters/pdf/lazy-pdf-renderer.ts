@@ -1,13 +1,11 @@
-// PDFs: the PdfRenderer port bound to pdfkit, and the DocumentCharset port answered by the same renderer's font.
-// The renderer reads and parses its CJK font (about 7 MB) on first use (a document, or a save that checks text
-// bound for one), not when the container starts, so a Crm that does neither pays nothing. YUNZHOU_PDF_FONT and
+// A PdfRenderer that parses its CJK font (about 7 MB) on first use (a document, or a save that checks text bound
+// for one), not when the container starts, so a Crm that does neither pays nothing. YUNZHOU_PDF_FONT and
 // YUNZHOU_PDF_BOLD_FONT name other font files (the shipped Noto Sans SC, GB 18030 level 2 subset, by default).
 import type { Readable } from 'node:stream';
-import { ContainerModule } from 'inversify';
-import { PdfRenderer } from '../../core/documents/ports.js';
-import { DocumentCharset } from '../../core/shared/document-charset.js';
+import type { PdfRenderer } from '../../core/documents/ports.js';
+import type { DocumentCharset } from '../../core/shared/document-charset.js';
 import type { ContractDocument, InvoiceDocument, PlanDocument } from '../../core/documents/types.js';
-import { PdfkitRenderer, type PdfRendererOptions } from '../pdf/pdfkit-renderer.js';
+import { PdfkitRenderer, type PdfRendererOptions } from './pdfkit-renderer.js';
 
 /**
  * A PdfRenderer that creates its pdfkit renderer (and parses the font) once, on the first document or the first
@@ -47,9 +45,3 @@ export function pdfOptionsFromEnv(): PdfRendererOptions {
     ...(process.env.YUNZHOU_PDF_BOLD_FONT ? { boldFontPath: process.env.YUNZHOU_PDF_BOLD_FONT } : {}),
   };
 }
-
-export const pdfModule = new ContainerModule(({ bind }) => {
-  bind<LazyPdfRenderer>(LazyPdfRenderer).toResolvedValue(() => new LazyPdfRenderer(pdfOptionsFromEnv())).inSingletonScope();
-  bind<PdfRenderer>(PdfRenderer).toResolvedValue((r: LazyPdfRenderer) => r, [LazyPdfRenderer]).inSingletonScope();
-  bind<DocumentCharset>(DocumentCharset).toResolvedValue((r: LazyPdfRenderer) => r, [LazyPdfRenderer]).inSingletonScope();
-});

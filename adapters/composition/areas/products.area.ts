@@ -1,0 +1,80 @@
+// Products: the catalogue, matching, order lines and applications, the customer status lookup, and the
+// repayment calculators' routes (pure computation). The products area reads orders through OrderSource,
+// assembled from the orders, inquiries, organisation and security areas' own ports.
+import { ContainerModule } from 'inversify';
+import { DocumentCharset } from '../../../core/shared/document-charset.js';
+import { Clock, EventSink, IdGenerator, Timeline, UnitOfWork } from '../../../core/shared/ports.js';
+import { OrderRepository, OrderSettingsRepository, ProfileRepository } from '../../../core/orders/ports.js';
+import { InquiryRepository } from '../../../core/inquiries/ports.js';
+import { OrganisationRepository } from '../../../core/organisation/ports.js';
+import { Cipher } from '../../../core/security/ports.js';
+import { OrderLineRepository, OrderSource, ProductRepository, StatusCodeDigest, StatusCodeRepository } from '../../../core/products/ports.js';
+import { ProductCatalogueService } from '../../../core/products/catalogue.service.js';
+import { OrderProductsService } from '../../../core/products/order-products.service.js';
+import { StatusLookupService } from '../../../core/products/status-lookup.service.js';
+import { OrdersAreaSource } from '../../../core/products/orders-area-source.js';
+import { KnexProductRepository } from '../../knex/repositories/knex-product.repository.js';
+import { KnexOrderLineRepository } from '../../knex/repositories/knex-order-lines.repository.js';
+import { KnexStatusCodeRepository } from '../../knex/repositories/knex-status-code.repository.js';
+import { HmacTokenDigest } from '../../system/node-crypto.js';
+import { productsRoutes } from '../../../http/routes/products.routes.js';
+import { loansRoutes } from '../../../http/routes/loans.routes.js';
+import { apiRoutes, defineArea, RouteContribution } from '../area.js';
+import { Config } from '../tokens.js';
+import type { CrmConfig } from '../config.js';
+import { OrderProductsServiceToken, ProductCatalogueServiceToken, StatusLookupServiceToken } from './products.tokens.js';
+
+const module = new ContainerModule(({ bind }) => {
+  bind<ProductRepository>(ProductRepository).toConstantValue(new KnexProductRepository());
+  bind<OrderLineRepository>(OrderLineRepository).toConstantValue(new KnexOrderLineRepository());
+  bind<StatusCodeRepository>(StatusCodeRepository).toConstantValue(new KnexStatusCodeRepository());
+  bind<StatusCodeDigest>(StatusCodeDigest).toResolvedValue((c: CrmConfig) => new HmacTokenDigest(`status-code:${c.secret}`), [Config]).inSingletonScope();
+  bind<OrderSource>(OrderSource)
+    .toResolvedValue(
+      (orders: OrderRepository, profiles: ProfileRepository, settings: OrderSettingsRepository, inquiries: InquiryRepository, org: OrganisationRepository, cipher: Cipher, clock: Clock) =>
+        new OrdersAreaSource({ orders, profiles, settings, inquiries, org, cipher, clock }),
+      [OrderRepository, ProfileRepository, OrderSettingsRepository, InquiryRepository, OrganisationRepository, Cipher, Clock],
+    )
+    .inSingletonScope();
+  bind<ProductCatalogueService>(ProductCatalogueServiceToken)
+    .toResolvedValue(
+      (uow: UnitOfWork, products: ProductRepository, clock: Clock, ids: IdGenerator, charset: DocumentCharset) => new ProductCatalogueService({ uow, products, clock, ids, charset }),
+      [UnitOfWork, ProductRepository, Clock, IdGenerator, DocumentCharset],
+    )
+    .inSingletonScope();
+  bind<OrderProductsService>(OrderProductsServiceToken)
+    .toResolvedValue(
+      (uow: UnitOfWork, products: ProductRepository, lines: OrderLineRepository, orders: OrderSource, timeline: Timeline, events: EventSink, clock: Clock, ids: IdGenerator) =>
+        new OrderProductsService({ uow, products, lines, orders, timeline, events, clock, ids }),
+      [UnitOfWork, ProductRepository, OrderLineRepository, OrderSource, Timeline, EventSink, Clock, IdGenerator],
+    )
+    .inSingletonScope();
+  bind<StatusLookupService>(StatusLookupServiceToken)
+    .toResolvedValue(
+      (uow: UnitOfWork, codes: StatusCodeRepository, orders: OrderSource, lines: OrderLineRepository, digest: StatusCodeDigest, timeline: Timeline, clock: Clock, ids: IdGenerator) =>
+        new StatusLookupService({ uow, codes, orders, lines, digest, timeline, clock, ids }),
+      [UnitOfWork, StatusCodeRepository, OrderSource, OrderLineRepository, StatusCodeDigest, Timeline, Clock, IdGenerator],
+    )
+    .inSingletonScope();
+
+  bind<RouteContribution>(RouteContribution)
+    .toResolvedValue(
+      (products: ProductCatalogueService, orderProducts: OrderProductsService, statusLookup: StatusLookupService) =>
+        apiRoutes('products', productsRoutes({ products, orderProducts, statusLookup }), loansRoutes()),
+      [ProductCatalogueServiceToken, OrderProductsServiceToken, StatusLookupServiceToken],
+    )
+    .inSingletonScope();
+});
+
+export const productsArea = defineArea({
+  name: 'products',
+  module,
+  facade: {
+    /** 产品管理: categories and products. */
+    products: ProductCatalogueServiceToken,
+    /** 自动匹配 / 手动匹配, an order's products (lines) and their applications, repayment comparisons. */
+    orderProducts: OrderProductsServiceToken,
+    /** 客户可查询: query codes and the public status lookup. */
+    statusLookup: StatusLookupServiceToken,
+  },
+});
