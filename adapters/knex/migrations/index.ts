@@ -36,6 +36,7 @@ import * as invoiceReceiptsFk from './202611270302_invoice_receipts_fk.js';
 import * as inquiryIdempotencyKey from './202612060500_inquiry_idempotency_key.js';
 import * as followUpIdempotencyKey from './202612060501_follow_up_idempotency_key.js';
 import * as approvalTasksDecided from './202612061900_approval_tasks_decided.js';
+import * as departmentFkNoAction from './202612062100_department_fk_no_action.js';
 
 export const coreMigrations: MigrationSet = {
   owner: 'core',
@@ -55,5 +56,7 @@ export const coreMigrations: MigrationSet = {
     // Idempotency-Key on 新建咨询 and 新建跟进 (the console's offline queue).
     inquiryIdempotencyKey, followUpIdempotencyKey,
     // 已办 of 内部审核: one person's decided tasks, newest first.
-    approvalTasksDecided],
+    approvalTasksDecided,
+    // Citus readiness (issue 18): the department keys no longer `set null`; deleting a department does it.
+    departmentFkNoAction],
 };
