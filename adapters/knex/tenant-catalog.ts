@@ -16,6 +16,8 @@ export interface ForeignKey extends TableKey {
   readonly onDelete: string;
   /** Columns an `on delete set null (…)` / `set default (…)` names; empty when it names none. */
   readonly onDeleteColumns: readonly string[];
+  /** pg_get_constraintdef: to add the key again. */
+  readonly definition: string;
 }
 
 export interface Tenancy {
@@ -44,10 +46,10 @@ export async function readTenancy(knex: Knex): Promise<Tenancy> {
     from pg_class c where ${inSchema} and c.relkind in ('r', 'p') and not c.relispartition order by c.relname`);
   const cols = (rel: string, keys: string) =>
     `array(select a.attname::text from unnest(${keys}) with ordinality u(n, i) join pg_attribute a on a.attrelid = ${rel} and a.attnum = u.n order by u.i)`;
-  const constraints = await rows<{ table: string; name: string; type: string; columns: unknown; references: string | null; referenced: unknown; deltype: string; delcols: unknown }>(knex, `
+  const constraints = await rows<{ table: string; name: string; type: string; columns: unknown; references: string | null; referenced: unknown; deltype: string; delcols: unknown; definition: string }>(knex, `
     select c.relname as table, k.conname as name, k.contype as type, ${cols('k.conrelid', 'k.conkey')} as columns,
       r.relname as references, ${cols('k.confrelid', 'k.confkey')} as referenced, k.confdeltype as deltype,
-      ${cols('k.conrelid', "coalesce(k.confdelsetcols, '{}')")} as delcols
+      ${cols('k.conrelid', "coalesce(k.confdelsetcols, '{}')")} as delcols, pg_get_constraintdef(k.oid) as definition
     from pg_constraint k join pg_class c on c.oid = k.conrelid left join pg_class r on r.oid = k.confrelid
     where ${inSchema} and k.contype in ('p', 'u', 'f') order by 1, 2`);
   const uniqueIndexes = await rows<{ table: string; name: string; columns: unknown }>(knex, `
@@ -69,7 +71,7 @@ export async function readTenancy(knex: Knex): Promise<Tenancy> {
     primaryKeys: constraints.filter((c) => c.type === 'p').map(key),
     uniqueKeys: [...constraints.filter((c) => c.type === 'u').map(key), ...uniqueIndexes.map(key)],
     foreignKeys: constraints.filter((c) => c.type === 'f').map((c) => ({
-      ...key(c), references: c.references as string, referencedColumns: names(c.referenced), onDelete: c.deltype, onDeleteColumns: names(c.delcols),
+      ...key(c), references: c.references as string, referencedColumns: names(c.referenced), onDelete: c.deltype, onDeleteColumns: names(c.delcols), definition: c.definition,
     })),
     triggers,
   };

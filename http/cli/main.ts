@@ -12,6 +12,7 @@ import { isDomainError } from '../../core/shared/domain-error.js';
 import { startServer } from '../server.js';
 import { builtInPlugins } from '../../plugins/index.js';
 import { importCommand } from '../../plugins/import-export/index.js';
+import { citusPlan } from '../../adapters/knex/citus-plan.js';
 
 const HELP = `yunzhou — CRM for loan-brokerage firms (助贷机构)
 
@@ -31,6 +32,8 @@ Commands:
   tenant create --name NAME --admin-name NAME --admin-mobile MOBILE [--time-zone Asia/Shanghai]
                              create a firm and its administrator; the password is read from env
                              YUNZHOU_ADMIN_PASSWORD or asked for at the prompt (never from the command line)
+  citus-plan                 print the SQL that distributes the database by firm on Citus (docs/scale.md);
+                             reads the catalog of DATABASE_URL, changes nothing
   --help                     this text
 
 In a checkout of the source: npm run build, then npx yunzhou <command> (or npm run yunzhou -- <command>).
@@ -150,6 +153,15 @@ export async function main(argv: string[]): Promise<number> {
           name: values.name, timeZone: values['time-zone'], admin: { name: values['admin-name'], mobile: values['admin-mobile'], password },
         });
         console.log(`Created ${r.tenant.name} (${r.tenant.id}); administrator ${r.admin.name} ${r.admin.mobile}`);
+      } finally {
+        await crm.close();
+      }
+      return 0;
+    }
+    case 'citus-plan': {
+      const crm = await createCrm({ database: databaseFromEnv(), migrate: false, plugins });
+      try {
+        process.stdout.write(await citusPlan(crm.database.knex));
       } finally {
         await crm.close();
       }
