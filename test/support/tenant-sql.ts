@@ -131,6 +131,12 @@ export const CROSS_TENANT: readonly { readonly sql: RegExp; readonly why: string
   { sql: /^select \* from "users" where "mobile" = \$1$/, why: 'login: a mobile\'s accounts across firms' },
   // The public status page: a customer's code names the order; the firm is what it finds.
   { sql: /^select "tenant_id", "order_id" from "order_status_codes" where "code_digest" = \$1 limit \$2$/, why: 'status page: the code finds the firm' },
+  // The outbox relay claims the earliest pending events of every firm, then leases them by id
+  // (adapters/events/knex-outbox-store.ts): one relay serves all firms.
+  { sql: /^select e\.tenant_id, e\.id, e\.subject_type, e\.subject_id from outbox_events e\s/, why: 'outbox relay: pending heads of all firms' },
+  { sql: /^update "outbox_events" set "lease_until" = \$1, "lease_token" = \$2 where "id" in \(/, why: 'outbox relay: leasing what it claimed' },
+  // 审批 timers (a scheduled job): the due reminders and time-outs of every firm.
+  { sql: /^select "tenant_id", "id" from "approval_instances" where "status" = \$1 and "next_timer_at" <= \$2 order by/, why: 'approval timers: due instances of all firms' },
 ];
 
 export interface TenantSqlWatch {
