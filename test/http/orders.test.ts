@@ -58,7 +58,7 @@ async function people(): Promise<{ firm: TestFirm; sales: { token: string; id: s
 }
 
 test('steps 3 to 6 end to end: order, profile, ID card, submit, plan, pipeline refusals, contract, confirmation', async (t) => {
-  const { sales, next, manager } = await people();
+  const { firm, sales, next, manager } = await people();
   const token = sales.token;
   const inquiryId = await anInquiry(token, '盛博科技');
   const created = await api.call('POST', '/api/v1/orders', { token, body: { inquiryId, title: '企业信用贷' } });
@@ -98,7 +98,7 @@ test('steps 3 to 6 end to end: order, profile, ID card, submit, plan, pipeline r
   t.is((await api.call('GET', `/api/v1/orders/${id}/profile?unmasked=true`, { token })).status, 403);
   const clear = await api.call('GET', `/api/v1/orders/${id}/profile?unmasked=true`, { token: manager.token });
   t.like(clear.body, { legalPersonIdNumber: ID, bankCard: '6227895643156487', taxSecrets: '电子税务局密码 abc', legalPersonBirthDate: '1970-09-18', masked: false });
-  const reads = await crm.database.knex('sensitive_reads').where({ subject_id: id }).pluck('field');
+  const reads = await crm.database.knex('sensitive_reads').where({ tenant_id: firm.tenantId, subject_id: id }).pluck('field');
   t.deepEqual(reads.sort(), ['bankCard', 'legalPersonIdNumber', 'taxSecrets']);
 
   // 提交到下一步: remark and next operator required; the order moves to that person.

@@ -2,6 +2,7 @@
 import { createCrm, type Crm, type CrmOptions } from '../../adapters/composition/create-crm.js';
 import type { Clock } from '../../core/shared/ports.js';
 import { testDatabase, type Backend } from './database.js';
+import { checkTenantSql, watchTenantSql } from './tenant-sql.js';
 
 export class FakeClock implements Clock {
   constructor(private t: Date = new Date('2026-11-26T08:00:00Z')) {}
@@ -17,10 +18,28 @@ export class FakeClock implements Clock {
 }
 
 export async function testCrm(backend: Backend, options: Partial<CrmOptions> = {}): Promise<Crm> {
-  return createCrm({
+  const crm = await createCrm({
     database: await testDatabase(backend),
     migrate: backend === 'pglite' ? false : false,
     config: { secret: 'test-secret', filesDir: `/tmp/yunzhou-test-files-${process.pid}` },
     ...options,
+  });
+  return checkTenantSql() ? tenantChecked(crm) : crm;
+}
+
+/**
+ * With YUNZHOU_CHECK_TENANT_SQL=1, every statement the Crm sends is parsed (test/support/tenant-sql.ts) and
+ * closing it fails, listing them, when one reached a firm's table without tenant_id: readiness for Citus.
+ */
+export async function tenantChecked(crm: Crm): Promise<Crm> {
+  const watch = await watchTenantSql(crm.database.knex);
+  const close = crm.close.bind(crm);
+  return Object.assign(crm, {
+    close: async () => {
+      await close();
+      if (watch.violations.length) {
+        throw new Error(`Statements that do not keep to one firm (YUNZHOU_CHECK_TENANT_SQL):\n  ${[...new Set(watch.violations)].join('\n  ')}`);
+      }
+    },
   });
 }

@@ -16,7 +16,8 @@ import { OutboxSignalToken, type OutboxSignal } from '../../events/commit-signal
 import { KnexSlotStore } from '../../scheduler/knex-slot-store.js';
 import { Scheduler } from '../../scheduler/scheduler.js';
 import { ExcelJsSpreadsheetWriter } from '../../spreadsheet/exceljs-writer.js';
-import { defineArea, MigrationContribution } from '../area.js';
+import { CommandContribution, defineArea, MigrationContribution } from '../area.js';
+import { citusPlanCommand } from './platform.commands.js';
 import type { ScheduledJob } from '../plugin-api.js';
 import type { CrmConfig } from '../config.js';
 import { Config, Db, ScheduledJobContribution } from '../tokens.js';
@@ -29,6 +30,7 @@ const many = (serviceIdentifier: symbol) => ({ serviceIdentifier, isMultiple: tr
 
 const module = new ContainerModule(({ bind }) => {
   bind<MigrationContribution>(MigrationContribution).toConstantValue(coreMigrations);
+  bind<CommandContribution>(CommandContribution).toDynamicValue((ctx) => citusPlanCommand(() => ctx.get<Database>(Db)));
   bind<SpreadsheetWriter>(SpreadsheetWriter).toConstantValue(new ExcelJsSpreadsheetWriter());
 
   bind<KnexOutboxStore>(OutboxStoreToken).toResolvedValue((db: Database) => new KnexOutboxStore(db.knex), [Db]).inSingletonScope();

@@ -37,6 +37,7 @@ import * as inquiryIdempotencyKey from './202612060500_inquiry_idempotency_key.j
 import * as followUpIdempotencyKey from './202612060501_follow_up_idempotency_key.js';
 import * as approvalTasksDecided from './202612061900_approval_tasks_decided.js';
 import * as fileStoreTables from './202612062100_file_store_tables.js';
+import * as departmentFkNoAction from './202612062100_department_fk_no_action.js';
 
 export const coreMigrations: MigrationSet = {
   owner: 'core',
@@ -58,5 +59,7 @@ export const coreMigrations: MigrationSet = {
     // 已办 of 内部审核: one person's decided tasks, newest first.
     approvalTasksDecided,
     // Files on shared storage (issue 18): the PostgreSQL file store's chunks, files moved between stores.
-    fileStoreTables],
+    fileStoreTables,
+    // Citus readiness (issue 18): the department keys no longer `set null`; deleting a department does it.
+    departmentFkNoAction],
 };

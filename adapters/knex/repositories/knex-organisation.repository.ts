@@ -70,6 +70,11 @@ export class KnexOrganisationRepository implements OrganisationRepository {
     return Number(r[0]?.count ?? 0);
   }
   async deleteDepartment(tx: Tx, tenantId: string, departmentId: string): Promise<void> {
+    // What `on delete set null` did before Citus readiness (migration 202612062100): records of the
+    // department stay, belonging to no department.
+    for (const table of ['inquiries', 'orders', 'tasks']) {
+      await sql(tx)(table).where({ tenant_id: tenantId, department_id: departmentId }).update({ department_id: null });
+    }
     await sql(tx)('departments').where({ tenant_id: tenantId, id: departmentId }).delete();
   }
 
