@@ -2,6 +2,7 @@
 // finish, new ones are refused, then the database closes).
 import type { Server } from 'node:http';
 import { createServer } from 'node:http';
+import { Server as NetServer } from 'node:net';
 import type { Logger } from 'pino';
 import { createCrm, type Crm, type CrmOptions } from '../adapters/composition/create-crm.js';
 import { createHttpApp, type HttpOptions } from './app.js';
@@ -23,6 +24,8 @@ export interface ServerOptions extends CrmOptions {
   readonly handleSignals?: boolean;
   /** Seconds between pool recycler passes (default YUNZHOU_RECYCLE_EVERY_SECONDS or 300; 0: off). */
   readonly recycleEverySeconds?: number;
+  /** On stop, how long idle keep-alive connections stay open for a last request (default 1000 ms). */
+  readonly drainGraceMs?: number;
   /** Run the scheduler (outbox relay, reminders, timers, plugins' jobs) in this process (default true). */
   readonly scheduler?: boolean;
 }
@@ -41,7 +44,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   let accepting = true;
   const rateLimits = options.http?.rateLimits ?? rateLimitsFromEnv(process.env.YUNZHOU_RATE_LIMITS);
   const app = createHttpApp(crm, { ...options.http, ...(rateLimits === undefined ? {} : { rateLimits }), logger, isReady: () => accepting });
-  const server = createServer(app.callback());
+  const handle = app.callback();
+  // While draining, every response closes its connection, so a keep-alive client opens its next one on a
+  // process that still accepts (under `--workers`, another worker) instead of racing our close.
+  const server = createServer((req, res) => {
+    if (!accepting) res.setHeader('Connection', 'close');
+    void handle(req, res);
+  });
   server.keepAliveTimeout = 5000;
   const port = options.port ?? Number(process.env.PORT ?? 3000);
   const host = options.host ?? process.env.HOST ?? '0.0.0.0';
@@ -70,8 +79,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     stopping ??= (async () => {
       accepting = false;
       await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
+        // Busy keep-alive connections end with their next response (Connection: close above); idle ones are
+        // closed after the grace, so a client that was just about to reuse one does not race our close.
+        const idle = setTimeout(() => server.closeIdleConnections(), options.drainGraceMs ?? 1000);
+        // net.Server's close: stop listening without http.Server's immediate closing of idle connections.
+        Reflect.apply(NetServer.prototype.close, server, [() => { clearTimeout(idle); resolve(); }]);
       });
       await crm.close(); // stops the scheduler first, waiting for runs in progress
       logger.info('yunzhou stopped');

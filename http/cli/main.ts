@@ -10,6 +10,7 @@ import type { DemoLogin } from '../../adapters/demo/organisation.seed.js';
 import { createLogger } from '../logger.js';
 import { isDomainError } from '../../core/shared/domain-error.js';
 import { startServer } from '../server.js';
+import { isClusterWorker, parseWorkers, refuseEmbeddedCluster, runPrimary } from '../cluster.js';
 import { builtInPlugins } from '../../plugins/index.js';
 import { CommandContribution, type AreaDescriptor, type CommandIo } from '../../adapters/composition/area.js';
 import { contributedCommands } from '../../adapters/composition/commands.js';
@@ -19,8 +20,11 @@ const USAGE = `yunzhou — CRM for loan-brokerage firms (助贷机构)
 Usage: yunzhou <command> [options]
 
 Commands:
-  serve [--auto-seed-demo]   start the HTTP server on PORT (default 3000); with --auto-seed-demo the embedded
-                             database gets the demo firms on first start while it holds no tenant
+  serve [--auto-seed-demo] [--workers N|auto]
+                             start the HTTP server on PORT (default 3000); with --auto-seed-demo the embedded
+                             database gets the demo firms on first start while it holds no tenant; --workers
+                             runs N processes sharing the port (auto: one per core; PostgreSQL only; SIGHUP
+                             replaces them one at a time, docs/operations.md)
   migrate [--dry-run]        apply pending database migrations (or list them)
   seed --demo                add the demo firms 大鑫金服 and 大熹金服 (password: env YUNZHOU_DEMO_PASSWORD, default ${DEFAULT_DEMO_PASSWORD})`;
 
@@ -54,12 +58,19 @@ export async function main(argv: string[]): Promise<number> {
   const plugins = builtInPlugins();
   switch (command) {
     case 'serve': {
-      const { values } = parseArgs({ args: argv.slice(1), options: { 'auto-seed-demo': { type: 'boolean' } } });
+      const { values } = parseArgs({ args: argv.slice(1), options: { 'auto-seed-demo': { type: 'boolean' }, workers: { type: 'string' } } });
+      const workers = parseWorkers(values.workers);
       const logger = createLogger();
       const db = databaseFromEnv(process.env, (message, details) => logger.warn(details, message));
+      refuseEmbeddedCluster(workers, 'dataDir' in db);
+      if (workers > 1 && !isClusterWorker()) {
+        if (autoMigrate) await (await createCrm({ database: db, migrate: true, plugins })).close(); // once, before the workers start
+        await runPrimary(workers, logger);
+        return -1; // keep running
+      }
       await startServer({
         database: db,
-        migrate: autoMigrate,
+        migrate: autoMigrate && !isClusterWorker(),
         plugins,
         logger,
         beforeListen: async (crm) => {
