@@ -44,7 +44,7 @@ const errors = {
 };
 
 const vendorParam = { type: 'object', additionalProperties: false, required: ['vendor'], properties: { vendor: { type: 'string', enum: [...VENDORS] } } };
-const uuidText = { type: 'string', pattern: '^[0-9a-fA-F-]{36}$' };
+const uuidText = { type: 'string', pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' };
 const url = { type: ['string', 'null'], maxLength: 500, pattern: '^https?://' };
 
 export function workbenchSignInPlugin(options: WorkbenchSignInOptions = {}): AreaDescriptor {
