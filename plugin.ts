@@ -16,6 +16,8 @@ export type { Migration } from './adapters/knex/migrator.js';
 // Routes as data: a handler returns JSON, or respond({ status, headers, body | stream }).
 export { respond, type RouteDef, type RouteRequest, type RouteResult, type JsonSchema } from './adapters/composition/route-def.js';
 export { contentDisposition } from './http/content-disposition.js';
+// The console's session cookie, for plugins that sign people in otherwise than by password.
+export { sessionCookie } from './http/session-cookie.js';
 
 // Errors with a stable code and zh + en messages (the HTTP layer maps their kind to a status).
 export { DomainError, domainError, notFound, validationFailed, isDomainError, type ErrorKind, type FieldError, type LocalizedText } from './core/shared/domain-error.js';
@@ -35,6 +37,8 @@ export type { Clock, IdGenerator, EventSink, Timeline, Tx, DomainEvent, Activity
 export type { OutboxEvent } from './core/events/subscriber.js';
 export type { OrganisationService } from './core/organisation/organisation.service.js';
 export type { OrganisationRepository, UserListFilter } from './core/organisation/ports.js';
+export type { AuthService, LoginResult } from './core/organisation/auth.service.js';
+export type { Cipher } from './core/security/ports.js';
 export { XLSX_CONTENT_TYPE, type SpreadsheetWriter, type SheetSpec, type SheetRow, type SheetColumn } from './core/documents/spreadsheet.js';
 export { undrawableFields, type DocumentCharset } from './core/shared/document-charset.js';
 

@@ -11,6 +11,8 @@ import type { InquiryService } from '../../core/inquiries/inquiry.service.js';
 import { InquiryRepository, InquirySettingsRepository } from '../../core/inquiries/ports.js';
 import type { OrganisationService } from '../../core/organisation/organisation.service.js';
 import { OrganisationRepository } from '../../core/organisation/ports.js';
+import type { AuthService } from '../../core/organisation/auth.service.js';
+import { Cipher } from '../../core/security/ports.js';
 import { SpreadsheetWriter } from '../../core/documents/spreadsheet.js';
 import { DocumentCharset } from '../../core/shared/document-charset.js';
 import type { Migration } from '../knex/migrator.js';
@@ -20,7 +22,7 @@ import type { RouteDef } from './route-def.js';
 import { CommandContribution, MigrationContribution, RouteContribution, type AreaDescriptor, type FacadeOf, type FacadeTokens } from './area.js';
 import { Config, Db, ScheduledJobContribution } from './tokens.js';
 import { InquiryServiceToken } from './areas/inquiries.tokens.js';
-import { OrganisationServiceToken } from './areas/organisation.tokens.js';
+import { AuthServiceToken, OrganisationServiceToken } from './areas/organisation.tokens.js';
 import type { ScheduledJob } from './plugin-api.js';
 import { pluginSettings, settingsMigration, settingsRoutes, settingsValidator, type PluginSettings, type SettingsSpec } from './plugin-settings.js';
 
@@ -45,13 +47,17 @@ export interface PluginServices {
   readonly timeline: Timeline;
   /** Domain events into the outbox (delivered after commit). */
   readonly events: EventSink;
+  /** Sessions for people the plugin identified otherwise than by password (sign-in from a vendor's workbench). */
+  readonly sessions: Pick<AuthService, 'startSession'>;
+  /** The installation's keyring: seal secrets a plugin must keep (a vendor's app secret), open them to use. */
+  readonly cipher: Cipher;
 }
 export type ServiceName = keyof PluginServices;
 
 const SERVICE_TOKENS: { readonly [K in ServiceName]: symbol } = {
   clock: Clock, ids: IdGenerator, inquiries: InquiryServiceToken, organisation: OrganisationServiceToken, spreadsheets: SpreadsheetWriter,
   documentCharset: DocumentCharset, inquiryRecords: InquiryRepository, inquirySettings: InquirySettingsRepository, people: OrganisationRepository,
-  timeline: Timeline, events: EventSink,
+  timeline: Timeline, events: EventSink, sessions: AuthServiceToken, cipher: Cipher,
 };
 
 /** The plugin's database access: its own tables, in the same transaction as core's ports where that matters. */

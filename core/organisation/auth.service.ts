@@ -1,5 +1,5 @@
 // Login with mobile + password, bearer tokens (stored only as digests), logout, password change.
-import { domainError, DomainError, type Clock, type IdGenerator, type UnitOfWork, type OperationLog } from '../shared/index.js';
+import { domainError, DomainError, type Clock, type IdGenerator, type UnitOfWork, type OperationLog, type Tx } from '../shared/index.js';
 import { normalizeMobile } from '../identity/index.js';
 import type { Actor } from './actor.js';
 import { buildActor } from './build-actor.js';
@@ -103,19 +103,36 @@ export class AuthService {
       );
     }
     const c = matches[0] as (typeof matches)[number];
-    const token = `yz1.${c.tenantId}.${this.d.ids.secret(32)}`;
-    const expiresAt = new Date(now.getTime() + (this.d.tokenTtlMinutes ?? 12 * 60) * 60_000);
     return uow.run(async (tx) => {
       await org.resetLoginFailures(tx, c.tenantId, c.userId);
-      await this.d.operations?.record(tx, [{
-        tenantId: c.tenantId, actorId: c.userId, kind: 'login.succeeded', subjectType: 'user', subjectId: c.userId,
-        before: null, after: input.clientAddress === undefined ? null : { clientAddress: input.clientAddress },
-      }]);
-      await this.d.tokens.insert(tx, c.tenantId, this.d.digest.digest(token), c.userId, expiresAt);
-      const user = (await org.getUser(tx, c.tenantId, c.userId)) as User;
-      const tenant = (await org.getTenant(tx, c.tenantId)) as Tenant;
-      return { token, expiresAt, user, tenant: { id: tenant.id, name: tenant.name, timeZone: tenant.timeZone } };
+      return this.issue(tx, c.tenantId, c.userId, now, input.clientAddress === undefined ? null : { clientAddress: input.clientAddress });
     });
+  }
+
+  /**
+   * A session for a person someone trusted already identified, without a password: the sign-in from a
+   * WeCom or DingTalk workbench, after the vendor vouched for the person by its OAuth code. The user must
+   * exist in the tenant and be active (else `auth.user_inactive`); the login is recorded with its method.
+   */
+  async startSession(input: { tenantId: string; userId: string; method: string; clientAddress?: string | undefined }): Promise<LoginResult> {
+    const now = this.d.clock.now();
+    return this.d.uow.run(async (tx) => {
+      const user = await this.d.org.getUser(tx, input.tenantId, input.userId);
+      if (!user?.active) throw domainError('auth.user_inactive', 'forbidden', '该账号不存在或已停用，请联系机构管理员', 'This account does not exist or was deactivated; ask your firm\'s administrator');
+      return this.issue(tx, input.tenantId, input.userId, now, { method: input.method, ...(input.clientAddress === undefined ? {} : { clientAddress: input.clientAddress }) });
+    });
+  }
+
+  /** A new bearer token (stored as its digest) and the login's record, in the caller's transaction. */
+  private async issue(tx: Tx, tenantId: string, userId: string, now: Date, after: Record<string, unknown> | null): Promise<LoginResult> {
+    const { org } = this.d;
+    const token = `yz1.${tenantId}.${this.d.ids.secret(32)}`;
+    const expiresAt = new Date(now.getTime() + (this.d.tokenTtlMinutes ?? 12 * 60) * 60_000);
+    await this.d.operations?.record(tx, [{ tenantId, actorId: userId, kind: 'login.succeeded', subjectType: 'user', subjectId: userId, before: null, after }]);
+    await this.d.tokens.insert(tx, tenantId, this.d.digest.digest(token), userId, expiresAt);
+    const user = (await org.getUser(tx, tenantId, userId)) as User;
+    const tenant = (await org.getTenant(tx, tenantId)) as Tenant;
+    return { token, expiresAt, user, tenant: { id: tenant.id, name: tenant.name, timeZone: tenant.timeZone } };
   }
 
   /**

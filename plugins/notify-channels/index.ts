@@ -6,3 +6,5 @@ export { type Clock, type FetchLike } from './http.js';
 export { WeComClient, WECOM_API, WECOM_OAUTH, type WeComOptions, type TextCard, type SentMessage, type WeComUser } from './wecom/client.js';
 export { DingTalkClient, DINGTALK_API, type DingTalkOptions, type ActionCard, type DingTalkUser } from './dingtalk/client.js';
 export { AliyunSmsClient, ALIYUN_SMS_API, SMS_API_VERSION, type AliyunSmsOptions, type Sms, type SentSms } from './aliyun-sms/client.js';
+// Sign-in from the WeCom and DingTalk workbenches, a plugin of its own (routes under /api/v1/plugins/workbench).
+export { workbenchSignInPlugin, DINGTALK_JSAPI, type WorkbenchSignInOptions } from './sign-in/plugin.js';

@@ -1930,6 +1930,120 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plugins/workbench/credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工作台登录设置 The firm's WeCom and DingTalk sign-in settings (secrets never shown) */
+        get: operations["get_api_v1_plugins_workbench_credentials"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plugins/workbench/credentials/{vendor}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 保存工作台登录设置 Save a vendor's sign-in settings; the secret is sealed with the keyring (omit it to keep the stored one) */
+        put: operations["put_api_v1_plugins_workbench_credentials_vendor"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plugins/workbench/dingtalk/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 钉钉登录回调 The DingTalk code comes back: the person is signed in and sent into the console
+         * @description Sets the console's session cookie (as POST /auth/session does) and redirects (302) to the console. Refusals: workbench.bad_state (403), workbench.invalid_code (401), workbench.unknown_user (403), workbench.not_configured (404), workbench.vendor_error (422); a browser (Accept: text/html) gets a page saying whom to ask instead of problem+json.
+         */
+        get: operations["get_api_v1_plugins_workbench_dingtalk_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plugins/workbench/dingtalk/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 钉钉工作台登录入口 Sign in from the DingTalk workbench: the address to put in the workbench
+         * @description A page that asks the DingTalk client for a free-login code (JSAPI requestAuthCode) and goes on to /dingtalk/callback with it and a one-time state.
+         */
+        get: operations["get_api_v1_plugins_workbench_dingtalk_start"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plugins/workbench/wecom/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 企业微信登录回调 The WeCom code comes back: the person is signed in and sent into the console
+         * @description Sets the console's session cookie (as POST /auth/session does) and redirects (302) to the console. Refusals: workbench.bad_state (403), workbench.invalid_code (401), workbench.unknown_user (403), workbench.not_configured (404), workbench.vendor_error (422); a browser (Accept: text/html) gets a page saying whom to ask instead of problem+json.
+         */
+        get: operations["get_api_v1_plugins_workbench_wecom_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plugins/workbench/wecom/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 企业微信工作台登录入口 Sign in from the WeCom workbench: the address to put in the workbench
+         * @description Redirects (302) to WeCom's OAuth page with a one-time state (10 minutes, bound to this browser by a cookie); WeCom comes back to /wecom/callback.
+         */
+        get: operations["get_api_v1_plugins_workbench_wecom_start"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/pools/{pool}": {
         parameters: {
             query?: never;
@@ -7619,6 +7733,193 @@ export interface operations {
             path: {
                 id: string;
             };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_v1_plugins_workbench_credentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_api_v1_plugins_workbench_credentials_vendor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                vendor: "wecom" | "dingtalk";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    agentId: number;
+                    appKey?: string | null;
+                    baseUrl?: string | null;
+                    browserUrl?: string | null;
+                    corpId: string;
+                    secret?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_v1_plugins_workbench_dingtalk_callback: {
+        parameters: {
+            query: {
+                code: string;
+                state: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_v1_plugins_workbench_dingtalk_start: {
+        parameters: {
+            query: {
+                next?: string;
+                tenant: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_v1_plugins_workbench_wecom_callback: {
+        parameters: {
+            query: {
+                code: string;
+                state: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_v1_plugins_workbench_wecom_start: {
+        parameters: {
+            query: {
+                next?: string;
+                tenant: string;
+            };
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;

@@ -13,6 +13,7 @@ export default {
     invoices: 'Invoice settings',
     webhooks: 'Webhooks',
     import: 'Import inquiries',
+    workbench: 'Workbench sign-in',
   },
   dept: {
     title: 'Departments',

@@ -11,6 +11,7 @@ export default {
     invoices: '发票设置',
     webhooks: 'Webhooks',
     import: '导入咨询',
+    workbench: '工作台登录',
   },
   dept: {
     title: '部门管理',

@@ -17,4 +17,5 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { key: 'invoices', route: 'settings-invoices', icon: 'description' },
   { key: 'webhooks', route: 'settings-webhooks', icon: 'link-o' },
   { key: 'import', route: 'settings-import', icon: 'upgrade' },
+  { key: 'workbench', route: 'settings-workbench', icon: 'apps-o' },
 ];
