@@ -107,6 +107,8 @@ for (const size of [PHONE, DESK]) {
     t.is(listed.find((i) => i.vendor === 'dingtalk')?.agentId, 3000009);
     // Put back as it was; the stored secret is kept (no secret sent).
     await server.call('PUT', '/api/v1/plugins/workbench/credentials/dingtalk', { token, body: { corpId: 'ww-daxin', appKey: 'ding-daxin', agentId: 3000001, baseUrl: dingtalk.url, browserUrl: `${workbench.url}/dingtalk.open.js` } });
+    // The 已保存 toast fades out: checked mid-fade its text has no contrast to speak of.
+    await p.page.locator('.van-toast').waitFor({ state: 'hidden' });
     t.deepEqual(await p.axe(), []);
     t.deepEqual(p.problems, []);
     await p.close();

@@ -84,7 +84,8 @@ for (const backend of backends()) {
     const db = await freshDatabase(backend, 'legacy');
     // Today's layout, made the old way, filled with the demo's firms, orders, approvals, receipts, invoices …
     let options: DatabaseOptions = { ...db.options, schema: 'public' };
-    const old = await createCrm({ database: options, migrate: false, plugins: plugins(), config });
+    // The plugins of that time only (OWNERS): a later plugin's tables were never in public.
+    const old = await createCrm({ database: options, migrate: false, plugins: plugins().filter((p) => OWNERS.includes(p.name)), config });
     await migrateTheOldWay(old.database.knex, migrationSets(old));
     await seedDemo(old, 'demo123456');
     const tenant = (await old.database.knex('tenants').first('id')) as { id: string };
@@ -103,10 +104,10 @@ for (const backend of backends()) {
     try {
       // Per owner: the move, then the migrations written after it (never run on the old database).
       const sets = migrationSets(peek);
-      const expected = OWNERS.flatMap((o) => [
-        `${o}:(move from public into schema yunzhou)`,
-        ...(sets.find((s) => s.owner === o)?.migrations ?? []).filter((m) => m.name >= FIRST_AFTER_THE_MOVE).map((m) => `${o}:${m.name}`),
-      ]);
+      // A plugin that did not exist then (not in OWNERS) has every migration still to run.
+      const expected = sets.flatMap((set) => OWNERS.includes(set.owner)
+        ? [`${set.owner}:(move from public into schema yunzhou)`, ...set.migrations.filter((m) => m.name >= FIRST_AFTER_THE_MOVE).map((m) => `${set.owner}:${m.name}`)]
+        : set.migrations.map((m) => `${set.owner}:${m.name}`));
       t.deepEqual(await pendingMigrations(peek.database.knex, sets, 'yunzhou'), expected);
     } finally {
       await peek.close();
