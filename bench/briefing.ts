@@ -166,7 +166,7 @@ async function main(): Promise<void> {
   const url = await freshDatabase(DB);
   const started = Date.now();
   const crm = await createCrm({ database: { url }, config: { secret: 'bench-secret' } });
-  const db = new pg.Client({ connectionString: url });
+  const db = new pg.Client({ connectionString: url, options: '-c search_path=yunzhou,public' });
   await db.connect();
   try {
     const { tenant, admin: adminUser } = await crm.organisation.createTenant({ name: '压测金服', admin: { name: '管理员', mobile: '13800009999', password: PASSWORD } });

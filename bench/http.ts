@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const unlimited = await listen(createHttpApp(crm, { logger: createLogger('silent'), rateLimits: false }).callback());
 
   // The bare baseline: Koa, one pg pool, one indexed SELECT of the user by (tenant_id, id).
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({ connectionString: url, max: 10, options: '-c search_path=yunzhou,public' }) // yunzhou's tables are in its own schema;
   const bare = new Koa();
   bare.use(async (ctx) => {
     const r = await pool.query('select id, name, department_id from users where tenant_id = $1 and id = $2', [tenant.id, login.user.id]);

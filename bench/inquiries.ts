@@ -150,7 +150,7 @@ async function main(): Promise<void> {
   const reuse = process.env.BENCH_REUSE === '1';
   const url = reuse ? Object.assign(new URL(BASE_URL), { pathname: '/yunzhou_bench_inquiries' }).toString() : await freshDatabase('yunzhou_bench_inquiries');
   const crm = await createCrm({ database: { url, poolMax: 10 }, config: { secret: 'bench' } });
-  const db = new pg.Client({ connectionString: url });
+  const db = new pg.Client({ connectionString: url, options: '-c search_path=yunzhou,public' });
   await db.connect();
   const now = crm.clock.now();
   const { tenantId, manager } = reuse

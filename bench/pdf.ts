@@ -62,7 +62,8 @@ function recordInvoiceCalls(data: InvoiceDocument): Call[] {
       };
     },
   });
-  drawInvoice(new Canvas(proxy, kit), data, checkInvoiceDocument(data));
+  // The layout is a generator that pauses after each page (streaming): run it to its end.
+  for (const _page of drawInvoice(new Canvas(proxy, kit), data, checkInvoiceDocument(data))) { /* every page */ }
   return calls;
 }
 
