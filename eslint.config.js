@@ -49,19 +49,8 @@ export default tseslint.config(
   })),
   {
     files: ['adapters/**/*.ts'],
-    ignores: ['adapters/composition/areas/*.area.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/http/**', '**/plugins/**'], message: 'adapters/ never import http/ or a plugin.' }] }],
-    },
-  },
-  {
-    // An area descriptor takes its route definitions (framework-free RouteDef data) from http/routes/*.routes.ts.
-    files: ['adapters/composition/areas/*.area.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['**/plugins/**'], message: 'adapters/ never import a plugin.' },
-        { regex: '/http/(?!routes/[a-z-]+\\.routes\\.js$)', message: 'An area descriptor imports from http/ only its routes/*.routes.ts.' },
-      ] }],
     },
   },
   {

@@ -11,6 +11,7 @@ import type { Crm } from '../adapters/composition/create-crm.js';
 import type { Clock } from '../core/shared/ports.js';
 import type { RouteDef, RouteRequest, RouteResult } from '../adapters/composition/route-def.js';
 import { RouteContribution } from '../adapters/composition/area.js';
+import { coreRoutes } from './routes/index.js';
 import { BearerAuthenticator, type Authenticator } from './authenticator.js';
 import { compileValidator, type Validator } from './validation.js';
 import { refuseBadHeaders, refuseBadText } from './text-input.js';
@@ -156,9 +157,10 @@ function dispatchBySurface(surfaces: ReadonlyMap<string, Router>): Koa.Middlewar
   };
 }
 
-/** The routes the app serves: every area's and plugin's contribution, integers bounded to their columns' range. */
+/** The routes the app serves: the core areas' and every contributed (plugin) route, integers bounded to their columns' range. */
 function servedRoutes(crm: Crm): RouteContribution[] {
-  return crm.container.getAll<RouteContribution>(RouteContribution).map((c) => ({ ...c, routes: withBoundedIntegers(c.routes) }));
+  const contributed = crm.container.getAll<RouteContribution>(RouteContribution, { optional: true });
+  return [...coreRoutes(crm), ...contributed].map((c) => ({ ...c, routes: withBoundedIntegers(c.routes) }));
 }
 
 /** The OpenAPI document of what the app serves. */

@@ -45,13 +45,9 @@ test('core uses Node built-ins only for pure computation', (t) => {
   t.deepEqual(bad, []);
 });
 
-/** An area descriptor may take its routes (framework-free RouteDef data) from http/routes/*.routes.ts. */
-const areaRoutes = (e: Edge): boolean => /^adapters\/composition\/areas\/[a-z-]+\.area\.ts$/.test(e.from) && /^http\/routes\/[a-z-]+\.routes\.js$/.test(e.target ?? '');
-
-test('adapters never import http or a plugin, except area descriptors taking their route definitions', (t) => {
-  const bad = sources('adapters').flatMap(imports).filter((e) => e.target && (e.target.startsWith('http/') || e.target.startsWith('plugins/')) && !areaRoutes(e));
+test('adapters never import http or a plugin', (t) => {
+  const bad = sources('adapters').flatMap(imports).filter((e) => e.target && (e.target.startsWith('http/') || e.target.startsWith('plugins/')));
   t.deepEqual(bad, []);
-  t.true(sources('adapters').flatMap(imports).some(areaRoutes), 'the exception is in use, so the pattern is right');
 });
 
 /** Value imports (an `import type` is erased): the specifiers a file loads at run time. */

@@ -11,8 +11,7 @@ import { ApprovalTimers } from '../../../core/approvals/approval-timers.js';
 import { KnexApprovalFlowRepository } from '../../knex/repositories/knex-approval-flow.repository.js';
 import { KnexApprovalInstanceRepository } from '../../knex/repositories/knex-approval-instance.repository.js';
 import { KnexApprovalDirectoryLoader } from '../../knex/repositories/knex-approval-directory.js';
-import { approvalRoutes } from '../../../http/routes/approvals.routes.js';
-import { apiRoutes, defineArea, RouteContribution } from '../area.js';
+import { defineArea } from '../area.js';
 import type { ScheduledJob } from '../plugin-api.js';
 import { ScheduledJobContribution } from '../tokens.js';
 import { ApprovalFlowServiceToken, ApprovalServiceToken, ApprovalSubjectsToken, ApprovalTimersToken } from './approvals.tokens.js';
@@ -54,12 +53,6 @@ const module = new ContainerModule(({ bind }) => {
     )
     .inSingletonScope();
 
-  bind<RouteContribution>(RouteContribution)
-    .toResolvedValue(
-      (approvalFlows: ApprovalFlowService, approvals: ApprovalService) => apiRoutes('approvals', approvalRoutes({ approvalFlows, approvals })),
-      [ApprovalFlowServiceToken, ApprovalServiceToken],
-    )
-    .inSingletonScope();
   bind<ScheduledJob>(ScheduledJobContribution)
     .toResolvedValue(
       (timers: ApprovalTimers) => ({ name: 'approvals.timers', everySeconds: 60, run: async (_slot: Date, now: Date) => { await timers.runApprovalTimers(now); } }),

@@ -6,8 +6,7 @@ import { OrderSettingsRepository } from '../../../core/orders/ports.js';
 import { BriefingQueries } from '../../../core/briefing/ports.js';
 import { BriefingService } from '../../../core/briefing/briefing.service.js';
 import { KnexBriefingQueries } from '../../knex/repositories/knex-briefing.queries.js';
-import { briefingRoutes } from '../../../http/routes/briefing.routes.js';
-import { apiRoutes, defineArea, RouteContribution } from '../area.js';
+import { defineArea } from '../area.js';
 import { BriefingServiceToken } from './briefing.tokens.js';
 
 const module = new ContainerModule(({ bind }) => {
@@ -19,7 +18,6 @@ const module = new ContainerModule(({ bind }) => {
       [UnitOfWork, BriefingQueries, OrganisationRepository, OrderSettingsRepository, Clock],
     )
     .inSingletonScope();
-  bind<RouteContribution>(RouteContribution).toResolvedValue((briefing: BriefingService) => apiRoutes('briefing', briefingRoutes({ briefing })), [BriefingServiceToken]).inSingletonScope();
 });
 
 export const briefingArea = defineArea({

@@ -27,8 +27,7 @@ import { KnexReceiptRepository } from '../../knex/repositories/knex-receipt.repo
 import { KnexCollectionSettingsRepository } from '../../knex/repositories/knex-collection-settings.repository.js';
 import { KnexAccountsQueries } from '../../knex/repositories/knex-accounts.queries.js';
 import type { ScheduledJob } from '../plugin-api.js';
-import { collectionRoutes } from '../../../http/routes/collections.routes.js';
-import { apiRoutes, defineArea, RouteContribution } from '../area.js';
+import { defineArea } from '../area.js';
 import { ScheduledJobContribution } from '../tokens.js';
 import {
   AccountsServiceToken, CloseServiceToken, CollectionPlanServiceToken, CollectionRemindersToken, CollectionsDepsToken, CollectionSettingsServiceToken, ReceiptServiceToken,
@@ -110,13 +109,6 @@ const module = new ContainerModule(({ bind }) => {
     .inSingletonScope();
   bind<readonly MessageRule[]>(MessageRuleContribution).toConstantValue(COLLECTION_MESSAGE_RULES);
 
-  bind<RouteContribution>(RouteContribution)
-    .toResolvedValue(
-      (collectionPlans: CollectionPlanService, receipts: ReceiptService, accounts: AccountsService, closes: CloseService, collectionSettings: CollectionSettingsService) =>
-        apiRoutes('collections', collectionRoutes({ collectionPlans, receipts, accounts, closes, collectionSettings })),
-      [CollectionPlanServiceToken, ReceiptServiceToken, AccountsServiceToken, CloseServiceToken, CollectionSettingsServiceToken],
-    )
-    .inSingletonScope();
 });
 
 export const collectionsArea = defineArea({

@@ -10,8 +10,7 @@ import { KnexFileRepository } from '../../knex/repositories/knex-file.repository
 import { openFileStore } from '../../files/file-store-config.js';
 import type { MovableFileStore } from '../../files/movable-file-store.js';
 import type { Database } from '../../knex/database.js';
-import { filesRoutes } from '../../../http/routes/files.routes.js';
-import { apiRoutes, CommandContribution, defineArea, RouteContribution } from '../area.js';
+import { CommandContribution, defineArea } from '../area.js';
 import { Config, Db } from '../tokens.js';
 import { filesCommand } from './files.commands.js';
 import type { CrmConfig } from '../config.js';
@@ -36,7 +35,6 @@ const module = new ContainerModule(({ bind }) => {
       [UnitOfWork, FileRepository, FileStore, SubjectAccess, OrganisationRepository, Timeline, EventSink, Clock, IdGenerator],
     )
     .inSingletonScope();
-  bind<RouteContribution>(RouteContribution).toResolvedValue((files: FilesService) => apiRoutes('files', filesRoutes({ files })), [FilesServiceToken]).inSingletonScope();
   bind<CommandContribution>(CommandContribution).toDynamicValue((ctx) => filesCommand(() => ({
     store: ctx.get<FileStore>(FileStore) as MovableFileStore, database: ctx.get<Database>(Db), config: ctx.get<CrmConfig>(Config), ids: ctx.get<IdGenerator>(IdGenerator),
   })));

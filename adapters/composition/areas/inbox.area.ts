@@ -10,8 +10,7 @@ import { TaskRepository } from '../../../core/workcenter/ports.js';
 import { InboxQueries } from '../../../core/workcenter/inbox-ports.js';
 import { InboxService } from '../../../core/workcenter/inbox.service.js';
 import { KnexInboxQueries } from '../../knex/repositories/knex-inbox.queries.js';
-import { inboxRoutes } from '../../../http/routes/inbox.routes.js';
-import { apiRoutes, defineArea, RouteContribution } from '../area.js';
+import { defineArea } from '../area.js';
 import { InboxServiceToken } from './inbox.tokens.js';
 
 const module = new ContainerModule(({ bind }) => {
@@ -25,7 +24,6 @@ const module = new ContainerModule(({ bind }) => {
   bind<InboxService>(InboxServiceToken)
     .toResolvedValue((uow: UnitOfWork, queries: InboxQueries, clock: Clock) => new InboxService({ uow, queries, clock }), [UnitOfWork, InboxQueries, Clock])
     .inSingletonScope();
-  bind<RouteContribution>(RouteContribution).toResolvedValue((inbox: InboxService) => apiRoutes('inbox', inboxRoutes({ inbox })), [InboxServiceToken]).inSingletonScope();
 });
 
 export const inboxArea = defineArea({

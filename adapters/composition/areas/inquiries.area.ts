@@ -21,10 +21,7 @@ import { KnexPoolRepository } from '../../knex/repositories/knex-pool.repository
 import { KnexInquirySettingsRepository } from '../../knex/repositories/knex-inquiry-settings.repository.js';
 import { CachedInquirySettingsRepository } from '../../knex/repositories/cached-inquiry-settings.repository.js';
 import { TimelineMergeParticipant } from '../../knex/repositories/knex-inquiry-merge.js';
-import { inquirySettingsRoutes } from '../../../http/routes/inquiry-settings.routes.js';
-import { inquiryRoutes } from '../../../http/routes/inquiries.routes.js';
-import { poolRoutes } from '../../../http/routes/pools.routes.js';
-import { apiRoutes, CommandContribution, defineArea, RouteContribution } from '../area.js';
+import { CommandContribution, defineArea } from '../area.js';
 import type { ScheduledJob } from '../plugin-api.js';
 import { ScheduledJobContribution } from '../tokens.js';
 import {
@@ -87,13 +84,6 @@ const module = new ContainerModule(({ bind }) => {
     )
     .inSingletonScope();
 
-  bind<RouteContribution>(RouteContribution)
-    .toResolvedValue(
-      (inquirySettings: InquirySettingsService, inquiries: InquiryService, followUps: FollowUpService, pools: PoolService, poolRecycler: PoolRecycler) =>
-        apiRoutes('inquiries', inquirySettingsRoutes({ inquirySettings }), inquiryRoutes({ inquiries, followUps }), poolRoutes({ pools, poolRecycler })),
-      [InquirySettingsServiceToken, InquiryServiceToken, FollowUpServiceToken, PoolServiceToken, PoolRecyclerToken],
-    )
-    .inSingletonScope();
   bind<ScheduledJob>(ScheduledJobContribution)
     .toResolvedValue(
       (recycler: PoolRecycler) => ({ name: 'inquiries.recycle', everySeconds: 300, run: async (_slot: Date, now: Date) => { await recycler.run({ now }); } }),

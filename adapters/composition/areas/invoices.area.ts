@@ -7,21 +7,17 @@ import { Clock, EventSink, IdGenerator, Timeline, UnitOfWork } from '../../../co
 import { OrganisationRepository } from '../../../core/organisation/ports.js';
 import { OrderRepository, ProfileRepository } from '../../../core/orders/ports.js';
 import { DocumentCharset } from '../../../core/shared/document-charset.js';
-import { SpreadsheetWriter } from '../../../core/documents/spreadsheet.js';
 import { ApprovalSubjectContribution } from '../../../core/approvals/subjects.js';
 import type { ApprovalService } from '../../../core/approvals/approval.service.js';
 import { InvoiceNumberCounter, InvoiceRepository, InvoiceSettingsRepository, ReceiptSource } from '../../../core/invoices/ports.js';
 import type { InvoiceRecordDeps } from '../../../core/invoices/invoice-records.js';
 import { InvoicesService } from '../../../core/invoices/invoices.service.js';
 import { InvoiceApprovalSubject } from '../../../core/invoices/invoice-approval-subject.js';
-import type { DocumentsService } from '../../../core/documents/documents.service.js';
 import { KnexInvoiceNumberCounter, KnexInvoiceRepository, KnexInvoiceSettingsRepository } from '../../knex/repositories/knex-invoice.repository.js';
 import { KnexInvoiceReceiptSource } from '../../knex/repositories/knex-invoice-receipts.js';
-import { invoiceRoutes } from '../../../http/routes/invoices.routes.js';
-import { apiRoutes, defineArea, RouteContribution } from '../area.js';
+import { defineArea } from '../area.js';
 import { InvoiceRecordDepsToken, InvoicesServiceToken } from './invoices.tokens.js';
 import { ApprovalServiceToken } from './approvals.tokens.js';
-import { DocumentsServiceToken } from './documents.tokens.js';
 
 const module = new ContainerModule(({ bind }) => {
   bind<InvoiceRepository>(InvoiceRepository).toConstantValue(new KnexInvoiceRepository());
@@ -54,12 +50,6 @@ const module = new ContainerModule(({ bind }) => {
     .toResolvedValue((d: InvoiceRecordDeps, approvals: ApprovalService, operations: OperationLog) => new InvoicesService({ ...d, approvals, operations }), [InvoiceRecordDepsToken, ApprovalServiceToken, OperationLog])
     .inSingletonScope();
 
-  bind<RouteContribution>(RouteContribution)
-    .toResolvedValue(
-      (invoices: InvoicesService, documents: DocumentsService, spreadsheets: SpreadsheetWriter) => apiRoutes('invoices', invoiceRoutes({ invoices, documents, spreadsheets })),
-      [InvoicesServiceToken, DocumentsServiceToken, SpreadsheetWriter],
-    )
-    .inSingletonScope();
 });
 
 export const invoicesArea = defineArea({

@@ -25,8 +25,7 @@ import { KnexProfileRepository } from '../../knex/repositories/knex-order-profil
 import { KnexContractRepository, KnexPlanRepository } from '../../knex/repositories/knex-order-plan-contract.repository.js';
 import { KnexOrderFacts, KnexOrderSettingsRepository } from '../../knex/repositories/knex-order-settings.repository.js';
 import { KnexOrderProductCategories } from '../../knex/repositories/knex-order-product-categories.js';
-import { orderRoutes } from '../../../http/routes/orders.routes.js';
-import { apiRoutes, defineArea, RouteContribution } from '../area.js';
+import { defineArea } from '../area.js';
 import {
   ContractServiceToken, EnterpriseProfileServiceToken, OrderPipelineToken, OrderSettingsServiceToken, OrdersDepsToken, OrdersServiceToken, PlanServiceToken,
 } from './orders.tokens.js';
@@ -73,13 +72,6 @@ const module = new ContainerModule(({ bind }) => {
     ])
     .inSingletonScope();
 
-  bind<RouteContribution>(RouteContribution)
-    .toResolvedValue(
-      (orders: OrdersService, orderSettings: OrderSettingsService, orderProfiles: EnterpriseProfileService, orderPlans: PlanService, orderContracts: ContractService) =>
-        apiRoutes('orders', orderRoutes({ orders, orderSettings, orderProfiles, orderPlans, orderContracts })),
-      [OrdersServiceToken, OrderSettingsServiceToken, EnterpriseProfileServiceToken, PlanServiceToken, ContractServiceToken],
-    )
-    .inSingletonScope();
 });
 
 export const ordersArea = defineArea({

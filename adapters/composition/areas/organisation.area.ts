@@ -10,9 +10,7 @@ import { OrganisationService } from '../../../core/organisation/organisation.ser
 import { KnexOrganisationRepository } from '../../knex/repositories/knex-organisation.repository.js';
 import { KnexTokenRepository } from '../../knex/repositories/knex-token.repository.js';
 import { HmacTokenDigest, ScryptPasswordHasher } from '../../system/node-crypto.js';
-import { authRoutes } from '../../../http/routes/auth.routes.js';
-import { organisationRoutes } from '../../../http/routes/organisation.routes.js';
-import { apiRoutes, CommandContribution, defineArea, RouteContribution } from '../area.js';
+import { CommandContribution, defineArea } from '../area.js';
 import { Config } from '../tokens.js';
 import type { CrmConfig } from '../config.js';
 import { AuthServiceToken, OrganisationServiceToken } from './organisation.tokens.js';
@@ -38,12 +36,6 @@ const module = new ContainerModule(({ bind }) => {
     )
     .inSingletonScope();
 
-  bind<RouteContribution>(RouteContribution)
-    .toResolvedValue(
-      (auth: AuthService, organisation: OrganisationService) => apiRoutes('organisation', authRoutes({ auth }), organisationRoutes({ organisation })),
-      [AuthServiceToken, OrganisationServiceToken],
-    )
-    .inSingletonScope();
   bind<CommandContribution>(CommandContribution).toDynamicValue((ctx) => tenantCommand(() => ctx.get(OrganisationServiceToken)));
 });
 

@@ -17,9 +17,7 @@ import { KnexProductRepository } from '../../knex/repositories/knex-product.repo
 import { KnexOrderLineRepository } from '../../knex/repositories/knex-order-lines.repository.js';
 import { KnexStatusCodeRepository } from '../../knex/repositories/knex-status-code.repository.js';
 import { HmacTokenDigest } from '../../system/node-crypto.js';
-import { productsRoutes } from '../../../http/routes/products.routes.js';
-import { loansRoutes } from '../../../http/routes/loans.routes.js';
-import { apiRoutes, defineArea, RouteContribution } from '../area.js';
+import { defineArea } from '../area.js';
 import { Config } from '../tokens.js';
 import type { CrmConfig } from '../config.js';
 import { OrderProductsServiceToken, ProductCatalogueServiceToken, StatusLookupServiceToken } from './products.tokens.js';
@@ -57,13 +55,6 @@ const module = new ContainerModule(({ bind }) => {
     )
     .inSingletonScope();
 
-  bind<RouteContribution>(RouteContribution)
-    .toResolvedValue(
-      (products: ProductCatalogueService, orderProducts: OrderProductsService, statusLookup: StatusLookupService) =>
-        apiRoutes('products', productsRoutes({ products, orderProducts, statusLookup }), loansRoutes()),
-      [ProductCatalogueServiceToken, OrderProductsServiceToken, StatusLookupServiceToken],
-    )
-    .inSingletonScope();
 });
 
 export const productsArea = defineArea({

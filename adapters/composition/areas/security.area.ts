@@ -8,8 +8,7 @@ import { Cipher, SensitiveReadLog } from '../../../core/security/ports.js';
 import { KnexAuditQueries, KnexOperationLog } from '../../knex/repositories/knex-audit-log.js';
 import { AesGcmCipher } from '../../security/aes-gcm-cipher.js';
 import { KnexSensitiveReadLog } from '../../knex/repositories/knex-sensitive-read-log.js';
-import { auditRoutes } from '../../../http/routes/audit.routes.js';
-import { apiRoutes, defineArea, RouteContribution } from '../area.js';
+import { defineArea } from '../area.js';
 import { Config } from '../tokens.js';
 import type { CrmConfig } from '../config.js';
 import { AuditServiceToken } from './security.tokens.js';
@@ -24,7 +23,6 @@ const module = new ContainerModule(({ bind }) => {
   bind<AuditService>(AuditServiceToken)
     .toResolvedValue((uow: UnitOfWork, queries: AuditQueries, spreadsheets: SpreadsheetWriter) => new AuditService({ uow, queries, spreadsheets }), [UnitOfWork, AuditQueries, SpreadsheetWriter])
     .inSingletonScope();
-  bind<RouteContribution>(RouteContribution).toResolvedValue((audit: AuditService) => apiRoutes('security', auditRoutes({ audit })), [AuditServiceToken]).inSingletonScope();
 });
 
 export const securityArea = defineArea({

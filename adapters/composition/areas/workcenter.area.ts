@@ -19,13 +19,10 @@ import { KnexMessageRepository } from '../../knex/repositories/knex-message.repo
 import { KnexTaskRepository } from '../../knex/repositories/knex-task.repository.js';
 import { KnexTaskRuleRepository, KnexTaskRuleSource } from '../../knex/repositories/knex-task-rules.js';
 import { KnexWorkcenterDirectory } from '../../knex/repositories/knex-workcenter-directory.js';
-import type { OutboxAdmin } from '../../events/outbox-admin.js';
-import { workcenterRoutes } from '../../../http/routes/workcenter.routes.js';
-import { apiRoutes, defineArea, RouteContribution } from '../area.js';
+import { defineArea } from '../area.js';
 import type { ScheduledJob } from '../plugin-api.js';
 import { ScheduledJobContribution } from '../tokens.js';
 import { FollowUpRemindersToken, MessageServiceToken, TaskRuleRunnerToken, TaskRuleServiceToken, TaskServiceToken } from './workcenter.tokens.js';
-import { OutboxAdminToken } from './platform.tokens.js';
 
 const many = (serviceIdentifier: symbol) => ({ serviceIdentifier, isMultiple: true as const, optional: true as const });
 
@@ -78,13 +75,6 @@ const module = new ContainerModule(({ bind }) => {
     )
     .inSingletonScope();
 
-  bind<RouteContribution>(RouteContribution)
-    .toResolvedValue(
-      (messages: MessageService, tasks: TaskService, taskRules: TaskRuleService, outboxAdmin: OutboxAdmin, clock: Clock) =>
-        apiRoutes('workcenter', workcenterRoutes({ messages, tasks, taskRules, outboxAdmin, clock })),
-      [MessageServiceToken, TaskServiceToken, TaskRuleServiceToken, OutboxAdminToken, Clock],
-    )
-    .inSingletonScope();
   bind<ScheduledJob>(ScheduledJobContribution)
     .toResolvedValue(
       (r: FollowUpReminders) => ({ name: 'workcenter.follow_up_reminders', everySeconds: 300, run: async (_slot: Date, now: Date) => { await r.run(now); } }),
