@@ -4,7 +4,9 @@
 // are an async generator that throws the refusal from inside the iteration — the last check before its end —
 // so a store that aborts its write when its source throws keeps nothing of a refused file.
 import { createHash } from 'node:crypto';
-import type { ByteSource, PutOptions } from '../../core/files/ports.js';
+import type { ByteSource, PutOptions, StoredFile } from '../../core/files/ports.js';
+import type { IdGenerator } from '../../core/shared/ports.js';
+import { checkId, newStorageKey } from './storage-key.js';
 import type { ContentType } from '../../core/files/content-type.js';
 import { familyMayBeAllowed, magicFamily, MAGIC_BYTES, oleDirectoryRange, sniffContentType, type SniffMore } from '../../core/files/content-type.js';
 import { emptyFile, fileTooLarge, unsupportedFileType } from '../../core/files/errors.js';
@@ -97,4 +99,24 @@ export function checkUpload(content: ByteSource, options: PutOptions): CheckedUp
     },
     failure: () => failure,
   };
+}
+
+/**
+ * A new file, the same way in every store: a fresh id and tenant key, the bytes checked on their way into
+ * `write` (the store's own atomic write under that key), and the refusal itself when a check failed — not
+ * whatever wrapping the store's client put around it.
+ */
+export async function putChecked(
+  ids: IdGenerator, tenantId: string, content: ByteSource, options: PutOptions, write: (storageKey: string, bytes: AsyncIterable<Buffer>) => Promise<void>,
+): Promise<StoredFile> {
+  checkId('tenant id', tenantId);
+  const id = ids.id();
+  const storageKey = newStorageKey(tenantId, id);
+  const checked = checkUpload(content, options);
+  try {
+    await write(storageKey, checked.bytes);
+  } catch (e) {
+    throw checked.failure() ?? e;
+  }
+  return { id, storageKey, ...checked.facts() };
 }

@@ -6,8 +6,8 @@
 import type { Knex } from 'knex';
 import type { IdGenerator } from '../../core/shared/ports.js';
 import type { ByteSource, PutOptions, StoredFile } from '../../core/files/ports.js';
-import { asBuffer, checkUpload } from './checked-upload.js';
-import { checkId, newStorageKey, tenantKey } from './storage-key.js';
+import { asBuffer, putChecked } from './checked-upload.js';
+import { tenantKey } from './storage-key.js';
 import type { MovableFileStore } from './movable-file-store.js';
 
 const CHUNK_BYTES = 256 * 1024;
@@ -19,12 +19,7 @@ export class PgFileStore implements MovableFileStore {
   constructor(private readonly knex: Knex, private readonly ids: IdGenerator) {}
 
   async put(tenantId: string, content: ByteSource, options: PutOptions): Promise<StoredFile> {
-    checkId('tenant id', tenantId);
-    const id = this.ids.id();
-    const storageKey = newStorageKey(tenantId, id);
-    const checked = checkUpload(content, options);
-    await this.writeAtomically(tenantId, storageKey, checked.bytes);
-    return { id, storageKey, ...checked.facts() };
+    return putChecked(this.ids, tenantId, content, options, (storageKey, bytes) => this.writeAtomically(tenantId, storageKey, bytes));
   }
 
   async write(tenantId: string, storageKey: string, content: ByteSource): Promise<void> {

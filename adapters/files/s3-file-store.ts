@@ -6,8 +6,8 @@ import { Readable } from 'node:stream';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { IdGenerator } from '../../core/shared/ports.js';
 import type { ByteSource, PutOptions, StoredFile } from '../../core/files/ports.js';
-import { checkUpload } from './checked-upload.js';
-import { checkId, newStorageKey, tenantKey } from './storage-key.js';
+import { putChecked } from './checked-upload.js';
+import { tenantKey } from './storage-key.js';
 import type { MovableFileStore } from './movable-file-store.js';
 
 export interface S3Settings {
@@ -42,16 +42,7 @@ export class S3FileStore implements MovableFileStore {
   }
 
   async put(tenantId: string, content: ByteSource, options: PutOptions): Promise<StoredFile> {
-    checkId('tenant id', tenantId);
-    const id = this.ids.id();
-    const storageKey = newStorageKey(tenantId, id);
-    const checked = checkUpload(content, options);
-    try {
-      await this.upload(storageKey, checked.bytes);
-    } catch (e) {
-      throw checked.failure() ?? e; // the refusal itself, not the client's wrapping of it
-    }
-    return { id, storageKey, ...checked.facts() };
+    return putChecked(this.ids, tenantId, content, options, (storageKey, bytes) => this.upload(storageKey, bytes));
   }
 
   async write(tenantId: string, storageKey: string, content: ByteSource): Promise<void> {
