@@ -127,7 +127,12 @@ export class InquiryService {
       const exclusive = !settings.allowDuplicateMobiles;
       if (exclusive) {
         const [existing] = await this.d.inquiries.findDuplicates(tx, actor.tenantId, { mobile: fields.mobile }, 1);
-        if (existing) throw duplicateMobileError(existing);
+        if (existing) {
+          // A concurrent create under the same key may have committed since the replay above: it is that one.
+          const same = await replay();
+          if (same) return same;
+          throw duplicateMobileError(existing);
+        }
       }
       const record: Inquiry = {
         tenantId: actor.tenantId, id: this.d.ids.id(), ...fields, lastFollowUpAt: null,
