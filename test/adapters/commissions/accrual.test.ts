@@ -62,5 +62,8 @@ for (const backend of backends()) {
     // ¥160,000 in all: the first five at 3 % (the fifth reaches exactly ¥100,000 → 4 %), whole mode.
     t.deepEqual(lines.map((l) => l.amountFen).sort((a, b) => a - b), [60_000, 60_000, 60_000, 60_000, 80_000, 80_000, 80_000, 80_000]);
     t.like(await crm.commissionRunning.person(f.seller.actor), { creditedFen: 16_000_000, accruedFen: 560_000, projectedTrueUpFen: 80_000, projectedFen: 640_000 });
+    // The running row kept beside the lines says exactly what the lines say.
+    const row = (await crm.commissionRunning.list(f.finance.actor, { month: '2026-11', departmentId: f.departmentId })).rows.find((r) => r.personId === personOf(f.seller));
+    t.like(row, { creditedFen: lines.reduce((a, l) => a + l.baseFen, 0), accruedFen: lines.reduce((a, l) => a + l.amountFen, 0), lineCount: lines.length });
   });
 }
