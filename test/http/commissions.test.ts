@@ -99,6 +99,12 @@ test.serial('lines, running figures, a statement through approval, lock and its 
   const adjusted = await api.call('POST', `/api/v1/commission-statements/${id}/adjustments`, { token: f.finance.token, body: { version: 1, amountFen: 5_000, reason: '季度之星奖励' } });
   t.is(adjusted.status, 201);
   t.like(adjusted.body, { totals: { adjustmentFen: 5_000, totalFen: 245_000 }, version: 2 });
+  const extra = await api.call('POST', `/api/v1/commission-statements/${id}/adjustments`, { token: f.finance.token, body: { version: 2, amountFen: -100, reason: '临时扣减' } });
+  const extraId = extra.body.adjustments.find((a: { reason: string }) => a.reason === '临时扣减').id as string;
+  t.is((await api.call('DELETE', `/api/v1/commission-statements/${id}/adjustments/${extraId}?version=2`, { token: f.finance.token })).status, 409);
+  t.is((await api.call('DELETE', `/api/v1/commission-statements/${id}/adjustments/${extraId}?version=3`, { token: f.seller.token })).status, 403);
+  const removed = await api.call('DELETE', `/api/v1/commission-statements/${id}/adjustments/${extraId}?version=3`, { token: f.finance.token });
+  t.like(removed.body, { totals: { adjustmentFen: 5_000, totalFen: 245_000 }, version: 4 });
   t.is((await api.call('GET', `/api/v1/commission-statements/${id}`, { token: (await aFirm(crm)).adminToken })).status, 404);
   t.is((await api.call('POST', `/api/v1/commission-statements/${id}/submit`, { token: f.finance.token, body: {} })).body.code, 'commission_statement.guard_failed');
 
@@ -143,4 +149,7 @@ test.serial('lines, running figures, a statement through approval, lock and its 
   const deptXlsx = await download(`/commission-statements/department/xlsx?departmentId=${f.departmentId}&month=2026-11`, f.manager.token);
   t.is(deptXlsx.status, 200);
   t.is((await download(`/commission-statements/department/xlsx?departmentId=${f.departmentId}&month=2026-11`, f.seller.token)).status, 404);
+  const whole = await api.call('POST', '/api/v1/commission-statements/department', { token: f.finance.token, body: { departmentId: f.departmentId, month: '2026-11' } });
+  t.deepEqual(whole.body.rows.map((r: { personName: string; status: string; totals: { totalFen: number } }) => [r.personName, r.status, r.totals.totalFen]), [['王强', 'locked', 245_000], ['李经理', 'draft', 40_000]]);
+  t.is((await api.call('POST', '/api/v1/commission-statements/department', { token: f.finance.token, body: { departmentId: f.departmentId, month: '2026-1' } })).status, 400);
 });
