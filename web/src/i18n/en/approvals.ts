@@ -82,6 +82,7 @@ export default {
     invoice: 'Invoice',
     red_invoice: 'Red-letter invoice',
     order_close: 'Order close',
+    commission_statement: 'Commission statement',
   },
   instanceStatus: {
     pending: 'Pending',

@@ -84,6 +84,7 @@ export default {
     invoice: '发票',
     red_invoice: '红冲发票',
     order_close: '结单',
+    commission_statement: '提成月结单',
   },
   instanceStatus: {
     pending: '审批中',
