@@ -200,11 +200,14 @@ async function main(): Promise<void> {
   // A filtered 咨询 list as 王经理 sees it: his department, level B, soonest follow-up first, 20 a page.
   const listWhere = `i.tenant_id = $1 and i.merged_into_id is null and i.lifecycle = 'inquiry' and i.owner_id is not null
     and (i.owner_id = $2 or i.department_id = any($3::uuid[])) and i.level = 'B'`;
-  const pageRaw = (cursor: boolean): string => `select i.*, u.name as owner_name, d.name as department_name from inquiries i
+  // The page's ids by an index-only scan of the list index, then their rows (as the repository asks).
+  const pageRaw = (cursor: boolean): string => `with page as materialized (select i.id from inquiries i
+      where ${listWhere} ${cursor ? 'and (i.next_follow_up_at, i.id) > ($4::timestamptz, $5::uuid)' : ''}
+      order by i.next_follow_up_at asc, i.id asc limit 21)
+    select i.*, u.name as owner_name, d.name as department_name from page p join inquiries i on i.id = p.id
     left join users u on u.tenant_id = i.tenant_id and u.id = i.owner_id
     left join departments d on d.tenant_id = i.tenant_id and d.id = i.department_id
-    where ${listWhere} ${cursor ? 'and (i.next_follow_up_at, i.id) > ($4::timestamptz, $5::uuid)' : ''}
-    order by i.next_follow_up_at asc, i.id asc limit 21`;
+    where i.tenant_id = $1 order by i.next_follow_up_at asc, i.id asc`;
   const countRaw = `select count(*) from inquiries i where ${listWhere}`;
   const total = Number((await db.query(countRaw, [tenantId, manager.userId, scopeDepts])).rows[0].count);
   const DEEP = Math.floor(total / 2); // the row a deep page starts after: half-way down the list
