@@ -160,13 +160,19 @@ export class KnexInquiryRepository implements InquiryRepository {
 
   async list(tx: Tx, tenantId: string, f: InquiryListFilter, sort: InquirySort, page: PageRequest): Promise<Page<InquiryDetail>> {
     const db = sql(tx);
-    const q = withNames(db, filtered(db, tenantId, f)).limit(page.limit + 1);
     const [col, dir, op] = sort === 'created' ? (['i.created_at', 'desc', '<'] as const) : (['i.next_follow_up_at', 'asc', '>'] as const);
-    q.orderBy([{ column: col, order: dir }, { column: 'i.id', order: dir }]);
+    const order = [{ column: col, order: dir }, { column: 'i.id', order: dir }];
+    // The page's ids first, then their rows: the ids come from an index-only scan of the list index in sort order
+    // (its included columns answer the scope and the filters), which stops after a page. Asked for the rows at
+    // once, the planner misjudges a department scope among many firms (10,000,000 inquiries over 200 firms: it
+    // expected 25 of a firm's 20,000 level-B rows where 5,000 matched) and fetched and sorted every one (658 ms).
+    const ids = filtered(db, tenantId, f).select('i.id').orderBy(order).limit(page.limit + 1);
     if (page.cursor) {
       const [at, id] = decodeCursor(page.cursor, 2);
-      q.whereRaw(`(${col}, i.id) ${op} (?::timestamptz, ?::uuid)`, [at ?? null, id ?? null]);
+      ids.whereRaw(`(${col}, i.id) ${op} (?::timestamptz, ?::uuid)`, [at ?? null, id ?? null]);
     }
+    const q = withNames(db, db.queryBuilder().withMaterialized('page', ids).from('page as p')
+      .join('inquiries as i', (j) => j.on('i.id', 'p.id')).where('i.tenant_id', tenantId)).orderBy(order);
     const rows = await q;
     const items = rows.slice(0, page.limit).map(toDetail);
     const last = items[items.length - 1];
