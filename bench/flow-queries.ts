@@ -19,6 +19,8 @@ import { runFlow, signIn, type FlowPeople } from './flow-steps.js';
 
 const FLOWS = Number(process.env.FLOWS ?? 3);
 const SLOW_MS = Number(process.env.SLOW_MS ?? 5);
+/** SHOW='POST /receipts': that request's statements in the last flow, in order. */
+const SHOW = process.env.SHOW;
 
 async function main(): Promise<void> {
   const url = await freshDatabase('yunzhou_bench_flow_queries');
@@ -40,6 +42,7 @@ async function main(): Promise<void> {
   const byRoute = new Map<string, { n: number; queries: number; dbMs: number; ms: number }>();
   const bySql = new Map<string, { n: number; ms: number; max: number }>();
   let counting = false;
+  let shown: string[] = [];
   const tally = {
     record(_group: string, ms: number, request?: string): void {
       const queries = bucket;
@@ -55,6 +58,7 @@ async function main(): Promise<void> {
         bySql.set(q.sql, s);
       }
       byRoute.set(key, r);
+      if (SHOW && key === SHOW) shown = queries.map((q) => `${q.ms.toFixed(1).padStart(6)} ms  ${q.sql.replace(/\s+/g, ' ').slice(0, 220)}`);
     },
   };
   const pw = 'bench12345';
@@ -86,6 +90,7 @@ async function main(): Promise<void> {
   for (const [sql, s] of [...bySql.entries()].filter(([, s]) => s.ms / s.n >= SLOW_MS).sort((a, b) => b[1].ms - a[1].ms).slice(0, 25)) {
     console.log(`${fmt(s.ms / s.n, 1).padStart(7)} ms mean, max ${fmt(s.max, 1)}, ×${s.n}: ${sql.replace(/\s+/g, ' ').slice(0, 400)}`);
   }
+  if (SHOW) console.log(`\n${SHOW}, the last flow's statements:\n${shown.join('\n')}`);
   server.close();
   await crm.close();
   rmSync(dataDir, { recursive: true, force: true });

@@ -7,7 +7,7 @@
 // Options: --staff N (200), --seconds S per worker count (120), --workers 1,2, --think-ms (1000).
 // The load generator runs in this process, on the same cores as the server: figures are what it sees.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { createServer } from 'node:net';
@@ -56,6 +56,12 @@ export interface PhaseResult {
   readonly connections: { readonly max: number; readonly mean: number; readonly busyMax: number; readonly busyMean: number };
   readonly deadlocks: number;
   readonly deadlockRetriesExhausted: number;
+  /** Requests of one completed flow (its reads included). */
+  readonly requestsPerFlow: number;
+  /** Requests per minute ÷ requests per flow: the work done, when flows outlast a short run on a busy machine. */
+  readonly flowEquivalentsPerMinute: number;
+  /** CPU of the server processes (primary and workers) per request, ms: what load on the machine does not change much. */
+  readonly serverCpuMsPerRequest: number;
 }
 
 async function freePort(): Promise<number> {
@@ -64,6 +70,33 @@ async function freePort(): Promise<number> {
   const port = (s.address() as { port: number }).port;
   await new Promise<void>((r) => s.close(() => r()));
   return port;
+}
+
+/** CPU time (user + system, ms) of a process and its children, from /proc (Linux; 0 elsewhere). */
+function cpuMs(rootPid: number | undefined): number {
+  if (rootPid === undefined) return 0;
+  const stat = (pid: string): string[] | null => {
+    try {
+      const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return text.slice(text.lastIndexOf(')') + 2).split(' '); // fields from the 3rd (state) on
+    } catch {
+      return null;
+    }
+  };
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  } catch {
+    return 0;
+  }
+  let ticks = 0;
+  for (const pid of pids) {
+    const f = stat(pid);
+    if (!f) continue;
+    // f[1] is the parent (field 4), f[11] and f[12] utime and stime (fields 14 and 15), in 1/100 s.
+    if (pid === String(rootPid) || f[1] === String(rootPid)) ticks += Number(f[11]) + Number(f[12]);
+  }
+  return ticks * 10;
 }
 
 interface Server { readonly url: string; readonly child: ChildProcess; readonly logLines: string[]; stop(): Promise<void> }
@@ -112,10 +145,10 @@ export async function prepare(databaseUrl: string, staff: number, dataDir: strin
     await seedDemoApprovals(crm, demo);
     const admin = demo.main.admin;
     const mobiles: string[] = [];
-    for (let i = 0; i < staff; i++) {
-      const mobile = `1370${String(i).padStart(7, '0')}`;
-      await crm.organisation.createUser(admin, { name: `销售${i + 1}`, mobile, departmentId: demo.main.departments.newMedia, roleCodes: ['sales'], password: PASSWORD });
-      mobiles.push(mobile);
+    for (let i = 0; i < staff; i += 4) {
+      const batch = Array.from({ length: Math.min(4, staff - i) }, (_, k) => `1370${String(i + k).padStart(7, '0')}`);
+      await Promise.all(batch.map((mobile, k) => crm.organisation.createUser(admin, { name: `销售${i + k + 1}`, mobile, departmentId: demo.main.departments.newMedia, roleCodes: ['sales'], password: PASSWORD })));
+      mobiles.push(...batch);
     }
     return { tenantId: demo.main.tenantId, staffMobiles: mobiles };
   } finally {
@@ -160,14 +193,15 @@ async function phase(databaseUrl: string, dbName: string, workers: number, mobil
       for (const name of ['税E贷', '快贷']) await people.operations.call('POST', '/products', DEMO_PRODUCTS.find((p) => p.name === name), 201);
       await people.admin.call('PUT', '/invoice-settings', { version: 0, seller: DEMO_SELLER, payee: '赵财务', reviewer: '赵财务' });
     }
-    const staff = [];
-    for (const m of mobiles) staff.push(await signIn(call, m, PASSWORD));
+    const staff: Awaited<ReturnType<typeof signIn>>[] = [];
+    for (let i = 0; i < mobiles.length; i += 10) staff.push(...await Promise.all(mobiles.slice(i, i + 10).map((m) => signIn(call, m, PASSWORD))));
     const deadlocksBefore = Number((await admin.query('select deadlocks from pg_stat_database where datname = $1', [dbName])).rows[0].deadlocks);
     const samples: { open: number; busy: number }[] = [];
     const sampler = setInterval(() => {
       admin.query("select count(*)::int as open, (count(*) filter (where state <> 'idle'))::int as busy from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()", [dbName])
         .then((r) => samples.push(r.rows[0] as { open: number; busy: number }), () => undefined);
     }, 1_000);
+    const cpuBefore = cpuMs(server.child.pid);
     const started = Date.now();
     const deadline = started + opts.seconds * 1_000;
     const tally = new Tally(opts.drain ? Infinity : deadline);
@@ -188,6 +222,7 @@ async function phase(databaseUrl: string, dbName: string, workers: number, mobil
       }
     }));
     clearInterval(sampler);
+    const cpuUsed = cpuMs(server.child.pid) - cpuBefore;
     const elapsed = ((opts.drain ? Date.now() : Math.min(Date.now(), deadline)) - started) / 1_000;
     const deadlocks = Number((await admin.query('select deadlocks from pg_stat_database where datname = $1', [dbName])).rows[0].deadlocks) - deadlocksBefore;
     const groups: Record<string, GroupFigures> = {};
@@ -196,9 +231,11 @@ async function phase(databaseUrl: string, dbName: string, workers: number, mobil
       if (list.length) groups[g] = { count: list.length, p50: percentile(list, 50), p95: percentile(list, 95), p99: percentile(list, 99) };
     }
     await server.stop();
+    const requests = [...tally.ms.values()].reduce((sum, l) => sum + l.length, 0);
     return {
       workers, staff: mobiles.length, seconds: elapsed, flowsCompleted: completed, flowsPerMinute: completed / (elapsed / 60),
-      requests: [...tally.ms.values()].reduce((s, l) => s + l.length, 0), groups, errors: tally.errors, errorSamples: tally.errorSamples,
+      requests, groups, requestsPerFlow: REQUESTS_PER_FLOW, flowEquivalentsPerMinute: requests / REQUESTS_PER_FLOW / (elapsed / 60),
+      serverCpuMsPerRequest: requests ? cpuUsed / requests : 0, errors: tally.errors, errorSamples: tally.errorSamples,
       connections: {
         max: Math.max(0, ...samples.map((x) => x.open)), mean: mean(samples.map((x) => x.open)),
         busyMax: Math.max(0, ...samples.map((x) => x.busy)), busyMean: mean(samples.map((x) => x.busy)),
@@ -210,6 +247,9 @@ async function phase(databaseUrl: string, dbName: string, workers: number, mobil
     await admin.end();
   }
 }
+
+/** Requests one flow sends (runFlow, counted by the smoke test: test/bench/flow.test.ts). */
+export const REQUESTS_PER_FLOW = 73;
 
 const TAX_ID = makeUscc('91320506MA1WTXK3P');
 const ID_NUMBER = makeResidentId({ region: '320525', birthDate: '1970-09-18', sequence: 488, gender: 'female' });
@@ -239,7 +279,8 @@ export async function runFlowBench(opts: FlowBenchOptions): Promise<PhaseResult[
 export function report(r: PhaseResult, opts: Pick<FlowBenchOptions, 'thinkMs'>): string {
   const lines = [
     `\n${r.staff} staff, ${r.workers} worker process${r.workers > 1 ? 'es' : ''}, ${fmt(r.seconds, 0)} s, pause between steps ~${opts.thinkMs} ms`,
-    `  completed flows: ${r.flowsCompleted} (${fmt(r.flowsPerMinute, 1)} per minute); requests: ${r.requests}`,
+    `  completed flows: ${r.flowsCompleted} (${fmt(r.flowsPerMinute, 1)} per minute); requests: ${r.requests} (${fmt(r.flowEquivalentsPerMinute, 1)} flows' worth per minute)`,
+    `  server CPU per request: ${fmt(r.serverCpuMsPerRequest, 1)} ms (primary and workers)`,
     `  errors: ${r.errors} (target 0)${r.errorSamples.length ? `\n    ${r.errorSamples.join('\n    ')}` : ''}`,
     `  database connections: open max ${r.connections.max}, mean ${fmt(r.connections.mean, 1)}; busy max ${r.connections.busyMax}, mean ${fmt(r.connections.busyMean, 1)}`,
     `  deadlocks: ${r.deadlocks} (retried), retries exhausted: ${r.deadlockRetriesExhausted} (target 0)`,

@@ -4,7 +4,7 @@
 import test from 'ava';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { runFlowBench } from '../../bench/flow.js';
+import { REQUESTS_PER_FLOW, runFlowBench } from '../../bench/flow.js';
 
 if (process.env.TEST_DATABASE_URL) {
   test('postgres: bench:flow with 3 staff for a few seconds (flows under way then finish) completes flows with 0 errors on 1 and 2 workers', async (t) => {
@@ -20,6 +20,8 @@ if (process.env.TEST_DATABASE_URL) {
         t.is(r.deadlockRetriesExhausted, 0);
         for (const g of ['查重', 'lists', '办理中心', 'briefing', 'order writes', 'approvals', 'invoices']) t.true((r.groups[g]?.count ?? 0) > 0, `${g} measured`);
         t.true(r.connections.max > 0, 'connections sampled from pg_stat_activity');
+        t.is(r.requests, r.flowsCompleted * REQUESTS_PER_FLOW, 'every flow ran to its end (drain), each with the requests the figures assume');
+        t.true(r.serverCpuMsPerRequest > 0, 'server CPU measured');
       }
       t.regex(lines.join('\n'), /completed flows: \d+ \([\d.]+ per minute\)/);
       t.regex(lines.join('\n'), /查重 +\d+ +[\d.]+ +[\d.]+ +[\d.]+/);
