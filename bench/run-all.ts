@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const benches = ['http', 'pdf', 'inquiries', 'briefing', 'import', 'webhooks', 'console'];
+const benches = ['http', 'pdf', 'inquiries', 'briefing', 'import', 'webhooks', 'console', 'flow'];
 let failed = 0;
 for (const name of benches) {
   const file = join(here, `${name}.js`);

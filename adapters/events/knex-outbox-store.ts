@@ -32,39 +32,44 @@ const toEvent = (r: Row): ClaimedEvent => ({
 });
 
 const PENDING = 'delivered_at is null and parked_at is null';
+/** PENDING as the `outbox_pending` index states it (see 202612070500_outbox_pending_index): statements by id. */
+const PENDING_BY_ID = `${PENDING} and attempts >= 0`;
+
+// The heads: pending events, in id order along the `outbox_pending` index, that are the first pending event of
+// their record (a scalar subquery probing `outbox_pending_by_subject`, one index descent per row). PostgreSQL
+// never turns a scalar subquery with LIMIT into a join, and only the walk states `attempts >= 0` (the walk
+// index's predicate), so the plan stays a walk that stops after `limit` heads however stale the statistics
+// are. The NOT EXISTS it replaces was planned from statistics taken while nothing was pending and became a
+// nested loop over every pending pair: seconds per claim at a few thousand pending events.
+export const CLAIM_HEADS_SQL = `select e.tenant_id, e.id, e.subject_type, e.subject_id from outbox_events e
+  where e.delivered_at is null and e.parked_at is null and e.attempts >= 0
+    and (e.next_attempt_at is null or e.next_attempt_at <= ?)
+    and (e.lease_until is null or e.lease_until <= ?)
+    and e.id = (select p.id from outbox_events p
+      where p.tenant_id = e.tenant_id and p.subject_type = e.subject_type and p.subject_id = e.subject_id
+        and p.delivered_at is null and p.parked_at is null
+      order by p.id limit 1)
+  order by e.id
+  limit ?
+  for update of e skip locked`;
+
+// Each head's record: its first pending events, one index range per record (a lateral LIMIT, never a scan).
+export const CLAIM_RUNS_SQL = `select q.* from jsonb_to_recordset(?::jsonb) as k(tenant_id uuid, subject_type text, subject_id uuid)
+  cross join lateral (select p.* from outbox_events p
+    where p.tenant_id = k.tenant_id and p.subject_type = k.subject_type and p.subject_id = k.subject_id
+      and p.delivered_at is null and p.parked_at is null
+    order by p.id limit ?) q
+  order by q.id`;
 
 export class KnexOutboxStore {
   constructor(private readonly knex: Knex) {}
 
   async claim(now: Date, batchSize: number, perSubject: number, leaseMs: number, token: string): Promise<ClaimedSubject[]> {
     return this.knex.transaction(async (trx) => {
-      const heads = (await trx.raw(
-        `select e.tenant_id, e.id, e.subject_type, e.subject_id from outbox_events e
-          where e.delivered_at is null and e.parked_at is null
-            and (e.next_attempt_at is null or e.next_attempt_at <= ?)
-            and (e.lease_until is null or e.lease_until <= ?)
-            and not exists (select 1 from outbox_events p
-              where p.tenant_id = e.tenant_id and p.subject_type = e.subject_type and p.subject_id = e.subject_id and p.id < e.id
-                and p.delivered_at is null and p.parked_at is null)
-          order by e.id
-          limit ?
-          for update of e skip locked`,
-        [now, now, batchSize],
-      )).rows as Row[];
+      const heads = (await trx.raw(CLAIM_HEADS_SQL, [now, now, batchSize])).rows as Row[];
       if (heads.length === 0) return [];
-      const keys = heads.map((h) => [h.tenant_id, h.subject_type, h.subject_id]);
-      const rows = (await trx
-        .select('*')
-        .from(
-          trx('outbox_events')
-            .select('*', trx.raw('row_number() over (partition by tenant_id, subject_type, subject_id order by id) as rn'))
-            .whereNull('delivered_at')
-            .whereNull('parked_at')
-            .whereIn(['tenant_id', 'subject_type', 'subject_id'], keys)
-            .as('q'),
-        )
-        .where('rn', '<=', perSubject)
-        .orderBy('id')) as Row[];
+      const keys = heads.map((h) => ({ tenant_id: h.tenant_id, subject_type: h.subject_type, subject_id: h.subject_id }));
+      const rows = (await trx.raw(CLAIM_RUNS_SQL, [JSON.stringify(keys), perSubject])).rows as Row[];
       const headIds = new Set(heads.map((h) => Number(h.id)));
       const grouped = new Map<string, Row[]>();
       for (const r of rows) {
@@ -83,7 +88,7 @@ export class KnexOutboxStore {
         if (run.length > 0) subjects.push(run);
       }
       const ids = subjects.flatMap((l) => l.map((e) => e.id));
-      if (ids.length) await trx('outbox_events').whereIn('id', ids).update({ lease_until: new Date(now.getTime() + leaseMs), lease_token: token });
+      if (ids.length) await trx('outbox_events').whereIn('id', ids).whereRaw(PENDING_BY_ID).update({ lease_until: new Date(now.getTime() + leaseMs), lease_token: token });
       return subjects;
     });
   }
@@ -107,14 +112,14 @@ export class KnexOutboxStore {
   /** Extends this relay's lease on the events it still holds (the heartbeat); never shortens one. */
   async renew(ids: readonly number[], token: string, until: Date): Promise<number> {
     if (ids.length === 0) return 0;
-    return this.knex('outbox_events').whereIn('id', ids).andWhere({ lease_token: token }).whereNull('delivered_at')
+    return this.knex('outbox_events').whereIn('id', ids).andWhere({ lease_token: token }).whereRaw(PENDING_BY_ID)
       .update({ lease_until: this.knex.raw('greatest(lease_until, ?::timestamptz)', [until]) });
   }
 
   /** Gives back claimed events not attempted (their record stopped at a failure). */
   async release(events: readonly ClaimedEvent[], token: string): Promise<void> {
     if (events.length === 0) return;
-    await this.knex('outbox_events').whereIn('id', events.map((e) => e.id)).andWhere({ lease_token: token }).update({ lease_until: null, lease_token: null });
+    await this.knex('outbox_events').whereIn('id', events.map((e) => e.id)).whereRaw(PENDING_BY_ID).andWhere({ lease_token: token }).update({ lease_until: null, lease_token: null });
   }
 
   /** A firm's parked events, newest first. */

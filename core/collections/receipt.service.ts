@@ -110,7 +110,8 @@ export class ReceiptService {
       return { receipt: created, replayed: false };
     });
     if (opts.submit && receipt.state === 'draft') {
-      await this.submit(actor, receipt.id, { requestId: key === null ? undefined : `receipt:${key}`, chosenApprovers: opts.chosenApprovers });
+      // submit answers the receipt as it now stands: no second read of the same detail.
+      return { receipt: await this.submit(actor, receipt.id, { requestId: key === null ? undefined : `receipt:${key}`, chosenApprovers: opts.chosenApprovers }), replayed };
     }
     return { receipt: await this.get(actor, receipt.id), replayed };
   }

@@ -39,6 +39,7 @@ import * as approvalTasksDecided from './202612061900_approval_tasks_decided.js'
 import * as fileStoreTables from './202612062100_file_store_tables.js';
 import * as departmentFkNoAction from './202612062100_department_fk_no_action.js';
 import * as commissions from './202612070200_commissions.js';
+import * as outboxPendingIndex from './202612070500_outbox_pending_index.js';
 
 export const coreMigrations: MigrationSet = {
   owner: 'core',
@@ -64,5 +65,7 @@ export const coreMigrations: MigrationSet = {
     // Citus readiness (issue 18): the department keys no longer `set null`; deleting a department does it.
     departmentFkNoAction,
     // 提成 (issue 16): scheme versions, lines, the running totals per person and month, statements.
-    commissions],
+    commissions,
+    // Mixed load (issue 18): the relay's claim walks an index of the pending events, whatever the statistics say.
+    outboxPendingIndex],
 };
