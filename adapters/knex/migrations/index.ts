@@ -38,6 +38,7 @@ import * as followUpIdempotencyKey from './202612060501_follow_up_idempotency_ke
 import * as approvalTasksDecided from './202612061900_approval_tasks_decided.js';
 import * as fileStoreTables from './202612062100_file_store_tables.js';
 import * as departmentFkNoAction from './202612062100_department_fk_no_action.js';
+import * as collectionOverdueNotices from './202612070400_collection_overdue_notices.js';
 
 export const coreMigrations: MigrationSet = {
   owner: 'core',
@@ -61,5 +62,7 @@ export const coreMigrations: MigrationSet = {
     // Files on shared storage (issue 18): the PostgreSQL file store's chunks, files moved between stores.
     fileStoreTables,
     // Citus readiness (issue 18): the department keys no longer `set null`; deleting a department does it.
-    departmentFkNoAction],
+    departmentFkNoAction,
+    // Notifications (issue 17): one 逾期回款 notice per instalment and day.
+    collectionOverdueNotices],
 };
