@@ -55,7 +55,7 @@ export function notificationsPlugin(options: NotificationsOptions = {}): AreaDes
       const channels = new ChannelStore(() => data.knex, () => services.cipher);
       const preferences = new PreferenceStore(() => data.knex);
       const deliveries = new DeliveryStore(() => data.knex);
-      const senders = new Senders({ knex: () => data.knex, clock: services.clock, timeoutMs });
+      const senders = new Senders({ knex: () => data.knex, clock: { now: () => services.clock.now() }, timeoutMs });
 
       /** The console's address as the hash router wants it: links are '/approvals/…' below it. */
       const consoleBase = async (tenantId: string): Promise<string> => {
