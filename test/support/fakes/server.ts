@@ -61,7 +61,7 @@ export abstract class FakeVendor {
 
   /** How many requests are waiting in hold(). */
   heldCount(): number {
-    return this.held.filter((h) => !h.res.destroyed && !h.req.destroyed).length;
+    return this.held.filter((h) => !h.res.destroyed && !h.req.socket.destroyed).length;
   }
 
   /** Stops holding and handles the waiting requests whose callers are still there. */
