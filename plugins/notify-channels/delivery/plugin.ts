@@ -57,11 +57,9 @@ export function notificationsPlugin(options: NotificationsOptions = {}): AreaDes
       const deliveries = new DeliveryStore(() => data.knex);
       const senders = new Senders({ knex: () => data.knex, clock: { now: () => services.clock.now() }, timeoutMs });
 
-      /** The console's address as the hash router wants it: links are '/approvals/…' below it. */
-      const consoleBase = async (tenantId: string): Promise<string> => {
-        const base = (await settings.get(tenantId)).consoleUrl ?? options.publicUrl ?? 'http://localhost:3000';
-        return `${base.replace(/\/+$/, '')}/#`;
-      };
+      /** The console's address: links are its screens' paths ('/approvals/…') below it. */
+      const consoleBase = async (tenantId: string): Promise<string> =>
+        (await settings.get(tenantId)).consoleUrl ?? options.publicUrl ?? 'http://localhost:3000';
 
       /** A person's preferences: what they saved over the firm's defaults (a kind added later gets its default). */
       const preferencesOf = async (tenantId: string, userId: string): Promise<NotificationPreferences> => {
@@ -172,7 +170,7 @@ export function notificationsPlugin(options: NotificationsOptions = {}): AreaDes
 
       const channelItem = { type: 'object', additionalProperties: false, required: ['channel', 'enabled', 'settings'], properties: {
         channel: { type: 'string', enum: [...CHANNELS] }, enabled: { type: 'boolean' }, baseUrl: { type: ['string', 'null'], maxLength: 500, pattern: '^https?://' },
-        settings: { type: 'object' }, secret: { type: 'string', minLength: 1, maxLength: 300 },
+        settings: { type: 'object', additionalProperties: true }, secret: { type: 'string', minLength: 1, maxLength: 300 },
       } };
 
       const routes: RouteDef[] = [

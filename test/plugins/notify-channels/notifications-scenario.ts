@@ -103,7 +103,7 @@ export interface Sent {
 
 /** What the fakes received, as "<vendor user or mobile> <link or template>" lines, sorted. */
 export function sentBy(fakes: Fakes): Sent {
-  const path = (url: string) => url.replace(/^https:\/\/crm\.example\.cn\/#/, '');
+  const path = (url: string) => url.replace(/^https:\/\/crm\.example\.cn/, '');
   return {
     wecom: fakes.wecom.sent.flatMap((m) => m.touser.map((u) => `${u} ${path(m.textcard.url)}`)).sort(),
     dingtalk: fakes.dingtalk.sent.flatMap((m) => m.userIds.map((u) => `${u} ${path(m.actionCard.single_url ?? '')}`)).sort(),
