@@ -7,7 +7,8 @@
 import test from 'ava';
 import { createCrm, type Crm } from '../../../adapters/composition/create-crm.js';
 import { notificationsPlugin } from '../../../plugins/notify-channels/index.js';
-import { FakeClock } from '../../support/crm.js';
+import { FakeClock, tenantChecked } from '../../support/crm.js';
+import { checkTenantSql } from '../../support/tenant-sql.js';
 import { serve, type TestServer } from '../../support/http.js';
 import { isolatedPostgres, type IsolatedDatabase } from '../../adapters/workcenter/harness.js';
 import { aStoryFirm, connect, expected, firstThree, overdue, sentBy, startFakes, type Fakes, type Story } from './notifications-scenario.js';
@@ -32,6 +33,7 @@ if (process.env.TEST_DATABASE_URL) {
       database: { url: db.url, poolMax: 4 }, migrate: true, clock, plugins: [notificationsPlugin({ publicUrl: 'https://crm.example.cn' })],
       config: { secret: 'test-secret', filesDir: '/tmp/yunzhou-test-files' },
     });
+    if (checkTenantSql()) crm = await tenantChecked(crm);
     api = await serve(crm);
     story = await aStoryFirm(crm);
     fakes = await startFakes(clock, story);
@@ -105,7 +107,8 @@ if (process.env.TEST_DATABASE_URL) {
     const retry = await api.call('POST', `/api/v1/plugins/notifications/deliveries/${item.id}/retry`, { token: admin });
     t.like(retry.body, { state: 'pending', attempts: 0 });
     await send();
-    t.like((await api.call('GET', '/api/v1/plugins/notifications/deliveries?state=sent&limit=1', { token: admin })).body.items[0], { id: item.id, state: 'sent' });
+    const sent = (await api.call('GET', '/api/v1/plugins/notifications/deliveries?state=sent&limit=100', { token: admin })).body.items;
+    t.like(sent.find((i: { id: string }) => i.id === item.id), { state: 'sent', attempts: 1 });
     const again = await api.call('POST', `/api/v1/plugins/notifications/deliveries/${item.id}/retry`, { token: admin });
     t.deepEqual([again.status, again.body.code], [409, 'notifications.not_parked']);
   });
