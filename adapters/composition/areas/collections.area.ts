@@ -118,7 +118,11 @@ const module = new ContainerModule(({ bind }) => {
     ])
     .inSingletonScope();
   bind<ScheduledJob>(ScheduledJobContribution)
-    .toResolvedValue((n: OverdueNotices) => ({ name: 'collections.overdue_notices', everySeconds: 3600, run: async (_slot: Date, now: Date) => { await n.run(now); } }), [
+    .toResolvedValue((n: OverdueNotices) => ({
+      name: 'collections.overdue_notices', everySeconds: 3600,
+      // Passes of 500 until a pass finds fewer (each instalment is noticed once a day, so passes move on).
+      run: async (_slot: Date, now: Date) => { for (let i = 0; i < 40 && (await n.run(now, 500)) === 500; i++); },
+    }), [
       OverdueNoticesToken,
     ])
     .inSingletonScope();
