@@ -53,3 +53,12 @@ export { listQuery as inquiryListQuerySchema, listQueryOf as inquiryListQueryOf 
 export { findLevel, levelLabel, nextFollowUpAt } from './core/grading/index.js';
 export { normalizeMobile } from './core/identity/index.js';
 export { isCleanText, BAD_TEXT_MESSAGE } from './core/shared/clean-text.js';
+
+// Notifications (issue 17): who an event tells, each person's preferences and when a copy goes out, the words
+// on each channel within the vendor's limits, and the delivery state machine of one copy.
+export {
+  NOTIFICATION_KINDS, NOTIFICATION_KIND_LABELS, CHANNELS, isNotificationKind, notificationKey, defaultPreferences, updatePreferences, plan, digest,
+  wecomTextCard, dingtalkActionCard, smsMessage, consoleUrl, newDelivery, afterAttempt, requeue, DELIVERY_MACHINE, DEFAULT_RETRY_POLICY,
+  type NotificationSource, type Notification, type NotificationKind, type Channel, type NotificationPreferences, type DeliveryPlan, type Delivery,
+  type DeliveryState, type AttemptOutcome, type VendorFailure, type RetryPolicy, type DigestItem,
+} from './core/notifications/index.js';

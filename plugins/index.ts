@@ -2,8 +2,8 @@
 import type { AreaDescriptor } from 'yunzhou/plugin';
 import { webhooksPlugin } from './webhooks/index.js';
 import { importExportPlugin } from './import-export/index.js';
-import { workbenchSignInPlugin } from './notify-channels/index.js';
+import { notificationsPlugin, workbenchSignInPlugin } from './notify-channels/index.js';
 
 export function builtInPlugins(): AreaDescriptor[] {
-  return [webhooksPlugin(), importExportPlugin(), workbenchSignInPlugin()];
+  return [webhooksPlugin(), importExportPlugin(), workbenchSignInPlugin(), notificationsPlugin()];
 }

@@ -13,6 +13,7 @@ import type { OrganisationService } from '../../core/organisation/organisation.s
 import { OrganisationRepository } from '../../core/organisation/ports.js';
 import type { AuthService } from '../../core/organisation/auth.service.js';
 import { Cipher } from '../../core/security/ports.js';
+import type { NotificationSource } from '../../core/notifications/source.js';
 import { SpreadsheetWriter } from '../../core/documents/spreadsheet.js';
 import { DocumentCharset } from '../../core/shared/document-charset.js';
 import type { Migration } from '../knex/migrator.js';
@@ -23,6 +24,7 @@ import { CommandContribution, MigrationContribution, RouteContribution, type Are
 import { Config, Db, ScheduledJobContribution } from './tokens.js';
 import { InquiryServiceToken } from './areas/inquiries.tokens.js';
 import { AuthServiceToken, OrganisationServiceToken } from './areas/organisation.tokens.js';
+import { NotificationSourceToken } from './areas/workcenter.tokens.js';
 import type { ScheduledJob } from './plugin-api.js';
 import { pluginSettings, settingsMigration, settingsRoutes, settingsValidator, type PluginSettings, type SettingsSpec } from './plugin-settings.js';
 
@@ -51,13 +53,15 @@ export interface PluginServices {
   readonly sessions: Pick<AuthService, 'startSession'>;
   /** The installation's keyring: seal secrets a plugin must keep (a vendor's app secret), open them to use. */
   readonly cipher: Cipher;
+  /** Who an outbox event notifies and with what words: the work center's message rules (issue 17's channels). */
+  readonly notifications: NotificationSource;
 }
 export type ServiceName = keyof PluginServices;
 
 const SERVICE_TOKENS: { readonly [K in ServiceName]: symbol } = {
   clock: Clock, ids: IdGenerator, inquiries: InquiryServiceToken, organisation: OrganisationServiceToken, spreadsheets: SpreadsheetWriter,
   documentCharset: DocumentCharset, inquiryRecords: InquiryRepository, inquirySettings: InquirySettingsRepository, people: OrganisationRepository,
-  timeline: Timeline, events: EventSink, sessions: AuthServiceToken, cipher: Cipher,
+  timeline: Timeline, events: EventSink, sessions: AuthServiceToken, cipher: Cipher, notifications: NotificationSourceToken,
 };
 
 /** The plugin's database access: its own tables, in the same transaction as core's ports where that matters. */

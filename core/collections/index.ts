@@ -26,6 +26,7 @@ export { AccountsService, type AccountsServiceDeps, type AccountsQuery, type Ins
 export { CloseService, type CloseServiceDeps, type CloseStatus } from './close.service.js';
 export { CollectionSettingsService, type CollectionSettingsChanges } from './settings.service.js';
 export { CollectionReminders, type ReminderDeps } from './reminders.js';
+export { OverdueNotices, type OverdueNoticeDeps } from './overdue-notices.js';
 export { ReceiptSubject } from './receipt-subject.js';
 export { CloseSubject, type CloseSubjectDeps, type OrderCompletion } from './close-subject.js';
 export { ReceiptFileAccess } from './receipt-file-access.js';

@@ -174,6 +174,15 @@ export interface AwaitingReceiptRow {
 }
 
 /** An instalment whose owner may need a reminder, with the tenant's calendar day and setting. */
+/** An instalment late on the firm's `today`, with what its notice says. */
+export interface OverdueCandidate {
+  readonly instalment: StoredInstalment;
+  readonly today: string;
+  readonly ownerId: string;
+  readonly orderTitle: string;
+  readonly companyName: string;
+}
+
 export interface ReminderCandidate {
   readonly instalment: StoredInstalment;
   readonly today: string;
@@ -193,6 +202,10 @@ export interface AccountsQueries {
   /** Instalments of every tenant falling due within their tenant's reminder window, not yet reminded. */
   reminderCandidates(tx: Tx, now: Date, limit: number): Promise<ReminderCandidate[]>;
   markReminded(tx: Tx, tenantId: string, instalmentId: string, dueOn: string): Promise<void>;
+  /** Instalments past due on the firm's calendar at `now`, not fully collected, with no notice for that calendar day yet. */
+  overdueCandidates(tx: Tx, now: Date, limit: number): Promise<OverdueCandidate[]>;
+  /** Records the day's notice of an instalment; false when it was recorded already (another process got there first). */
+  markOverdueNoticed(tx: Tx, tenantId: string, instalmentId: string, day: string): Promise<boolean>;
 }
 export const AccountsQueries = Symbol.for('yunzhou.AccountsQueries');
 

@@ -38,3 +38,4 @@ export {
   DELIVERY_MACHINE, DEFAULT_RETRY_POLICY, backoffDelay, newDelivery, afterAttempt, requeue,
   type Delivery, type DeliveryState, type DeliveryEvent, type AttemptOutcome, type VendorFailure, type RetryPolicy, type FailurePayload,
 } from './delivery.js';
+export { NotificationSource, type NotificationSourceDeps } from './source.js';

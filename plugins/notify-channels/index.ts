@@ -8,3 +8,5 @@ export { DingTalkClient, DINGTALK_API, type DingTalkOptions, type ActionCard, ty
 export { AliyunSmsClient, ALIYUN_SMS_API, SMS_API_VERSION, type AliyunSmsOptions, type Sms, type SentSms } from './aliyun-sms/client.js';
 // Sign-in from the WeCom and DingTalk workbenches, a plugin of its own (routes under /api/v1/plugins/workbench).
 export { workbenchSignInPlugin, DINGTALK_JSAPI, type WorkbenchSignInOptions } from './sign-in/plugin.js';
+// Notifications to WeCom, DingTalk and SMS from the outbox, a plugin of its own (routes under /api/v1/plugins/notifications).
+export { notificationsPlugin, type NotificationsOptions } from './delivery/plugin.js';

@@ -135,6 +135,10 @@ export const CROSS_TENANT: readonly { readonly sql: RegExp; readonly why: string
   // (adapters/events/knex-outbox-store.ts): one relay serves all firms.
   { sql: /^select e\.tenant_id, e\.id, e\.subject_type, e\.subject_id from outbox_events e\s/, why: 'outbox relay: pending heads of all firms' },
   { sql: /^update "outbox_events" set "lease_until" = \$1, "lease_token" = \$2 where "id" in \(/, why: 'outbox relay: leasing what it claimed' },
+  // The notifications plugin's sender (a job in every process): the due copies and digests of every firm,
+  // claimed with a lease (plugins/notify-channels/delivery/delivery-store.ts).
+  { sql: /^\s*update notifications_deliveries d set lease_until = \$1\s+from \(select tenant_id, id from notifications_deliveries\s/, why: 'notifications sender: due copies of all firms' },
+  { sql: /^select distinct "tenant_id", "recipient_id", "channel", "digest_at" from "notifications_deliveries" where "state" in /, why: 'notifications sender: due digests of all firms' },
   // 审批 timers (a scheduled job): the due reminders and time-outs of every firm.
   { sql: /^select "tenant_id", "id" from "approval_instances" where "status" = \$1 and "next_timer_at" <= \$2 order by/, why: 'approval timers: due instances of all firms' },
 ];

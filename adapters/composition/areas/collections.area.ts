@@ -17,6 +17,7 @@ import { CloseService } from '../../../core/collections/close.service.js';
 import { AccountsService } from '../../../core/collections/accounts.service.js';
 import { CollectionSettingsService } from '../../../core/collections/settings.service.js';
 import { CollectionReminders } from '../../../core/collections/reminders.js';
+import { OverdueNotices } from '../../../core/collections/overdue-notices.js';
 import { ReceiptSubject } from '../../../core/collections/receipt-subject.js';
 import { CloseSubject } from '../../../core/collections/close-subject.js';
 import { ReceiptFileAccess } from '../../../core/collections/receipt-file-access.js';
@@ -30,7 +31,7 @@ import type { ScheduledJob } from '../plugin-api.js';
 import { defineArea } from '../area.js';
 import { ScheduledJobContribution } from '../tokens.js';
 import {
-  AccountsServiceToken, CloseServiceToken, CollectionPlanServiceToken, CollectionRemindersToken, CollectionsDepsToken, CollectionSettingsServiceToken, ReceiptServiceToken,
+  AccountsServiceToken, CloseServiceToken, CollectionPlanServiceToken, CollectionRemindersToken, OverdueNoticesToken, CollectionsDepsToken, CollectionSettingsServiceToken, ReceiptServiceToken,
 } from './collections.tokens.js';
 import { ApprovalServiceToken } from './approvals.tokens.js';
 import { OrderPipelineToken } from './orders.tokens.js';
@@ -40,6 +41,12 @@ export const COLLECTION_MESSAGE_RULES: readonly MessageRule[] = [
   {
     eventType: 'collection.instalment_due_soon', kind: 'finance', recipients: ['recipientId'], notifyActor: true,
     title: { zh: '回款即将到期：{companyName} 第{number}期', en: 'Instalment {number} of {companyName} falls due soon' },
+    body: { zh: '到期日 {dueOn}[[，订单「{orderTitle}」]]', en: 'Due on {dueOn}[[, order "{orderTitle}"]]' },
+  },
+  {
+    // Raised once a day per late instalment by the collections.overdue_notices job.
+    eventType: 'collection.instalment_overdue', kind: 'finance', recipients: ['recipientId'], notifyActor: true,
+    title: { zh: '回款已逾期：{companyName} 第{number}期', en: 'Instalment {number} of {companyName} is overdue' },
     body: { zh: '到期日 {dueOn}[[，订单「{orderTitle}」]]', en: 'Due on {dueOn}[[, order "{orderTitle}"]]' },
   },
   {
@@ -90,6 +97,9 @@ const module = new ContainerModule(({ bind }) => {
   bind<CollectionReminders>(CollectionRemindersToken)
     .toResolvedValue((d: CollectionsDeps) => new CollectionReminders({ uow: d.uow, accounts: d.accounts, events: d.events, clock: d.clock }), [CollectionsDepsToken])
     .inSingletonScope();
+  bind<OverdueNotices>(OverdueNoticesToken)
+    .toResolvedValue((d: CollectionsDeps) => new OverdueNotices({ uow: d.uow, accounts: d.accounts, events: d.events, clock: d.clock }), [CollectionsDepsToken])
+    .inSingletonScope();
   // 回款单 and 结单 answer the approval engine for their business types.
   bind<ApprovalSubjectContribution>(ApprovalSubjectContribution)
     .toResolvedValue((d: CollectionsDeps) => ({ businessType: 'receipt', subject: new ReceiptSubject(d) }), [CollectionsDepsToken])
@@ -109,6 +119,15 @@ const module = new ContainerModule(({ bind }) => {
   bind<ScheduledJob>(ScheduledJobContribution)
     .toResolvedValue((r: CollectionReminders) => ({ name: 'collections.due_reminders', everySeconds: 3600, run: async (_slot: Date, now: Date) => { await r.run(now); } }), [
       CollectionRemindersToken,
+    ])
+    .inSingletonScope();
+  bind<ScheduledJob>(ScheduledJobContribution)
+    .toResolvedValue((n: OverdueNotices) => ({
+      name: 'collections.overdue_notices', everySeconds: 3600,
+      // Passes of 500 until a pass finds fewer (each instalment is noticed once a day, so passes move on).
+      run: async (_slot: Date, now: Date) => { for (let i = 0; i < 40 && (await n.run(now, 500)) === 500; i++); },
+    }), [
+      OverdueNoticesToken,
     ])
     .inSingletonScope();
   bind<readonly MessageRule[]>(MessageRuleContribution).toConstantValue(COLLECTION_MESSAGE_RULES);
@@ -131,5 +150,7 @@ export const collectionsArea = defineArea({
     collectionSettings: CollectionSettingsServiceToken,
     /** 到期提醒: one pass of the instalment reminders (a scheduled job). */
     collectionReminders: CollectionRemindersToken,
+    /** 逾期回款: one pass of the daily overdue notices (a scheduled job). */
+    overdueNotices: OverdueNoticesToken,
   },
 });

@@ -11,6 +11,7 @@ import {
 import { MessageSubscriber } from '../../../core/workcenter/message-subscriber.js';
 import { MessageService } from '../../../core/workcenter/message.service.js';
 import { FollowUpReminders } from '../../../core/workcenter/follow-up-reminders.js';
+import { NotificationSource } from '../../../core/notifications/index.js';
 import { TaskService } from '../../../core/workcenter/task.service.js';
 import { TaskRuleService } from '../../../core/workcenter/task-rule.service.js';
 import { TaskRuleRunner } from '../../../core/workcenter/task-rule-runner.js';
@@ -22,7 +23,7 @@ import { KnexWorkcenterDirectory } from '../../knex/repositories/knex-workcenter
 import { defineArea } from '../area.js';
 import type { ScheduledJob } from '../plugin-api.js';
 import { ScheduledJobContribution } from '../tokens.js';
-import { FollowUpRemindersToken, MessageServiceToken, TaskRuleRunnerToken, TaskRuleServiceToken, TaskServiceToken } from './workcenter.tokens.js';
+import { FollowUpRemindersToken, NotificationSourceToken, MessageServiceToken, TaskRuleRunnerToken, TaskRuleServiceToken, TaskServiceToken } from './workcenter.tokens.js';
 
 const many = (serviceIdentifier: symbol) => ({ serviceIdentifier, isMultiple: true as const, optional: true as const });
 
@@ -43,14 +44,22 @@ const module = new ContainerModule(({ bind }) => {
       [UnitOfWork, MessageRepository, WorkcenterDirectory, IdGenerator, many(MessageRuleContribution)],
     )
     .inSingletonScope();
+  // Notifications (issue 17): the same rules, for the channel plugins (the plugin SDK's `notifications`).
+  bind<NotificationSource>(NotificationSourceToken)
+    .toResolvedValue(
+      (uow: UnitOfWork, dir: WorkcenterDirectory, extra: (readonly MessageRule[])[] | undefined) =>
+        new NotificationSource({ uow, directory: dir, rules: [...DEFAULT_MESSAGE_RULES, ...(extra ?? []).flat()] }),
+      [UnitOfWork, WorkcenterDirectory, many(MessageRuleContribution)],
+    )
+    .inSingletonScope();
   bind<MessageService>(MessageServiceToken)
     .toResolvedValue((uow: UnitOfWork, messages: MessageRepository, clock: Clock) => new MessageService({ uow, messages, clock }), [UnitOfWork, MessageRepository, Clock])
     .inSingletonScope();
   bind<FollowUpReminders>(FollowUpRemindersToken)
     .toResolvedValue(
-      (uow: UnitOfWork, source: FollowUpDueSource, messages: MessageRepository, dir: WorkcenterDirectory, clock: Clock, ids: IdGenerator) =>
-        new FollowUpReminders({ uow, source, messages, directory: dir, clock, ids }),
-      [UnitOfWork, FollowUpDueSource, MessageRepository, WorkcenterDirectory, Clock, IdGenerator],
+      (uow: UnitOfWork, source: FollowUpDueSource, messages: MessageRepository, dir: WorkcenterDirectory, clock: Clock, ids: IdGenerator, events: EventSink) =>
+        new FollowUpReminders({ uow, source, messages, directory: dir, clock, ids, events }),
+      [UnitOfWork, FollowUpDueSource, MessageRepository, WorkcenterDirectory, Clock, IdGenerator, EventSink],
     )
     .inSingletonScope();
 

@@ -39,6 +39,7 @@ import * as approvalTasksDecided from './202612061900_approval_tasks_decided.js'
 import * as fileStoreTables from './202612062100_file_store_tables.js';
 import * as departmentFkNoAction from './202612062100_department_fk_no_action.js';
 import * as commissions from './202612070200_commissions.js';
+import * as collectionOverdueNotices from './202612070400_collection_overdue_notices.js';
 import * as outboxPendingIndex from './202612070500_outbox_pending_index.js';
 
 export const coreMigrations: MigrationSet = {
@@ -66,6 +67,8 @@ export const coreMigrations: MigrationSet = {
     departmentFkNoAction,
     // 提成 (issue 16): scheme versions, lines, the running totals per person and month, statements.
     commissions,
+    // Notifications (issue 17): one 逾期回款 notice per instalment and day.
+    collectionOverdueNotices,
     // Mixed load (issue 18): the relay's claim walks an index of the pending events, whatever the statistics say.
     outboxPendingIndex],
 };

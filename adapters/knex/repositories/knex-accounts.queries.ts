@@ -6,7 +6,7 @@ import type { Tx } from '../../../core/shared/ports.js';
 import { decodeCursor, encodeCursor, type Page, type PageRequest } from '../../../core/shared/pagination.js';
 import type {
   AccountsQueries, AccountsVisibility, AwaitingReceiptRow, InstalmentListFilter, InstalmentListRow, InstalmentTotals, ReceiptListFilter, ReceiptListRow,
-  ReceiptTotals, ReminderCandidate,
+  ReceiptTotals, ReminderCandidate, OverdueCandidate,
 } from '../../../core/collections/ports.js';
 import { instalmentState, outstandingOf } from '../../../core/collections/instalment-state.js';
 import { DEFAULT_COLLECTION_SETTINGS } from '../../../core/collections/settings.js';
@@ -214,5 +214,26 @@ export class KnexAccountsQueries implements AccountsQueries {
 
   async markReminded(tx: Tx, tenantId: string, instalmentId: string, dueOn: string): Promise<void> {
     await sql(tx)('collection_instalments').where({ tenant_id: tenantId, id: instalmentId }).update({ reminded_for: dueOn });
+  }
+
+  async overdueCandidates(tx: Tx, now: Date, limit: number): Promise<OverdueCandidate[]> {
+    const db = sql(tx);
+    const today = '(?::timestamptz at time zone t.time_zone)::date';
+    const rows: Row[] = await db('collection_instalments as i')
+      .join('orders as o', (j) => j.on('o.tenant_id', 'i.tenant_id').andOn('o.id', 'i.order_id'))
+      .join('tenants as t', 't.id', 'i.tenant_id')
+      .whereRaw('i.outstanding_fen > 0 and i.due_on is not null and o.completed_at is null')
+      .whereRaw(`i.due_on < ${today}`, [now])
+      .whereNotExists(db('collection_overdue_notices as n').whereRaw(`n.tenant_id = i.tenant_id and n.instalment_id = i.id and n.day = ${today}`, [now]))
+      .select('i.*', 'o.owner_id', 'o.title as order_title', 'o.company_name', db.raw(`${today}::text as today`, [now]))
+      .orderBy([{ column: 'i.due_on' }, { column: 'i.id' }])
+      .limit(limit);
+    return rows.map((r) => ({ instalment: toInstalment(r), today: r.today, ownerId: r.owner_id, orderTitle: r.order_title, companyName: r.company_name }));
+  }
+
+  async markOverdueNoticed(tx: Tx, tenantId: string, instalmentId: string, day: string): Promise<boolean> {
+    const rows = await sql(tx)('collection_overdue_notices').insert({ tenant_id: tenantId, instalment_id: instalmentId, day })
+      .onConflict(['tenant_id', 'instalment_id', 'day']).ignore().returning('day');
+    return rows.length > 0;
   }
 }

@@ -6,7 +6,8 @@
 // /document/orgapp/asynchronous-sending-of-enterprise-session-messages (asyncsend_v2),
 // /document/orgapp/message-types-and-data-format (action_card),
 // /document/orgapp/obtain-the-userid-of-a-user-by-using-the-log-free (topapi/v2/user/getuserinfo),
-// /document/orgapp/query-user-details (topapi/v2/user/get), /document/orgapp/server-api-error-codes-1
+// /document/orgapp/query-user-details (topapi/v2/user/get), /document/orgapp/query-users-by-phone-number
+// (topapi/v2/user/getbymobile), /document/orgapp/server-api-error-codes-1
 // (全局错误码) and /document/orgapp/invocation-frequency-limit (调用频率限制). Old server API ("旧版服务端API").
 import { createHash } from 'node:crypto';
 import { requestJson, systemClock, UNAVAILABLE_RETRY_MS, vendorUrl, type Clock, type FetchLike } from '../http.js';
@@ -95,6 +96,14 @@ export class DingTalkClient {
       msg: { msgtype: 'action_card', action_card: { title: card.title, markdown: card.markdown, single_title: card.buttonText, single_url: card.url } },
     });
     return { taskId: String(body.task_id ?? '') };
+  }
+
+  /** The member with this mobile (topapi/v2/user/getbymobile): whom to send to when no sign-in linked them. */
+  async userIdByMobile(mobile: string): Promise<string> {
+    const r = result(await this.call('/topapi/v2/user/getbymobile', { mobile }, (e) => (e === NO_SUCH_USER ? 'unknown_user' : null)));
+    const userId = nonEmpty(r.userid);
+    if (!userId) throw new VendorError('dingtalk', 'unknown_user', NO_SUCH_USER, '找不到该用户');
+    return userId;
   }
 
   /** The member behind a free-login code (dd.runtime.permission.requestAuthCode in the workbench). */

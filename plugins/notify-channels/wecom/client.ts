@@ -3,7 +3,7 @@
 // Reference: https://developer.work.weixin.qq.com/document/path/91039 (获取access_token),
 // /path/90236 (发送应用消息, textcard), /path/91022 (构造网页授权链接), /path/91023 (获取访问用户身份,
 // auth/getuserinfo), /path/95833 (获取访问用户敏感信息, auth/getuserdetail), /path/90196 (读取成员, user/get),
-// /path/90313 (全局错误码). API as published in 2024–2026; no version number is given by WeCom.
+// /path/95402 (手机号获取userid, user/getuserid), /path/90313 (全局错误码). API as published in 2024–2026; no version number is given by WeCom.
 import { createHash } from 'node:crypto';
 import { requestJson, systemClock, UNAVAILABLE_RETRY_MS, vendorUrl, type Clock, type FetchLike } from '../http.js';
 import { TokenCache } from '../token-cache.js';
@@ -20,6 +20,8 @@ const RATE_LIMITS = new Map([[45009, 60_000], [45033, 1_000]]);
 const INVALID_CODE = 40029;
 /** 60111 UserID不存在. */
 const NO_SUCH_USER = 60111;
+/** 46004 不存在的成员 (user/getuserid: no member has that mobile). */
+const NO_SUCH_MOBILE = 46004;
 
 export interface WeComOptions {
   readonly corpId: string;
@@ -99,6 +101,12 @@ export class WeComClient {
     });
     const invalid = typeof body.invaliduser === 'string' && body.invaliduser !== '' ? body.invaliduser.split('|') : [];
     return { msgId: String(body.msgid ?? ''), invalidUsers: invalid };
+  }
+
+  /** The member with this mobile (POST /cgi-bin/user/getuserid): whom to send to when no sign-in linked them. */
+  async userIdByMobile(mobile: string): Promise<string> {
+    const body = await this.call('POST', '/cgi-bin/user/getuserid', {}, { mobile }, (e) => (e === NO_SUCH_MOBILE ? 'unknown_user' : null));
+    return String(body.userid ?? '');
   }
 
   /**

@@ -134,6 +134,26 @@ for (const backend of backends()) {
     t.is((typeof e.data === 'string' ? JSON.parse(e.data) : e.data).recipientId, f.sales.actor.userId);
   });
 
+  test.serial(`[${backend}] owners hear once a day that an instalment is overdue, until it is collected`, async (t) => {
+    const f = await aFinanceFirm(crm);
+    const order = await anOrderWithPlan(crm, f, 1_000_000, 1, '2026-11-20');
+    const notices = async () => (await crm.database.knex('outbox_events').where({ tenant_id: f.firm.tenantId, type: 'collection.instalment_overdue', subject_id: order.id })).map((e) => (typeof e.data === 'string' ? JSON.parse(e.data) : e.data));
+    const pass = async (at: string) => { while ((await crm.overdueNotices.run(new Date(at))) > 0); };
+    await pass('2026-11-20T15:00:00Z'); // 23:00 on the due day in Shanghai: not late yet
+    t.is((await notices()).length, 0);
+    await pass('2026-11-20T16:30:00Z'); // 00:30 on the 21st
+    await Promise.all([pass('2026-11-21T02:00:00Z'), pass('2026-11-21T03:00:00Z')]); // the same day, twice at once
+    t.deepEqual((await notices()).map((d) => [d.day, d.recipientId, d.number, d.dueOn, d.outstandingFen]), [['2026-11-21', f.sales.actor.userId, 1, '2026-11-20', 1_000_000]]);
+    await pass('2026-11-22T02:00:00Z');
+    t.deepEqual((await notices()).map((d) => d.day), ['2026-11-21', '2026-11-22']);
+    await anApprovedReceipt(crm, f, order.id, 1_000_000);
+    await pass('2026-11-23T02:00:00Z');
+    t.is((await notices()).length, 2, 'collected: no more notices');
+    await crm.outboxRelay.runOnce();
+    const [m] = (await crm.messages.list(f.sales.actor, { kind: 'finance' }, { limit: 5 })).items.filter((x) => x.title.zh.startsWith('回款已逾期'));
+    t.truthy(m, 'the 消息 list has it too');
+  });
+
   test.serial(`[${backend}] the rest of a deposit plan falls due on the day the bank disburses`, async (t) => {
     const f = await aFinanceFirm(crm);
     const catalogue = await aCatalogue(crm, f.operations.actor, ['税E贷']);

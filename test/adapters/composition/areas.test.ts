@@ -105,7 +105,7 @@ test('the embedding facade keeps every name it had, each from exactly one area',
     'accounts', 'approvalFlows', 'approvalSubjects', 'approvalTimers', 'approvals', 'audit', 'auth', 'briefing', 'closes', 'collectionPlans',
     'collectionReminders', 'collectionSettings', 'documents', 'files', 'followUpReminders', 'followUps', 'inbox', 'inquiries', 'inquiryLifecycle',
     'inquirySettings', 'invoices', 'messages', 'orderContracts', 'orderPlans', 'orderProducts', 'orderProfiles', 'orderSettings', 'orders',
-    'organisation', 'outboxAdmin', 'outboxRelay', 'poolRecycler', 'pools', 'products', 'receipts', 'scheduler', 'statusLookup', 'taskRules',
+    'organisation', 'outboxAdmin', 'outboxRelay', 'overdueNotices', 'poolRecycler', 'pools', 'products', 'receipts', 'scheduler', 'statusLookup', 'taskRules',
     'taskRuleRunner', 'tasks',
   ].sort());
 });

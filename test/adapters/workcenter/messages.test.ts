@@ -125,5 +125,8 @@ for (const backend of backends()) {
     t.is(page.items.length, 1);
     t.like(page.items[0], { subjectType: 'inquiry', subjectId: soon.id });
     t.regex(page.items[0]?.title.zh ?? '', /^跟进提醒：盛博科技/);
+    // Each new reminder raises inquiry.follow_up_due once, for the notification channels.
+    const events = await crm.database.knex('outbox_events').where({ tenant_id: firm.tenantId, type: 'inquiry.follow_up_due' });
+    t.deepEqual(events.map((e) => [e.subject_id, (typeof e.data === 'string' ? JSON.parse(e.data) : e.data).recipientId]), [[soon.id, sales.actor.userId]]);
   });
 }

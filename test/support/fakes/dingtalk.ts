@@ -5,6 +5,7 @@
 //        { agent_id, userid_list "a,b", msg: { msgtype: action_card, action_card: { title, markdown, single_title, single_url } } } → task_id
 //   POST /topapi/v2/user/getuserinfo?access_token { code }            obtain-the-userid-of-a-user-by-using-the-log-free → result.userid, unionid
 //   POST /topapi/v2/user/get?access_token { userid, language }        query-user-details → result.mobile with the 手机号 permission
+//   POST /topapi/v2/user/getbymobile?access_token { mobile }          query-users-by-phone-number → result.userid; 60121 when unknown
 // Error codes (server-api-error-codes-1, invocation-frequency-limit): 40001 Secret错误或access_token无效,
 // 40014 不合法的access_token, 42001 access_token超时, 40078 不存在的临时授权码, 60121 找不到该用户,
 // 90018 每秒调用超过限制, 90006 每分钟调用超过限制, 40035 不合法的参数. A free-login code lives 5 minutes
@@ -81,6 +82,7 @@ export class FakeDingTalk extends FakeVendor {
       '/topapi/message/corpconversation/asyncsend_v2': (r) => this.send(r),
       '/topapi/v2/user/getuserinfo': (r) => this.userInfo(r),
       '/topapi/v2/user/get': (r) => this.userGet(r),
+      '/topapi/v2/user/getbymobile': (r) => this.userByMobile(r),
     };
     const route = routes[req.path];
     if (!route || req.method !== 'POST') return err(404, '请求的URI地址不存在');
@@ -124,6 +126,11 @@ export class FakeDingTalk extends FakeVendor {
     if (!c || this.nowMs() >= c.expiresAt) return err(40078, '不存在的临时授权码');
     const m = this.o.members.find((x) => x.userId === c.userId);
     return { json: { errcode: 0, errmsg: 'ok', result: { userid: c.userId, unionid: m?.unionId ?? '', name: '', device_id: 'fake-device', sys: false, sys_level: 0 } } };
+  }
+
+  private userByMobile(req: FakeRequest): FakeAnswer {
+    const m = this.o.members.find((x) => x.mobile !== undefined && x.mobile === jsonBody(req)?.mobile);
+    return m ? { json: { errcode: 0, errmsg: 'ok', result: { userid: m.userId } } } : err(60121, '找不到该用户');
   }
 
   private userGet(req: FakeRequest): FakeAnswer {

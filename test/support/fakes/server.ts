@@ -26,6 +26,8 @@ export abstract class FakeVendor {
   readonly requests: FakeRequest[] = [];
   private server: Server | null = null;
   private readonly injected = new Map<string, FakeAnswer[]>();
+  private readonly holding = new Set<string>();
+  private readonly held: { req: IncomingMessage; res: ServerResponse; run: () => void }[] = [];
 
   constructor(protected readonly clock: Clock) {}
 
@@ -49,6 +51,25 @@ export abstract class FakeVendor {
     this.injected.set(path, [...(this.injected.get(path) ?? []), answer]);
   }
 
+  /**
+   * From now on requests to `path` wait, unanswered and not yet handled (the vendor has not acted on them),
+   * until release(); one whose caller goes away meanwhile (a killed process) is dropped unhandled.
+   */
+  hold(path: string): void {
+    this.holding.add(path);
+  }
+
+  /** How many requests are waiting in hold(). */
+  heldCount(): number {
+    return this.held.filter((h) => !h.res.destroyed && !h.req.socket.destroyed).length;
+  }
+
+  /** Stops holding and handles the waiting requests whose callers are still there. */
+  release(): void {
+    this.holding.clear();
+    for (const h of this.held.splice(0)) if (!h.res.destroyed && !h.req.socket.destroyed) h.run();
+  }
+
   /** How many requests reached `path`. */
   calls(path: string): number {
     return this.requests.filter((r) => r.path === path).length;
@@ -63,16 +84,25 @@ export abstract class FakeVendor {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://fake');
-      const fakeReq: FakeRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
-      this.requests.push(fakeReq);
-      let answer: FakeAnswer;
-      try {
-        answer = this.injected.get(fakeReq.path)?.shift() ?? this.handle(fakeReq);
-      } catch (e) {
-        answer = { status: 500, json: { error: String(e) } };
+      if (this.holding.has(url.pathname)) {
+        this.held.push({ req, res, run: () => this.answer(req, res, chunks) });
+        return;
       }
-      res.writeHead(answer.status ?? 200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(answer.json));
+      this.answer(req, res, chunks);
     });
+  }
+
+  private answer(req: IncomingMessage, res: ServerResponse, chunks: Buffer[]): void {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const fakeReq: FakeRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+    this.requests.push(fakeReq);
+    let answer: FakeAnswer;
+    try {
+      answer = this.injected.get(fakeReq.path)?.shift() ?? this.handle(fakeReq);
+    } catch (e) {
+      answer = { status: 500, json: { error: String(e) } };
+    }
+    res.writeHead(answer.status ?? 200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(answer.json));
   }
 }
 

@@ -5,6 +5,7 @@
 //   GET  /cgi-bin/auth/getuserinfo?access_token&code   path/91023  → userid (+ user_ticket) or openid
 //   POST /cgi-bin/auth/getuserdetail?access_token      path/95833  → mobile, after snsapi_privateinfo
 //   GET  /cgi-bin/user/get?access_token&userid         path/90196  → no mobile for apps made after 2022-06-20
+//   POST /cgi-bin/user/getuserid?access_token { mobile } path/95402 → userid; 46004 when no member has it
 // Error codes (path/90313): 40001 invalid secret, 40013 invalid corpid, 40014 invalid access_token,
 // 41001 access_token missing, 42001 access_token expired, 40029 invalid code, 45009 API frequency limit,
 // 45033 concurrency limit, 60111 userid not found, 81013 all recipients invalid, 40058 bad parameter.
@@ -96,6 +97,7 @@ export class FakeWeCom extends FakeVendor {
       '/cgi-bin/auth/getuserinfo': ['GET', (r) => this.userInfo(r)],
       '/cgi-bin/auth/getuserdetail': ['POST', (r) => this.userDetail(r)],
       '/cgi-bin/user/get': ['GET', (r) => this.userGet(r)],
+      '/cgi-bin/user/getuserid': ['POST', (r) => this.userIdByMobile(r)],
     };
     const route = routes[req.path];
     if (!route || route[0] !== req.method) return { status: 404, json: { errcode: 404, errmsg: 'not found' } };
@@ -157,6 +159,11 @@ export class FakeWeCom extends FakeVendor {
     if (!t || this.nowMs() >= t.expiresAt) return err(40029, 'invalid user_ticket');
     const m = this.o.members.find((x) => x.userId === t.userId);
     return { json: { errcode: 0, errmsg: 'ok', userid: t.userId, ...(m?.mobile ? { mobile: m.mobile } : {}) } };
+  }
+
+  private userIdByMobile(req: FakeRequest): FakeAnswer {
+    const m = this.o.members.find((x) => x.mobile !== undefined && x.mobile === jsonBody(req)?.mobile);
+    return m ? { json: { errcode: 0, errmsg: 'ok', userid: m.userId } } : err(46004, 'user no exist');
   }
 
   private userGet(req: FakeRequest): FakeAnswer {

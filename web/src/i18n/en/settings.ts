@@ -14,6 +14,7 @@ export default {
     webhooks: 'Webhooks',
     import: 'Import inquiries',
     workbench: 'Workbench sign-in',
+    notifications: 'Notification channels',
   },
   dept: {
     title: 'Departments',

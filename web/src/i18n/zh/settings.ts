@@ -12,6 +12,7 @@ export default {
     webhooks: 'Webhooks',
     import: '导入咨询',
     workbench: '工作台登录',
+    notifications: '消息推送',
   },
   dept: {
     title: '部门管理',

@@ -18,4 +18,5 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { key: 'webhooks', route: 'settings-webhooks', icon: 'link-o' },
   { key: 'import', route: 'settings-import', icon: 'upgrade' },
   { key: 'workbench', route: 'settings-workbench', icon: 'apps-o' },
+  { key: 'notifications', route: 'settings-notifications', icon: 'bullhorn-o' },
 ];
