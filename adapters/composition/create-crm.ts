@@ -22,6 +22,8 @@ import { ordersArea } from './areas/orders.area.js';
 import { approvalsArea } from './areas/approvals.area.js';
 import { collectionsArea } from './areas/collections.area.js';
 import { briefingArea } from './areas/briefing.area.js';
+import { targetsArea } from './areas/targets.area.js';
+import { checklistsArea } from './areas/checklists.area.js';
 import { invoicesArea } from './areas/invoices.area.js';
 import { workcenterArea } from './areas/workcenter.area.js';
 import { inboxArea } from './areas/inbox.area.js';
@@ -41,6 +43,8 @@ export const AREAS = [
   invoicesArea, // 发票
   collectionsArea, // 回款计划, 回款单, 结单, 账务管理
   briefingArea, // 数据简报
+  targetsArea, // 业绩目标
+  checklistsArea, // 资料清单, the submission check, expiry reminders
   inboxArea, // 办理中心
   securityArea, // encryption of sensitive fields, the PIPL audit trail
   documentsArea, // PDFs (pdfkit) of invoices, contracts and plans

@@ -20,6 +20,8 @@ import { collectionRoutes } from './collections.routes.js';
 import { briefingRoutes } from './briefing.routes.js';
 import { inboxRoutes } from './inbox.routes.js';
 import { auditRoutes } from './audit.routes.js';
+import { targetsRoutes } from './targets.routes.js';
+import { checklistsRoutes } from './checklists.routes.js';
 
 /** One contribution per area; each route file takes only the services it declares. */
 export function coreRoutes(crm: Crm): RouteContribution[] {
@@ -35,6 +37,8 @@ export function coreRoutes(crm: Crm): RouteContribution[] {
     apiRoutes('invoices', invoiceRoutes({ invoices: crm.invoices, documents: crm.documents, spreadsheets })),
     apiRoutes('collections', collectionRoutes(crm)),
     apiRoutes('briefing', briefingRoutes(crm)),
+    apiRoutes('targets', targetsRoutes(crm)),
+    apiRoutes('checklists', checklistsRoutes(crm)),
     apiRoutes('inbox', inboxRoutes(crm)),
     apiRoutes('security', auditRoutes(crm)),
   ];

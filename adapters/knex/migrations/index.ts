@@ -38,6 +38,8 @@ import * as followUpIdempotencyKey from './202612060501_follow_up_idempotency_ke
 import * as approvalTasksDecided from './202612061900_approval_tasks_decided.js';
 import * as fileStoreTables from './202612062100_file_store_tables.js';
 import * as departmentFkNoAction from './202612062100_department_fk_no_action.js';
+import * as targets from './202612070300_targets.js';
+import * as checklists from './202612070301_checklists.js';
 
 export const coreMigrations: MigrationSet = {
   owner: 'core',
@@ -61,5 +63,7 @@ export const coreMigrations: MigrationSet = {
     // Files on shared storage (issue 18): the PostgreSQL file store's chunks, files moved between stores.
     fileStoreTables,
     // Citus readiness (issue 18): the department keys no longer `set null`; deleting a department does it.
-    departmentFkNoAction],
+    departmentFkNoAction,
+    // 业绩目标 and 资料清单 (issue 16): targets per person and department; products' checklists and the files that satisfy them.
+    targets, checklists],
 };
