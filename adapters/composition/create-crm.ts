@@ -23,6 +23,8 @@ import { approvalsArea } from './areas/approvals.area.js';
 import { collectionsArea } from './areas/collections.area.js';
 import { briefingArea } from './areas/briefing.area.js';
 import { commissionsArea } from './areas/commissions.area.js';
+import { targetsArea } from './areas/targets.area.js';
+import { checklistsArea } from './areas/checklists.area.js';
 import { invoicesArea } from './areas/invoices.area.js';
 import { workcenterArea } from './areas/workcenter.area.js';
 import { inboxArea } from './areas/inbox.area.js';
@@ -43,6 +45,8 @@ export const AREAS = [
   collectionsArea, // 回款计划, 回款单, 结单, 账务管理
   commissionsArea, // 提成: schemes, lines with the receipts, statements, running figures
   briefingArea, // 数据简报
+  targetsArea, // 业绩目标
+  checklistsArea, // 资料清单, the submission check, expiry reminders
   inboxArea, // 办理中心
   securityArea, // encryption of sensitive fields, the PIPL audit trail
   documentsArea, // PDFs (pdfkit) of invoices, contracts and plans

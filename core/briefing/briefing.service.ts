@@ -1,14 +1,16 @@
 // 数据简报: the home screen's dashboard for a period and a scope: contract, disbursed and collected amounts, new
 // inquiries and follow-ups, the order funnel, overdue instalments, the ranking by collected amount and the trend.
-import { isDomainError, localDate, type Clock, type UnitOfWork } from '../shared/index.js';
+import { isDomainError, localDate, type Clock, type Tx, type UnitOfWork } from '../shared/index.js';
 import { requirePermission, PERMISSIONS, type Actor, type OrganisationRepository } from '../organisation/index.js';
 import { DEFAULT_ORDER_SETTINGS, type OrderSettingsRepository } from '../orders/index.js';
 import { briefingPeriod, type Period, type PeriodKind } from './period.js';
 import { resolveScope, type BriefingScope, type ScopeRequest } from './scope.js';
 import { buildFunnel, type Funnel } from './funnel.js';
-import { rankByAmount, type RankRow } from './ranking.js';
+import { rankByAmount } from './ranking.js';
 import { bucketsBetween, checkBucketCount, defaultGranularity, fillBuckets, type TrendGranularity } from './trend.js';
 import type { BriefingFigures, BriefingQueries, OverdueFigures, TrendRow } from './ports.js';
+import type { Target, TargetRepository } from '../targets/index.js';
+import { figuresAttainment, periodsToLoad, rankingAttainment, targetPeriodOf, type BriefingAttainment, type RankRowWithAttainment } from './attainment.js';
 
 export interface BriefingRequest extends ScopeRequest {
   readonly period: PeriodKind;
@@ -27,7 +29,10 @@ export interface Briefing {
   /** Overdue instalments now (not bounded by the period). */
   readonly overdue: OverdueFigures & { readonly asOf: string };
   readonly funnel: Funnel;
-  readonly ranking: { readonly people: RankRow[]; readonly departments: RankRow[] };
+  /** 完成率: the figures against the scope's targets for the period (none for the whole firm, a day, a week or custom dates). */
+  readonly attainment: BriefingAttainment;
+  /** By 回款金额; each row with its 回款 target and attainment. */
+  readonly ranking: { readonly people: RankRowWithAttainment[]; readonly departments: RankRowWithAttainment[] };
   readonly trend: { readonly granularity: TrendGranularity; readonly points: TrendRow[] };
 }
 
@@ -37,6 +42,15 @@ export interface BriefingDeps {
   readonly org: OrganisationRepository;
   readonly orderSettings: OrderSettingsRepository;
   readonly clock: Clock;
+  /** 业绩目标; without it the briefing shows no attainment. */
+  readonly targets?: TargetRepository | undefined;
+}
+
+/** 我的完成率: the viewer's own figures of a period against the viewer's own targets. */
+export interface MyAttainment {
+  readonly period: Period;
+  readonly figures: BriefingFigures;
+  readonly attainment: BriefingAttainment;
 }
 
 export class BriefingService {
@@ -68,18 +82,43 @@ export class BriefingService {
       const depts = await q.collectedByDepartment(tx, actor.tenantId, scope, fromDate, toDate);
       const trendRows = await q.trend(tx, actor.tenantId, scope, fromDate, toDate, granularity);
       const pipeline = ((await this.d.orderSettings.get(tx, actor.tenantId)) ?? DEFAULT_ORDER_SETTINGS).pipeline;
+      const targetPeriod = targetPeriodOf(period);
+      const targets = await this.loadTargets(tx, actor.tenantId, targetPeriod);
       return {
         period,
         scope,
         figures,
         overdue: { ...overdue, asOf: today },
         funnel: buildFunnel(pipeline.stages, counts),
-        ranking: { people: rankByAmount(people, limit), departments: rankByAmount(depts, limit) },
+        attainment: figuresAttainment(figures, targets, targetPeriod, scope),
+        ranking: {
+          people: rankingAttainment(rankByAmount(people, limit), 'person', targets, targetPeriod),
+          departments: rankingAttainment(rankByAmount(depts, limit), 'department', targets, targetPeriod),
+        },
         trend: {
           granularity,
           points: fillBuckets(bucketsBetween(fromDate, toDate, granularity), trendRows, (bucket) => ({ bucket, collectedFen: 0, contractFen: 0, disbursedFen: 0 })),
         },
       };
     });
+  }
+
+  /** The viewer's own figures of this month, quarter or year against the viewer's own targets (the home screen's 我的目标). */
+  async myAttainment(actor: Actor, kind: 'month' | 'quarter' | 'year'): Promise<MyAttainment> {
+    requirePermission(actor, PERMISSIONS.briefingRead);
+    const period = briefingPeriod(kind, this.d.clock.now(), actor.timeZone);
+    if (isDomainError(period)) throw period;
+    const scope = { kind: 'person' as const, departmentId: null, userId: actor.userId, departmentIds: null, ownerId: actor.userId };
+    return this.d.uow.read(async (tx) => {
+      const figures = await this.d.queries.figures(tx, actor.tenantId, scope, period.fromDate, period.toDate);
+      const targetPeriod = targetPeriodOf(period);
+      const targets = await this.loadTargets(tx, actor.tenantId, targetPeriod);
+      return { period, figures, attainment: figuresAttainment(figures, targets, targetPeriod, scope) };
+    });
+  }
+
+  private async loadTargets(tx: Tx, tenantId: string, targetPeriod: string | null): Promise<Target[]> {
+    const periods = periodsToLoad(targetPeriod);
+    return this.d.targets && periods.length > 0 ? this.d.targets.list(tx, tenantId, periods) : [];
   }
 }

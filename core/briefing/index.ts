@@ -7,3 +7,5 @@ export * from './trend.js';
 export type { Briefing, BriefingRequest } from './briefing.service.js';
 export * from './ports.js';
 export { BriefingService, type BriefingDeps } from './briefing.service.js';
+export * from './attainment.js';
+export type { MyAttainment } from './briefing.service.js';

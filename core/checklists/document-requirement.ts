@@ -85,3 +85,14 @@ export function requirementsFromNames(names: readonly string[]): DocumentRequire
   return [...new Set(names.map((n) => n.trim()).filter((n) => n.length > 0))]
     .map((document) => ({ document, validity: suggestedValidity(document), blocksSubmission: false }));
 }
+
+/**
+ * A product's checklist in force: the one the firm saved, followed by the names of requiredDocuments it does not
+ * list (as requirementsFromNames gives them), so a name added through the old field is never lost; without a
+ * saved checklist, the names alone.
+ */
+export function effectiveDocuments(requiredDocuments: readonly string[], saved: readonly DocumentRequirement[] | null): DocumentRequirement[] {
+  if (saved === null) return requirementsFromNames(requiredDocuments);
+  const listed = new Set(saved.map((d) => d.document.trim()));
+  return [...saved, ...requirementsFromNames(requiredDocuments).filter((d) => !listed.has(d.document))];
+}

@@ -13,3 +13,7 @@ export {
 export { blockingDocuments, submissionProblem, type BlockingDocument } from './submission.js';
 export { dueReminders, type ChecklistReminder } from './reminders.js';
 export { validateDocumentRequirements, validateCollectedDocument, MAX_DOCUMENTS, MAX_DOCUMENT_NAME } from './checklist-validation.js';
+export { effectiveDocuments } from './document-requirement.js';
+export * from './ports.js';
+export { ChecklistService, type ChecklistDeps, type ProductChecklistView, type OrderChecklistView } from './checklist.service.js';
+export { ChecklistReminders, CHECKLIST_REMINDER_RULE, DEFAULT_REMINDER_DAYS_BEFORE, type ChecklistReminderDeps } from './checklist-reminders.js';

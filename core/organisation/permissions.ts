@@ -18,6 +18,7 @@ export const PERMISSIONS = {
   invoiceWrite: 'invoice.write',
   taskWrite: 'task.write',
   briefingRead: 'briefing.read',
+  targetManage: 'target.manage', // 业绩目标: set the targets of the people and departments one sees
   auditView: 'audit.view', // the operation log and the log of unmasked reads (PIPL); the administrator's '*' holds it
 } as const;
 
@@ -34,7 +35,7 @@ const sales = [P.inquiryRead, P.inquiryWrite, P.orderRead, P.orderWrite, P.taskW
 /** Roles every tenant gets when it is created; an administrator may change them afterwards. */
 export const SEED_ROLES: readonly SeedRole[] = [
   { code: 'admin', name: '管理员', permissions: ['*'], dataScope: 'tenant' },
-  { code: 'manager', name: '部门经理', permissions: [...sales, P.inquiryMerge, P.mobileView, P.poolAssign, P.sensitiveView], dataScope: 'department_tree' },
+  { code: 'manager', name: '部门经理', permissions: [...sales, P.inquiryMerge, P.mobileView, P.poolAssign, P.sensitiveView, P.targetManage], dataScope: 'department_tree' },
   { code: 'sales', name: '销售', permissions: sales, dataScope: 'self' },
   { code: 'approver', name: '审批人', permissions: [P.orderRead, P.inquiryRead, P.financeRead, P.briefingRead, P.taskWrite], dataScope: 'tenant' },
   { code: 'finance', name: '财务', permissions: [P.orderRead, P.inquiryRead, P.financeRead, P.financeWrite, P.invoiceWrite, P.briefingRead, P.taskWrite], dataScope: 'tenant' },

@@ -16,7 +16,7 @@ import { matchSubjectOf, validateMatchFacts, type MatchFacts } from './match-fac
 import type { MatchSubject } from './match-subject.js';
 import { autoMatch, manualMatchWarnings, type MatchReason } from './matching.js';
 import { linesReceivable, selectionCounts, validateOrderLines, type OrderLine } from './order-line.js';
-import type { OrderSource, OrderLineRepository, OrderRef, ProductLine, ProductRepository, StoredProduct } from './ports.js';
+import type { OrderSource, OrderLineRepository, OrderRef, ProductLine, ProductRepository, StoredProduct, SubmissionCheck } from './ports.js';
 import { fieldError } from './field-checks.js';
 import { loadVisibleOrder } from './order-access.js';
 
@@ -29,6 +29,8 @@ export interface OrderProductsDeps {
   readonly events: EventSink;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  /** Rules asked before 提交申请 (资料清单's blocking documents); none by default. */
+  readonly submissionChecks?: readonly SubmissionCheck[] | undefined;
 }
 
 export interface MatchFactsView {
@@ -237,6 +239,12 @@ export class OrderProductsService {
       const line = await this.d.lines.getLine(tx, actor.tenantId, orderId, lineId);
       if (!line) throw notFound('order_line', '产品明细', lineId);
       if (line.version !== version) throw domainError('product.application_version_conflict', 'conflict', '申请状态已被他人修改，请刷新后重试', 'Someone else changed this application first; reload and try again');
+      if (event.type === 'submit' && line.status === 'pending') {
+        for (const c of this.d.submissionChecks ?? []) {
+          const refused = await c.check(tx, actor.tenantId, orderId, line.productId, now, actor.timeZone);
+          if (refused) throw refused;
+        }
+      }
       const applied = applyApplicationEvent(line, event, now, actor.timeZone);
       if (applied instanceof DomainError) throw applied;
       const a = applied.application;

@@ -1,6 +1,6 @@
 // What the products use cases need from the world: their own tables, a view of the orders area's data, a keyed
 // digest for the customer's query codes, and persisted counters of wrong status-page answers.
-import type { Page, PageRequest, Tx } from '../shared/index.js';
+import type { DomainError, Page, PageRequest, Tx } from '../shared/index.js';
 import type { Application } from './application.js';
 import type { MatchFacts, OrderProfileFacts } from './match-facts.js';
 import type { ProductCategory } from './product-category.js';
@@ -132,3 +132,12 @@ export interface StatusCodeDigest {
   digest(text: string): string;
 }
 export const StatusCodeDigest = Symbol.for('yunzhou.StatusCodeDigest');
+
+/**
+ * Asked before an application is submitted (提交申请), in the same transaction: a DomainError refuses the
+ * submission and nothing changes. Other areas contribute their rules (资料清单: blocking documents).
+ */
+export interface SubmissionCheck {
+  check(tx: Tx, tenantId: string, orderId: string, productId: string, now: Date, timeZone: string): Promise<DomainError | null>;
+}
+export const SubmissionCheckContribution = Symbol.for('yunzhou.products.SubmissionCheck');

@@ -6,3 +6,6 @@ export { validateTarget, validateTargets } from './validation.js';
 export { targetFor, quarterShares, type ResolvedTarget, type TargetSource, type TargetQuery } from './resolution.js';
 export { attainment, compareAttainment, formatTenths, type Attainment } from './attainment.js';
 export { withAttainment, rankByAttainment, type AttainmentRankInput, type AttainmentRankRow } from './ranking.js';
+export { seesSubject, type TargetSubject } from './target-scope.js';
+export * from './ports.js';
+export { TargetsService, relatedPeriods, type TargetsDeps, type TargetBoard, type TargetBoardRow, type TargetCell } from './targets.service.js';

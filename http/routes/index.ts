@@ -21,6 +21,8 @@ import { briefingRoutes } from './briefing.routes.js';
 import { inboxRoutes } from './inbox.routes.js';
 import { auditRoutes } from './audit.routes.js';
 import { commissionRoutes } from './commissions.routes.js';
+import { targetsRoutes } from './targets.routes.js';
+import { checklistsRoutes } from './checklists.routes.js';
 
 /** One contribution per area; each route file takes only the services it declares. */
 export function coreRoutes(crm: Crm): RouteContribution[] {
@@ -37,6 +39,8 @@ export function coreRoutes(crm: Crm): RouteContribution[] {
     apiRoutes('collections', collectionRoutes(crm)),
     apiRoutes('commissions', commissionRoutes(crm, spreadsheets)),
     apiRoutes('briefing', briefingRoutes(crm)),
+    apiRoutes('targets', targetsRoutes(crm)),
+    apiRoutes('checklists', checklistsRoutes(crm)),
     apiRoutes('inbox', inboxRoutes(crm)),
     apiRoutes('security', auditRoutes(crm)),
   ];

@@ -8,7 +8,9 @@ import { OrderRepository, OrderSettingsRepository, ProfileRepository } from '../
 import { InquiryRepository } from '../../../core/inquiries/ports.js';
 import { OrganisationRepository } from '../../../core/organisation/ports.js';
 import { Cipher } from '../../../core/security/ports.js';
-import { OrderLineRepository, OrderSource, ProductRepository, StatusCodeDigest, StatusCodeRepository } from '../../../core/products/ports.js';
+import {
+  OrderLineRepository, OrderSource, ProductRepository, StatusCodeDigest, StatusCodeRepository, SubmissionCheckContribution, type SubmissionCheck,
+} from '../../../core/products/ports.js';
 import { ProductCatalogueService } from '../../../core/products/catalogue.service.js';
 import { OrderProductsService } from '../../../core/products/order-products.service.js';
 import { StatusLookupService } from '../../../core/products/status-lookup.service.js';
@@ -42,9 +44,12 @@ const module = new ContainerModule(({ bind }) => {
     .inSingletonScope();
   bind<OrderProductsService>(OrderProductsServiceToken)
     .toResolvedValue(
-      (uow: UnitOfWork, products: ProductRepository, lines: OrderLineRepository, orders: OrderSource, timeline: Timeline, events: EventSink, clock: Clock, ids: IdGenerator) =>
-        new OrderProductsService({ uow, products, lines, orders, timeline, events, clock, ids }),
-      [UnitOfWork, ProductRepository, OrderLineRepository, OrderSource, Timeline, EventSink, Clock, IdGenerator],
+      (uow: UnitOfWork, products: ProductRepository, lines: OrderLineRepository, orders: OrderSource, timeline: Timeline, events: EventSink, clock: Clock, ids: IdGenerator,
+        submissionChecks: SubmissionCheck[] | undefined) =>
+        new OrderProductsService({ uow, products, lines, orders, timeline, events, clock, ids, submissionChecks }),
+      // 提交申请 asks every contributed SubmissionCheck (资料清单's blocking documents) first.
+      [UnitOfWork, ProductRepository, OrderLineRepository, OrderSource, Timeline, EventSink, Clock, IdGenerator,
+        { serviceIdentifier: SubmissionCheckContribution, isMultiple: true, optional: true }],
     )
     .inSingletonScope();
   bind<StatusLookupService>(StatusLookupServiceToken)

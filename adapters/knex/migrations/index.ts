@@ -39,6 +39,8 @@ import * as approvalTasksDecided from './202612061900_approval_tasks_decided.js'
 import * as fileStoreTables from './202612062100_file_store_tables.js';
 import * as departmentFkNoAction from './202612062100_department_fk_no_action.js';
 import * as commissions from './202612070200_commissions.js';
+import * as targets from './202612070300_targets.js';
+import * as checklists from './202612070301_checklists.js';
 import * as collectionOverdueNotices from './202612070400_collection_overdue_notices.js';
 import * as outboxPendingIndex from './202612070500_outbox_pending_index.js';
 
@@ -67,6 +69,8 @@ export const coreMigrations: MigrationSet = {
     departmentFkNoAction,
     // 提成 (issue 16): scheme versions, lines, the running totals per person and month, statements.
     commissions,
+    // 业绩目标 and 资料清单 (issue 16): targets per person and department; products' checklists and the files that satisfy them.
+    targets, checklists,
     // Notifications (issue 17): one 逾期回款 notice per instalment and day.
     collectionOverdueNotices,
     // Mixed load (issue 18): the relay's claim walks an index of the pending events, whatever the statistics say.

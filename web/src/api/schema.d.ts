@@ -387,6 +387,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/briefing/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的完成率 Your own figures of this month, quarter or year against your own targets */
+        get: operations["get_api_v1_briefing_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/collection-settings": {
         parameters: {
             query?: never;
@@ -1531,6 +1548,57 @@ export interface paths {
         patch: operations["patch_api_v1_orders_id"];
         trace?: never;
     };
+    "/api/v1/orders/{id}/checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 订单资料清单 Each chosen product’s documents today: collected 已收集, expiring 即将过期, expired 已过期, missing 缺少; the order’s files and what they satisfy */
+        get: operations["get_api_v1_orders_id_checklist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/checklist/marks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 标记资料 Say which document an order’s file is, with the date or period its validity runs from (replaces an earlier mark of that file and document) */
+        post: operations["post_api_v1_orders_id_checklist_marks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/checklist/marks/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 取消标记 The file no longer counts as the document */
+        delete: operations["delete_api_v1_orders_id_checklist_marks_fileId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders/{id}/close": {
         parameters: {
             query?: never;
@@ -2562,6 +2630,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/products/{id}/checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 产品资料清单 The documents a product needs (version 0: never saved, the names of requiredDocuments, not blocking) */
+        get: operations["get_api_v1_products_id_checklist"];
+        /** 保存产品资料清单 Save a product’s checklist (product.manage); names requiredDocuments lists and the checklist does not are added, not blocking */
+        put: operations["put_api_v1_products_id_checklist"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/prospects": {
         parameters: {
             query?: never;
@@ -2739,6 +2825,44 @@ export interface paths {
         put: operations["put_api_v1_roles_code"];
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 业绩目标 The targets of a month or quarter for the departments and people you see
+         * @description Each row has, per figure, the amount set for exactly this period (setFen) and what the period is compared with (resolvedFen: its own, its third of the quarter, or its months’ sum).
+         */
+        get: operations["get_api_v1_targets"];
+        /** 设置业绩目标 Set targets (each replaces the amount set for its subject, figure and period; all or none) */
+        put: operations["put_api_v1_targets"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/targets/{subjectKind}/{subjectId}/{metric}/{period}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除业绩目标 Remove one target */
+        delete: operations["delete_api_v1_targets_subjectKind_subjectId_metric_period"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3973,6 +4097,35 @@ export interface operations {
                 to?: string;
                 /** @description One person (the orders’ owner) */
                 userId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_v1_briefing_mine: {
+        parameters: {
+            query?: {
+                period?: "month" | "quarter" | "year";
             };
             header?: never;
             path?: never;
@@ -6958,6 +7111,119 @@ export interface operations {
             };
         };
     };
+    get_api_v1_orders_id_checklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    post_api_v1_orders_id_checklist_marks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 流水起始日期 (银行流水), both days counted */
+                    coversFrom?: string | null;
+                    /** @description 流水截止日期 */
+                    coversTo?: string | null;
+                    /** @description 资料名称, e.g. '征信报告'; a file counts for every product needing a document of that name */
+                    document: string;
+                    /** @description 出具日期 (征信报告) */
+                    documentDate?: string | null;
+                    /** @description 有效期至 (营业执照) */
+                    expiresOn?: string | null;
+                    /**
+                     * Format: uuid
+                     * @description One of the order’s current files
+                     */
+                    fileId: string;
+                    /** @description 长期有效 (no expiry date) */
+                    longTerm?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_api_v1_orders_id_checklist_marks_fileId: {
+        parameters: {
+            query: {
+                /** @description 资料名称, e.g. '征信报告'; a file counts for every product needing a document of that name */
+                document: string;
+            };
+            header?: never;
+            path: {
+                fileId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_api_v1_orders_id_close: {
         parameters: {
             query?: never;
@@ -9725,6 +9991,87 @@ export interface operations {
             };
         };
     };
+    get_api_v1_products_id_checklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_api_v1_products_id_checklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    documents: {
+                        /** @description Refuse 提交申请 while this document is missing or expired */
+                        blocksSubmission: boolean;
+                        /** @description 资料名称, e.g. '征信报告'; a file counts for every product needing a document of that name */
+                        document: string;
+                        validity?: {
+                            days?: number;
+                            endWithinDays?: number;
+                            /**
+                             * @description none 长期有效; days_from_document_date 出具日起 days 天; covers_last_months 覆盖近 months 个月 (ending at most endWithinDays days before use, default 30); until_expiry_date 有效期内
+                             * @enum {string}
+                             */
+                            kind: "none" | "days_from_document_date" | "covers_last_months" | "until_expiry_date";
+                            months?: number;
+                        };
+                    }[];
+                    /** @description The version you read (0: none saved yet) */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_api_v1_prospects: {
         parameters: {
             query?: {
@@ -10259,6 +10606,121 @@ export interface operations {
                 };
             };
         };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_v1_targets: {
+        parameters: {
+            query: {
+                /** @description A month '2026-12' or a quarter '2026-Q4' (Q1 = January–March) */
+                period: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_api_v1_targets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    targets: {
+                        /** @description 目标金额 in fen; 0 shows no percentage */
+                        amountFen: number;
+                        /**
+                         * @description contract 合同金额, disbursed 放款金额, collected 回款金额
+                         * @enum {string}
+                         */
+                        metric: "contract" | "disbursed" | "collected";
+                        /** @description A month '2026-12' or a quarter '2026-Q4' (Q1 = January–March) */
+                        period: string;
+                        /** Format: uuid */
+                        subjectId: string;
+                        /**
+                         * @description person 人员 or department 部门
+                         * @enum {string}
+                         */
+                        subjectKind: "person" | "department";
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_api_v1_targets_subjectKind_subjectId_metric_period: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description contract 合同金额, disbursed 放款金额, collected 回款金额 */
+                metric: "contract" | "disbursed" | "collected";
+                /** @description A month '2026-12' or a quarter '2026-Q4' (Q1 = January–March) */
+                period: string;
+                subjectId: string;
+                /** @description person 人员 or department 部门 */
+                subjectKind: "person" | "department";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             /** @description OK */
             200: {

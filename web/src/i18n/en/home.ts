@@ -22,6 +22,7 @@ export default {
     products: 'Products',
     calculator: 'Repayments',
     settings: 'Settings',
+    targets: 'Targets',
   },
   briefing: {
     title: 'Briefing',
@@ -34,5 +35,11 @@ export default {
     collected: 'Collected',
     ranking: 'Ranking by collected',
     trend: 'Trend',
+    attainment: 'Attained {percent}',
+    mine: 'My targets',
+    target: 'Target {amount}',
+    remaining: '{amount} to go',
+    noTarget: 'No target',
+    setTargets: 'Set targets',
   },
 } satisfies typeof zh;

@@ -20,6 +20,7 @@ export default {
     products: '产品管理',
     calculator: '还款计算',
     settings: '系统设置',
+    targets: '业绩目标',
   },
   briefing: {
     title: '数据简报',
@@ -32,5 +33,11 @@ export default {
     collected: '回款金额',
     ranking: '回款金额排行',
     trend: '趋势',
+    attainment: '完成率 {percent}',
+    mine: '我的目标',
+    target: '目标 {amount}',
+    remaining: '还差 {amount}',
+    noTarget: '未设目标',
+    setTargets: '设置目标',
   },
 };

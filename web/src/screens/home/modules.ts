@@ -28,5 +28,6 @@ export const HOME_MODULES: readonly HomeModule[] = [
   { key: 'invoices', route: 'invoices', icon: 'description-o', badgeKinds: [], permission: 'finance.read' },
   { key: 'products', route: 'products', icon: 'bag-o', badgeKinds: [], permission: 'product.manage' },
   { key: 'calculator', route: 'loan-calculator', icon: 'balance-list-o', badgeKinds: [] },
+  { key: 'targets', route: 'targets', icon: 'aim', badgeKinds: [], permission: 'target.manage' },
   { key: 'settings', route: 'settings', icon: 'setting-o', badgeKinds: [], permission: 'org.manage' },
 ];

@@ -1,0 +1,6 @@
+import { token } from '../area.js';
+import type { ChecklistService } from '../../../core/checklists/checklist.service.js';
+import type { ChecklistReminders } from '../../../core/checklists/checklist-reminders.js';
+
+export const ChecklistServiceToken = token<ChecklistService>('ChecklistService');
+export const ChecklistRemindersToken = token<ChecklistReminders>('ChecklistReminders');
