@@ -60,9 +60,7 @@ export interface DepartmentStatements {
   readonly statusCounts: Readonly<Record<string, number>>;
 }
 
-const BASE = '/commissions';
-
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+async function call<T>(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<T> {
   const response = await fetch(apiUrl(path), {
     method,
     credentials: 'same-origin',
@@ -70,6 +68,7 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
       'Accept-Language': currentLocale(),
       'X-Requested-With': 'yunzhou-console',
       ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...extra,
     },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
@@ -81,26 +80,30 @@ const q = (params: Record<string, string | undefined>): string => {
   return s ? `?${s}` : '';
 };
 
-export const loadScheme = (): Promise<SchemeView> => call('GET', `${BASE}/scheme`);
-export const createVersion = (body: VersionBody): Promise<SchemeView> => call('POST', `${BASE}/scheme/versions`, body);
+export const loadScheme = (): Promise<SchemeView> => call('GET', '/commission-scheme');
+export const createVersion = (body: VersionBody): Promise<SchemeView> => call('POST', '/commission-scheme/versions', body);
+/** 撤回: the latest version, while it is not yet in force. */
+export const withdrawVersion = (version: number): Promise<SchemeView> => call('DELETE', `/commission-scheme/versions/${version}`);
 
 /** My running figure of a month (the firm's current one by default). */
-export const loadMyRunning = (month?: string): Promise<Running> => call('GET', `${BASE}/running/me${q({ month })}`);
+export const loadMyRunning = (month?: string): Promise<Running> => call('GET', `/commissions/running${q({ month })}`);
 /** The running rows of the people one sees; the server applies finance.read and the data scope. */
-export const loadRunningList = (month?: string, departmentId?: string): Promise<RunningList> => call('GET', `${BASE}/running${q({ month, departmentId })}`);
+export const loadRunningList = (month?: string, departmentId?: string): Promise<RunningList> => call('GET', `/commissions/running/people${q({ month, departmentId })}`);
 
 export const loadStatements = async (month: string, departmentId?: string): Promise<StatementRow[]> =>
   (await call<{ items: StatementRow[] }>('GET', `/commission-statements${q({ month, departmentId })}`)).items;
 /** 生成结算单 for a department's people with lines in the month (drafts redrawn; submitted and locked ones left). */
 export const drawStatements = (month: string, departmentId: string): Promise<DepartmentStatements> =>
-  call('POST', '/commission-statements/departments', { month, departmentId });
+  call('POST', '/commission-statements/department', { month, departmentId });
 export const loadStatement = (id: string): Promise<Statement> => call('GET', `/commission-statements/${id}`);
 /** 刷新明细: the person's month drawn up again (lines recorded since picked up, adjustments kept). */
 export const redrawStatement = (s: Statement): Promise<Statement> => call('POST', '/commission-statements', { personId: s.personId, month: s.month });
 export const addAdjustment = (s: Statement, amountFen: number, reason: string): Promise<Statement> =>
   call('POST', `/commission-statements/${s.id}/adjustments`, { version: s.version, amountFen, reason });
 export const removeAdjustment = (s: Statement, adjustmentId: string): Promise<Statement> =>
-  call('DELETE', `/commission-statements/${s.id}/adjustments/${adjustmentId}?version=${s.version}`);
-export const submitStatement = (s: Statement): Promise<Statement> => call('POST', `/commission-statements/${s.id}/submit`, { version: s.version });
+  call('DELETE', `/commission-statements/${s.id}/adjustments/${adjustmentId}${q({ version: String(s.version) })}`);
+/** 提交审批, once: the same attempt retried carries the same Idempotency-Key. */
+export const submitStatement = (s: Statement): Promise<Statement> =>
+  call('POST', `/commission-statements/${s.id}/submit`, {}, { 'Idempotency-Key': `commission-submit:${s.id}:${s.version}` });
 export const lockStatement = (s: Statement): Promise<Statement> => call('POST', `/commission-statements/${s.id}/lock`, { version: s.version });
-export const exportUrl = (id: string, format: 'xlsx' | 'pdf'): string => apiUrl(`/commission-statements/${id}/${format}`);
+export const exportUrl = (id: string, format: 'xlsx' | 'pdf'): string => apiUrl(`/commission-statements/${id}/${format === 'xlsx' ? 'export' : 'pdf'}`);

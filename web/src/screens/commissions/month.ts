@@ -1,14 +1,5 @@
-// The firm's calendar as the commission screens need it: today and this month in the firm's time zone (a
-// statement's month is the firm's, not the device's), tomorrow for a new scheme version.
-import { session } from '../../session.js';
-
-/** 'YYYY-MM-DD' of an instant in the firm's time zone. */
-export function dayIn(at: Date, timeZone = session.me?.timeZone ?? 'Asia/Shanghai'): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
-
-export const todayIn = (): string => dayIn(new Date());
-export const thisMonth = (): string => todayIn().slice(0, 7);
+// The firm's calendar as the commission screens need it: the day after a date and the month before a month.
+// (Which day and month it is comes from the server: the firm's calendar, not the device's.)
 
 /** The day after a 'YYYY-MM-DD' (calendar arithmetic on the date alone, no time zone involved). */
 export function dayAfter(day: string): string {

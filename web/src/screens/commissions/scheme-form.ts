@@ -4,6 +4,7 @@ import { ANY, percentUnits, type SchemeVersion, type TierMode } from '@core/comm
 import { formatYuanGrouped, yuanToFen } from '../../lib/money.js';
 import type { Json } from '../../api/json.js';
 import type { VersionBody } from './commission-api.js';
+import { dayAfter } from './month.js';
 
 export interface TierDraft { from: string; rate: string }
 export interface RuleDraft { roleCode: string; categoryCode: string; tiers: TierDraft[] }
@@ -22,10 +23,14 @@ export const blankTier = (): TierDraft => ({ from: '', rate: '' });
 export const blankRule = (): RuleDraft => ({ roleCode: ANY, categoryCode: ANY, tiers: [{ from: '0', rate: '' }] });
 export const blankOverride = (): OverrideDraft => ({ categoryCode: ANY, rate: '' });
 
-/** The next version's draft: the latest version copied (so a change is a small edit), or a plain start. */
-export function nextDraft(latest: Json<SchemeVersion> | null, version: number, tomorrow: string): SchemeDraft {
+/**
+ * The next version's draft: the latest version copied (so a change is a small edit), effective tomorrow; or a
+ * plain start effective today (the very first version may start at once: nothing was accrued before it).
+ */
+export function nextDraft(latest: Json<SchemeVersion> | null, version: number, today: string): SchemeDraft {
+  const tomorrow = dayAfter(today);
   if (!latest) {
-    return { version, effectiveFrom: tomorrow, tierMode: 'whole', ownerShare: '100', sourceShare: '0', rules: [blankRule()], overrides: [] };
+    return { version, effectiveFrom: today, tierMode: 'whole', ownerShare: '100', sourceShare: '0', rules: [blankRule()], overrides: [] };
   }
   return {
     version,
