@@ -22,6 +22,7 @@ import { ordersArea } from './areas/orders.area.js';
 import { approvalsArea } from './areas/approvals.area.js';
 import { collectionsArea } from './areas/collections.area.js';
 import { briefingArea } from './areas/briefing.area.js';
+import { commissionsArea } from './areas/commissions.area.js';
 import { invoicesArea } from './areas/invoices.area.js';
 import { workcenterArea } from './areas/workcenter.area.js';
 import { inboxArea } from './areas/inbox.area.js';
@@ -40,6 +41,7 @@ export const AREAS = [
   workcenterArea, // 消息, 任务, task rules, follow-up reminders
   invoicesArea, // 发票
   collectionsArea, // 回款计划, 回款单, 结单, 账务管理
+  commissionsArea, // 提成: schemes, lines with the receipts, statements, running figures
   briefingArea, // 数据简报
   inboxArea, // 办理中心
   securityArea, // encryption of sensitive fields, the PIPL audit trail

@@ -8,7 +8,7 @@ import type { OperationLog } from '../audit/index.js';
 import { can, inScope, requirePermission, PERMISSIONS, type Actor, type OrganisationRepository } from '../organisation/index.js';
 import { orderCompleted } from './errors.js';
 import { DEFAULT_COLLECTION_SETTINGS } from './settings.js';
-import type { AccountsQueries, CollectionPlanRepository, CollectionSettingsRepository, OrderFinance, ReceiptRepository } from './ports.js';
+import type { AccountsQueries, CollectionPlanRepository, CollectionSettingsRepository, OrderFinance, ReceiptRepository, ReceiptSettlementListener } from './ports.js';
 import type { CollectionSettings } from './types.js';
 
 export interface CollectionsDeps {
@@ -24,6 +24,8 @@ export interface CollectionsDeps {
   readonly ids: IdGenerator;
   /** The operation log: changed settings are recorded before and after. */
   readonly operations?: OperationLog | undefined;
+  /** Told when a receipt is confirmed or reversed, in that transaction (commissions accrue and claw back). */
+  readonly settlement?: readonly ReceiptSettlementListener[] | undefined;
 }
 
 export const RECEIPT_SUBJECT = 'receipt';

@@ -195,3 +195,13 @@ export interface AccountsQueries {
   markReminded(tx: Tx, tenantId: string, instalmentId: string, dueOn: string): Promise<void>;
 }
 export const AccountsQueries = Symbol.for('yunzhou.AccountsQueries');
+
+/**
+ * Told in the deciding transaction when a receipt becomes 已确认 (confirmed) or 已冲销 (reversed), so what hangs
+ * on collected money (提成) moves with the receipt or not at all. Bound by other areas as a multi-binding.
+ */
+export interface ReceiptSettlementListener {
+  confirmed(tx: Tx, receipt: Receipt, at: Date): Promise<void>;
+  reversed(tx: Tx, receipt: Receipt, at: Date): Promise<void>;
+}
+export const ReceiptSettlementListener = Symbol.for('yunzhou.ReceiptSettlementListener');

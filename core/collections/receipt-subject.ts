@@ -75,7 +75,12 @@ export class ReceiptSubject implements ApprovalSubject {
       : e === 'approve_reversal' ? { reversedAt: at }
       : e === 'reject_reversal' || e === 'withdraw_reversal' ? { reversalReason: null, reversalRequestedBy: null }
       : {};
-    await moveReceipt(this.d, tx, receipt, e, outcome.actorId, changes, { instanceId: instance.id });
+    const moved = await moveReceipt(this.d, tx, receipt, e, outcome.actorId, changes, { instanceId: instance.id });
+    // What hangs on collected money moves in this same transaction: a confirmation accrues, a reversal claws back.
+    for (const l of this.d.settlement ?? []) {
+      if (e === 'approve') await l.confirmed(tx, moved, at);
+      else if (e === 'approve_reversal') await l.reversed(tx, moved, at);
+    }
   }
 }
 

@@ -18,3 +18,16 @@ export {
 export { drawUpStatement, redrawStatement, addAdjustment, removeAdjustment, moveStatement, statementTotals, type DrawUpInput } from './statement.js';
 export { departmentStatement, type DepartmentStatement, type DepartmentStatementRow } from './department.js';
 export { runningCommission, type RunningCommission } from './running.js';
+// The ports and the use cases: scheme versions, accrual and clawback with the receipt, statements through the
+// approval engine ('commission_statement'), the running figures.
+export * from './ports.js';
+export { maySee, firmDay, type CommissionsDeps } from './commissions-deps.js';
+export { ReceiptCommissions, roleCodeFor, runningDelta } from './receipt-commissions.js';
+export { SchemeService, type SchemeView } from './scheme.service.js';
+export {
+  StatementService, asStatement, statementNotFound, type StatementServiceDeps, type StatementApprovalSubmitter, type StatementSummary, type StatementView,
+  type DepartmentStatementView, type AdjustmentInput,
+} from './statement.service.js';
+export { StatementSubject, STATEMENT_SUBJECT } from './statement-subject.js';
+export { StatementDrawing } from './statement-drawing.js';
+export { RunningService, type PersonRunning, type RunningRow, type RunningList } from './running.service.js';

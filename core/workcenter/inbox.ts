@@ -89,6 +89,7 @@ const API = '/api/v1';
 const BUSINESS_SUBJECTS: Readonly<Record<string, { type: string; zh: string; en: string }>> = {
   order_review: { type: 'order', zh: '订单内审', en: 'order review' },
   order_close: { type: 'order', zh: '结单', en: 'order close' },
+  commission_statement: { type: 'commission_statement', zh: '提成月结单', en: 'commission statement' },
   receipt: { type: 'receipt', zh: '回款单', en: 'receipt' },
   invoice: { type: 'invoice', zh: '发票', en: 'invoice' },
   red_invoice: { type: 'invoice', zh: '红冲发票', en: 'red-letter invoice' },

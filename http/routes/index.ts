@@ -20,6 +20,7 @@ import { collectionRoutes } from './collections.routes.js';
 import { briefingRoutes } from './briefing.routes.js';
 import { inboxRoutes } from './inbox.routes.js';
 import { auditRoutes } from './audit.routes.js';
+import { commissionRoutes } from './commissions.routes.js';
 
 /** One contribution per area; each route file takes only the services it declares. */
 export function coreRoutes(crm: Crm): RouteContribution[] {
@@ -34,6 +35,7 @@ export function coreRoutes(crm: Crm): RouteContribution[] {
     apiRoutes('workcenter', workcenterRoutes(crm)),
     apiRoutes('invoices', invoiceRoutes({ invoices: crm.invoices, documents: crm.documents, spreadsheets })),
     apiRoutes('collections', collectionRoutes(crm)),
+    apiRoutes('commissions', commissionRoutes(crm)),
     apiRoutes('briefing', briefingRoutes(crm)),
     apiRoutes('inbox', inboxRoutes(crm)),
     apiRoutes('security', auditRoutes(crm)),

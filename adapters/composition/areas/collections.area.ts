@@ -8,7 +8,7 @@ import { OrganisationRepository } from '../../../core/organisation/ports.js';
 import type { OrderPipeline } from '../../../core/orders/order-pipeline.js';
 import type { ApprovalService } from '../../../core/approvals/approval.service.js';
 import { ApprovalSubjectContribution } from '../../../core/approvals/subjects.js';
-import { AccountsQueries, CollectionPlanRepository, CollectionSettingsRepository, ReceiptRepository } from '../../../core/collections/ports.js';
+import { AccountsQueries, CollectionPlanRepository, CollectionSettingsRepository, ReceiptRepository, ReceiptSettlementListener } from '../../../core/collections/ports.js';
 import { SpreadsheetWriter } from '../../../core/documents/spreadsheet.js';
 import type { CollectionsDeps } from '../../../core/collections/collections-deps.js';
 import { CollectionPlanService } from '../../../core/collections/plan.service.js';
@@ -63,9 +63,13 @@ const module = new ContainerModule(({ bind }) => {
   bind<CollectionsDeps>(CollectionsDepsToken)
     .toResolvedValue(
       (uow: UnitOfWork, plans: CollectionPlanRepository, receipts: ReceiptRepository, settings: CollectionSettingsRepository, accounts: AccountsQueries,
-        org: OrganisationRepository, timeline: Timeline, events: EventSink, clock: Clock, ids: IdGenerator) =>
-        ({ uow, plans, receipts, settings, accounts, org, timeline, events, clock, ids }),
-      [UnitOfWork, CollectionPlanRepository, ReceiptRepository, CollectionSettingsRepository, AccountsQueries, OrganisationRepository, Timeline, EventSink, Clock, IdGenerator],
+        org: OrganisationRepository, timeline: Timeline, events: EventSink, clock: Clock, ids: IdGenerator, settlement: ReceiptSettlementListener[] | undefined) =>
+        ({ uow, plans, receipts, settings, accounts, org, timeline, events, clock, ids, settlement: settlement ?? [] }),
+      [
+        UnitOfWork, CollectionPlanRepository, ReceiptRepository, CollectionSettingsRepository, AccountsQueries, OrganisationRepository, Timeline, EventSink, Clock, IdGenerator,
+        // Other areas (提成) told of confirmations and reversals in the deciding transaction.
+        { serviceIdentifier: ReceiptSettlementListener, isMultiple: true, optional: true },
+      ],
     )
     .inSingletonScope();
 

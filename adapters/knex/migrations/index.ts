@@ -38,6 +38,7 @@ import * as followUpIdempotencyKey from './202612060501_follow_up_idempotency_ke
 import * as approvalTasksDecided from './202612061900_approval_tasks_decided.js';
 import * as fileStoreTables from './202612062100_file_store_tables.js';
 import * as departmentFkNoAction from './202612062100_department_fk_no_action.js';
+import * as commissions from './202612070200_commissions.js';
 
 export const coreMigrations: MigrationSet = {
   owner: 'core',
@@ -61,5 +62,7 @@ export const coreMigrations: MigrationSet = {
     // Files on shared storage (issue 18): the PostgreSQL file store's chunks, files moved between stores.
     fileStoreTables,
     // Citus readiness (issue 18): the department keys no longer `set null`; deleting a department does it.
-    departmentFkNoAction],
+    departmentFkNoAction,
+    // 提成 (issue 16): scheme versions, lines, the running totals per person and month, statements.
+    commissions],
 };
