@@ -405,6 +405,239 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/commission-scheme": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 提成方案 The firm's commission scheme: every version and the one in force today */
+        get: operations["get_api_v1_commission_scheme"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commission-scheme/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 新增方案版本 Add the next version of the scheme (finance.write)
+         * @description Rates by 岗位 and 产品分类 (most specific wins; * for any), tiers by the person's monthly collected total, the split between 负责人 and 来源 (adding up to exactly 100), and the department head's override. A change takes effect from tomorrow at the earliest and never reaches receipts already confirmed.
+         */
+        post: operations["post_api_v1_commission_scheme_versions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commission-scheme/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 方案版本 One version of the scheme */
+        get: operations["get_api_v1_commission_scheme_versions_version"];
+        put?: never;
+        post?: never;
+        /** 撤回方案版本 Withdraw the latest version while it is not yet in force */
+        delete: operations["delete_api_v1_commission_scheme_versions_version"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commission-statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 提成月结单 The statements of a month you see, highest total first */
+        get: operations["get_api_v1_commission_statements"];
+        put?: never;
+        /** 生成月结单 Draw up (or redraw) a person's month as a draft (finance.write) */
+        post: operations["post_api_v1_commission_statements"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commission-statements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 月结单详情 The statement with its lines, the month-end true-up and the adjustments */
+        get: operations["get_api_v1_commission_statements_id"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commission-statements/{id}/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 调整 Add an amount (±, fen) with its reason to a draft */
+        post: operations["post_api_v1_commission_statements_id_adjustments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commission-statements/{id}/adjustments/{adjustmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除调整 Take an adjustment off a draft */
+        delete: operations["delete_api_v1_commission_statements_id_adjustments_adjustmentId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commission-statements/{id}/lock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 锁定 Lock an approved statement (paid); nothing changes afterwards */
+        post: operations["post_api_v1_commission_statements_id_lock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commission-statements/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 提交审批 Submit the draft to the commission_statement approval flow (the month must be over)
+         * @description The statement is redrawn from every line recorded and becomes 已提交; the flow's approval makes it 已审批, a rejection or withdrawal sends it back to 草稿. A repeat with the same Idempotency-Key does not submit twice.
+         */
+        post: operations["post_api_v1_commission_statements_id_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commission-statements/department": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 部门提成汇总 A department's statements of a month, with totals and status counts */
+        get: operations["get_api_v1_commission_statements_department"];
+        put?: never;
+        /** 生成部门月结单 Draw up every person with lines in the department's month (finance.write) */
+        post: operations["post_api_v1_commission_statements_department"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commissions/lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 提成明细 The commission lines of a person's month (each with the scheme version it used) */
+        get: operations["get_api_v1_commissions_lines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commissions/running": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 本月提成 A person's running commission for a month (default: you, this month)
+         * @description Earned so far (accruals and clawbacks), the month-end true-up if the month ended today, and the expected month. Your own always; someone else's with finance.read inside your data scope.
+         */
+        get: operations["get_api_v1_commissions_running"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commissions/running/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 团队本月提成 The running rows of the people your data scope covers (a department's manager: the department) */
+        get: operations["get_api_v1_commissions_running_people"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/departments": {
         parameters: {
             query?: never;
@@ -2595,8 +2828,8 @@ export interface operations {
     get_api_v1_approval_flows: {
         parameters: {
             query?: {
-                /** @description order_review 订单内审, receipt 回款单, invoice 发票, red_invoice 红冲发票, order_close 结单 */
-                businessType?: "order_review" | "receipt" | "invoice" | "red_invoice" | "order_close";
+                /** @description order_review 订单内审, receipt 回款单, invoice 发票, red_invoice 红冲发票, order_close 结单, commission_statement 提成月结单 */
+                businessType?: "order_review" | "receipt" | "invoice" | "red_invoice" | "order_close" | "commission_statement";
                 includeArchived?: boolean;
             };
             header?: never;
@@ -2634,10 +2867,10 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
-                     * @description order_review 订单内审, receipt 回款单, invoice 发票, red_invoice 红冲发票, order_close 结单
+                     * @description order_review 订单内审, receipt 回款单, invoice 发票, red_invoice 红冲发票, order_close 结单, commission_statement 提成月结单
                      * @enum {string}
                      */
-                    businessType: "order_review" | "receipt" | "invoice" | "red_invoice" | "order_close";
+                    businessType: "order_review" | "receipt" | "invoice" | "red_invoice" | "order_close" | "commission_statement";
                     name: string;
                     /**
                      * @description A node nobody can approve: skip (自动通过) or admin (交给管理员, default)
@@ -2954,8 +3187,8 @@ export interface operations {
         parameters: {
             query: {
                 businessId: string;
-                /** @description order_review 订单内审, receipt 回款单, invoice 发票, red_invoice 红冲发票, order_close 结单 */
-                businessType: "order_review" | "receipt" | "invoice" | "red_invoice" | "order_close";
+                /** @description order_review 订单内审, receipt 回款单, invoice 发票, red_invoice 红冲发票, order_close 结单, commission_statement 提成月结单 */
+                businessType: "order_review" | "receipt" | "invoice" | "red_invoice" | "order_close" | "commission_statement";
             };
             header?: never;
             path?: never;
@@ -2994,10 +3227,10 @@ export interface operations {
                     /** Format: uuid */
                     businessId: string;
                     /**
-                     * @description order_review 订单内审, receipt 回款单, invoice 发票, red_invoice 红冲发票, order_close 结单
+                     * @description order_review 订单内审, receipt 回款单, invoice 发票, red_invoice 红冲发票, order_close 结单, commission_statement 提成月结单
                      * @enum {string}
                      */
-                    businessType: "order_review" | "receipt" | "invoice" | "red_invoice" | "order_close";
+                    businessType: "order_review" | "receipt" | "invoice" | "red_invoice" | "order_close" | "commission_statement";
                     chosenApprovers?: {
                         [key: string]: string[];
                     };
@@ -3179,8 +3412,8 @@ export interface operations {
     get_api_v1_approvals_submitted: {
         parameters: {
             query?: {
-                /** @description order_review 订单内审, receipt 回款单, invoice 发票, red_invoice 红冲发票, order_close 结单 */
-                businessType?: "order_review" | "receipt" | "invoice" | "red_invoice" | "order_close";
+                /** @description order_review 订单内审, receipt 回款单, invoice 发票, red_invoice 红冲发票, order_close 结单, commission_statement 提成月结单 */
+                businessType?: "order_review" | "receipt" | "invoice" | "red_invoice" | "order_close" | "commission_statement";
                 cursor?: string;
                 limit?: number;
                 status?: "pending" | "approved" | "rejected" | "withdrawn";
@@ -3662,6 +3895,566 @@ export interface operations {
                 };
             };
         };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_v1_commission_scheme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    post_api_v1_commission_scheme_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description 生效日期: receipts confirmed on or after it; from tomorrow at the earliest once a version exists
+                     */
+                    effectiveFrom: string;
+                    overrides?: {
+                        /** @description * (any) or a code: 岗位 (role code) or 产品分类 (category code) */
+                        categoryCode: string;
+                        /** @description Percent as decimal text, at most 4 decimals: 3, 1.5, 0.25 */
+                        rate: string;
+                    }[];
+                    rules: {
+                        /** @description * (any) or a code: 岗位 (role code) or 产品分类 (category code) */
+                        categoryCode: string;
+                        /** @description * (any) or a code: 岗位 (role code) or 产品分类 (category code) */
+                        roleCode: string;
+                        tiers: {
+                            /** @description 本月业绩 from (fen, inclusive); the first tier starts at 0 */
+                            fromFen: number;
+                            /** @description Percent as decimal text, at most 4 decimals: 3, 1.5, 0.25 */
+                            rate: string;
+                        }[];
+                    }[];
+                    split: {
+                        /** @description Percent as decimal text, at most 4 decimals: 3, 1.5, 0.25 */
+                        ownerShare: string;
+                        /** @description Percent as decimal text, at most 4 decimals: 3, 1.5, 0.25 */
+                        sourceShare: string;
+                    };
+                    /**
+                     * @description whole 全额累进 (default), marginal 超额累进
+                     * @enum {string}
+                     */
+                    tierMode?: "whole" | "marginal";
+                    /** @description The next number (nextVersion of GET /commission-scheme) */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_v1_commission_scheme_versions_version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_api_v1_commission_scheme_versions_version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_v1_commission_statements: {
+        parameters: {
+            query: {
+                departmentId?: string;
+                /** @description 月份 YYYY-MM in the firm's calendar */
+                month: string;
+                personId?: string;
+                status?: "draft" | "submitted" | "approved" | "locked";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    post_api_v1_commission_statements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 月份 YYYY-MM in the firm's calendar */
+                    month: string;
+                    /** Format: uuid */
+                    personId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_v1_commission_statements_id: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    post_api_v1_commission_statements_id_adjustments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Non-zero fen; negative takes off */
+                    amountFen: number;
+                    /** @description 调整原因 */
+                    reason: string;
+                    /** @description The version you last read (optimistic concurrency) */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_api_v1_commission_statements_id_adjustments_adjustmentId: {
+        parameters: {
+            query: {
+                /** @description The version you last read (optimistic concurrency) */
+                version: number;
+            };
+            header?: never;
+            path: {
+                adjustmentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    post_api_v1_commission_statements_id_lock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The version you last read (optimistic concurrency) */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    post_api_v1_commission_statements_id_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 请选择审批人: approvers per node key */
+                    chosenApprovers?: {
+                        [key: string]: string[];
+                    };
+                    /** @description Idempotency key of this attempt (the Idempotency-Key header wins) */
+                    requestId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_v1_commission_statements_department: {
+        parameters: {
+            query: {
+                departmentId: string;
+                /** @description 月份 YYYY-MM in the firm's calendar */
+                month: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    post_api_v1_commission_statements_department: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    departmentId: string;
+                    /** @description 月份 YYYY-MM in the firm's calendar */
+                    month: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_v1_commissions_lines: {
+        parameters: {
+            query?: {
+                /** @description 月份 YYYY-MM in the firm's calendar */
+                month?: string;
+                personId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_v1_commissions_running: {
+        parameters: {
+            query?: {
+                /** @description 月份 YYYY-MM in the firm's calendar */
+                month?: string;
+                personId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_v1_commissions_running_people: {
+        parameters: {
+            query?: {
+                departmentId?: string;
+                /** @description 月份 YYYY-MM in the firm's calendar */
+                month?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             /** @description OK */
             200: {

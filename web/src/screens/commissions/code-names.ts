@@ -2,7 +2,7 @@
 // ('*' is 全部), the code itself otherwise.
 import { onMounted, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { ANY } from '@core/commissions/index.js';
+import { ANY } from '@core/commissions/scheme.js';
 import { api, ok } from '../../api/client.js';
 
 export interface Named { readonly code: string; readonly name: string }

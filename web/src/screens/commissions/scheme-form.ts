@@ -1,6 +1,8 @@
 // 提成方案 as the editor holds it: amounts as the yuan a person types, rates as the percent text the server
 // takes; turned into the version the server checks (it reports every problem at its path, /rules/0/tiers/1/rate).
-import { ANY, percentUnits, type SchemeVersion, type TierMode } from '@core/commissions/index.js';
+import { ANY } from '@core/commissions/scheme.js';
+import { percentUnits } from '@core/commissions/percent.js';
+import type { SchemeVersion, TierMode } from '@core/commissions/types.js';
 import { formatYuanGrouped, yuanToFen } from '../../lib/money.js';
 import type { Json } from '../../api/json.js';
 import type { VersionBody } from './commission-api.js';
