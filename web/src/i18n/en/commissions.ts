@@ -8,6 +8,8 @@ export default {
     title: 'Commission this month',
     projected: 'Expected this month',
     earned: 'Accrued',
+    accrued: 'Accruals',
+    earnedYuan: 'Accrued (¥)',
     trueUp: 'Month-end tier true-up (expected)',
     credited: 'Collected this month',
     clawback: 'Clawed back',

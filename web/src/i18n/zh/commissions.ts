@@ -7,6 +7,8 @@ export default {
     title: '本月提成',
     projected: '预计本月提成',
     earned: '已计提',
+    accrued: '计提',
+    earnedYuan: '已计提（元）',
     trueUp: '月末调档（预计）',
     credited: '本月业绩',
     clawback: '冲回',
