@@ -5,6 +5,7 @@ import type { Readable } from 'node:stream';
 import type { PdfRenderer } from '../../core/documents/ports.js';
 import type { DocumentCharset } from '../../core/shared/document-charset.js';
 import type { ContractDocument, InvoiceDocument, PlanDocument } from '../../core/documents/types.js';
+import type { StatementDocument } from '../../core/commissions/statement-export.js';
 import { PdfkitRenderer, type PdfRendererOptions } from './pdfkit-renderer.js';
 
 /**
@@ -26,6 +27,10 @@ export class LazyPdfRenderer implements PdfRenderer, DocumentCharset {
 
   planStream(data: PlanDocument): Readable {
     return this.get().planStream(data);
+  }
+
+  statementStream(data: StatementDocument): Readable {
+    return this.get().statementStream(data);
   }
 
   drawable(codePoint: number): boolean {

@@ -12,6 +12,8 @@ import { assertDrawable, drawableBy, loadFonts } from './fonts.js';
 import { drawInvoice } from './invoice-layout.js';
 import { PageStream } from './page-stream.js';
 import { drawPlan } from './plan-layout.js';
+import { drawCommissionStatement } from './commission-statement-layout.js';
+import type { StatementDocument } from '../../core/commissions/statement-export.js';
 import { TextMeasure } from './text-measure.js';
 
 export interface PdfRendererOptions {
@@ -56,6 +58,13 @@ export class PdfkitRenderer implements PdfRenderer, DocumentCharset {
     assertDrawable(this.kit.fonts, data);
     const pages = this.countPages((canvas) => drawPlan(canvas, data, 0));
     return this.stream(`融资规划方案 ${data.projectName}`, data.preparedDate, (canvas) => drawPlan(canvas, data, pages));
+  }
+
+  /** 提成月结单 as a PDF stream; bad data throws before any byte is produced. */
+  statementStream(data: StatementDocument): Readable {
+    assertDrawable(this.kit.fonts, data);
+    const pages = this.countPages((canvas) => drawCommissionStatement(canvas, data, 0));
+    return this.stream(`提成月结单 ${data.month} ${data.personName}`, data.printedOn, (canvas) => drawCommissionStatement(canvas, data, pages));
   }
 
   /** The invoice as PDF bytes, for a caller that needs the whole document (an attachment, a file). */

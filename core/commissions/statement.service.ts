@@ -14,6 +14,7 @@ import { sortLines } from './lines.js';
 import { STATEMENT_MACHINE } from './statement-machine.js';
 import type { Adjustment, CommissionLine, PersonStatement, StatementStatus, StatementTotals } from './types.js';
 import type { StatementFilter, StatementRecord } from './ports.js';
+import type { StatementDocument, StatementPdfRenderer } from './statement-export.js';
 
 /** Submitting to approval: the approvals use case (ApprovalService.submit), which calls back the statement subject. */
 export interface StatementApprovalSubmitter {
@@ -27,6 +28,8 @@ export interface StatementApprovalSubmitter {
 
 export interface StatementServiceDeps extends CommissionsDeps {
   readonly approvals: StatementApprovalSubmitter;
+  /** Draws the statement's PDF (pdfkit in adapters/pdf). */
+  readonly pdf?: StatementPdfRenderer | undefined;
 }
 
 /** A statement as a list shows it (no lines). */
@@ -196,6 +199,20 @@ export class StatementService {
     return this.get(actor, id);
   }
 
+  /** 下载月结单 PDF: `提成月结单_<month>_<person>.pdf`, streamed as it is drawn. */
+  async pdf(actor: Actor, id: string): Promise<{ fileName: string; pdf: AsyncIterable<Uint8Array> }> {
+    if (!this.d.pdf) throw new Error('no PDF renderer is bound for commission statements');
+    const v = await this.get(actor, id);
+    const doc = await this.d.uow.read(async (tx): Promise<StatementDocument> => {
+      const tenant = await this.d.org.getTenant(tx, actor.tenantId);
+      return {
+        firmName: tenant?.name ?? '', month: v.month, personName: v.personName, departmentName: v.departmentName, statusLabel: v.statusLabel,
+        printedOn: await firmDay(this.d, tx, actor.tenantId, this.d.clock.now()), lines: v.lines, adjustments: v.adjustments, totals: v.totals,
+      };
+    });
+    return { fileName: fileName(`提成月结单_${v.month}_${v.personName}.pdf`), pdf: this.d.pdf.statementStream(doc) };
+  }
+
   private async forChange(tx: Tx, actor: Actor, id: string, version: number): Promise<StatementRecord> {
     const s = await this.d.commissions.statement(tx, actor.tenantId, id, true);
     if (!s || !maySee(actor, s.personId, s.departmentId)) throw statementNotFound(id);
@@ -213,7 +230,8 @@ export class StatementService {
 
   private async departmentOrHide(tx: Tx, actor: Actor, departmentId: string) {
     const dept = (await this.d.org.listDepartments(tx, actor.tenantId)).find((x) => x.id === departmentId);
-    const visible = actor.dataScope === 'tenant' || actor.visibleDepartmentIds.includes(departmentId) || actor.departmentId === departmentId;
+    // A department's figures are for whoever's data scope covers the department (a 销售 with 'self' sees only their own).
+    const visible = actor.dataScope === 'tenant' || actor.visibleDepartmentIds.includes(departmentId);
     if (!dept || !visible) throw notFound('department', '部门', departmentId);
     return dept;
   }
@@ -230,6 +248,9 @@ export class StatementService {
     return { ...(summary as StatementSummary), lines, adjustments: await this.d.commissions.adjustments(tx, s.tenantId, s.id) };
   }
 }
+
+// Characters that file systems or headers dislike become '_'; the Chinese stays.
+const fileName = (s: string): string => s.replace(/[\\/:*?"<>|\s]+/g, '_');
 
 /** A stored statement as the pure rules read it. */
 export function asStatement(s: StatementRecord, lines: readonly CommissionLine[], adjustments: readonly Adjustment[]): PersonStatement {

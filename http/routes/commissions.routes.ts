@@ -5,7 +5,12 @@
 import type { SchemeService } from '../../core/commissions/scheme.service.js';
 import type { StatementService } from '../../core/commissions/statement.service.js';
 import type { RunningService } from '../../core/commissions/running.service.js';
-import type { RouteDef, RouteRequest } from '../../adapters/composition/route-def.js';
+import { Readable } from 'node:stream';
+import { respond, type RouteDef, type RouteRequest } from '../../adapters/composition/route-def.js';
+import { XLSX_CONTENT_TYPE, type SheetRow, type SheetSpec, type SpreadsheetWriter } from '../../core/documents/spreadsheet.js';
+import { DEPARTMENT_SHEET, STATEMENT_SHEET, departmentSheetRows, statementSheetRows } from '../../core/commissions/statement-export.js';
+import { contentDisposition } from '../content-disposition.js';
+import { startedStream } from '../started-stream.js';
 import { MAX_REASON_LENGTH } from '../../core/commissions/adjustment.js';
 import { STATEMENT_STATUSES, TIER_MODES } from '../../core/commissions/types.js';
 import { objectSchema, uuid } from '../schemas.js';
@@ -37,13 +42,23 @@ function requestIdOf(req: RouteRequest): string | undefined {
   return req.headers['idempotency-key'] ?? req.body?.requestId;
 }
 
+function xlsx(writer: SpreadsheetWriter, sheet: SheetSpec, rows: Iterable<SheetRow>, fileName: string) {
+  async function* each() {
+    yield* rows;
+  }
+  return respond({
+    headers: { 'Content-Type': XLSX_CONTENT_TYPE, 'Content-Disposition': contentDisposition(fileName.replace(/[\\/:*?"<>|\s]+/g, '_')), 'Cache-Control': 'private, no-cache' },
+    stream: Readable.from(writer.write(sheet, each())),
+  });
+}
+
 export interface CommissionRouteServices {
   readonly commissionSchemes: SchemeService;
   readonly commissionStatements: StatementService;
   readonly commissionRunning: RunningService;
 }
 
-export function commissionRoutes(s: CommissionRouteServices, exports: readonly RouteDef[] = []): RouteDef[] {
+export function commissionRoutes(s: CommissionRouteServices, spreadsheets: SpreadsheetWriter): RouteDef[] {
   const statements = s.commissionStatements;
   return [
     {
@@ -102,11 +117,39 @@ export function commissionRoutes(s: CommissionRouteServices, exports: readonly R
       schemas: { body: objectSchema({ departmentId: uuid, month }, ['departmentId', 'month']) },
       handler: async ({ actor, body }) => statements.drawUpDepartment(actor, body),
     },
-    ...exports,
+    {
+      method: 'get', path: '/commission-statements/department/xlsx', tags, summary: '导出部门提成汇总 The department\'s month as .xlsx (Chinese headers)',
+      schemas: { query: objectSchema({ departmentId: uuid, month }, ['departmentId', 'month']) },
+      handler: async ({ actor, query }) => {
+        const d = await statements.department(actor, query.departmentId, query.month);
+        const labels = new Map((await statements.list(actor, { month: query.month, departmentId: query.departmentId })).map((x) => [x.personId, x.statusLabel]));
+        const rows = d.rows.map((r) => ({ personName: r.personName, statusLabel: labels.get(r.personId) ?? r.status, totals: r.totals }));
+        return xlsx(spreadsheets, DEPARTMENT_SHEET, departmentSheetRows(rows, d.totals), `部门提成汇总_${d.month}_${d.departmentName}.xlsx`);
+      },
+    },
     {
       method: 'get', path: '/commission-statements/:id', tags, summary: '月结单详情 The statement with its lines, the month-end true-up and the adjustments',
       schemas: { params: idParams },
       handler: async ({ actor, params }) => statements.get(actor, params.id),
+    },
+    {
+      method: 'get', path: '/commission-statements/:id/xlsx', tags, summary: '导出月结单 The statement as .xlsx: its lines, adjustments with reasons and the total',
+      schemas: { params: idParams },
+      handler: async ({ actor, params }) => {
+        const v = await statements.get(actor, params.id);
+        return xlsx(spreadsheets, STATEMENT_SHEET, statementSheetRows(v.lines, v.adjustments, v.totals), `提成月结单_${v.month}_${v.personName}.xlsx`);
+      },
+    },
+    {
+      method: 'get', path: '/commission-statements/:id/pdf', tags: ['commissions', 'documents'], summary: '下载月结单 The statement as PDF, sent as it is drawn',
+      schemas: { params: idParams },
+      handler: async ({ actor, params }) => {
+        const doc = await statements.pdf(actor, params.id);
+        return respond({
+          headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': contentDisposition(doc.fileName), 'Cache-Control': 'private, no-cache' },
+          stream: await startedStream(doc.pdf),
+        });
+      },
     },
     {
       method: 'post', path: '/commission-statements/:id/adjustments', tags, successStatus: 201, summary: '调整 Add an amount (±, fen) with its reason to a draft',

@@ -35,7 +35,7 @@ export function coreRoutes(crm: Crm): RouteContribution[] {
     apiRoutes('workcenter', workcenterRoutes(crm)),
     apiRoutes('invoices', invoiceRoutes({ invoices: crm.invoices, documents: crm.documents, spreadsheets })),
     apiRoutes('collections', collectionRoutes(crm)),
-    apiRoutes('commissions', commissionRoutes(crm)),
+    apiRoutes('commissions', commissionRoutes(crm, spreadsheets)),
     apiRoutes('briefing', briefingRoutes(crm)),
     apiRoutes('inbox', inboxRoutes(crm)),
     apiRoutes('security', auditRoutes(crm)),

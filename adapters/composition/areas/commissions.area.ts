@@ -14,6 +14,8 @@ import { SchemeService } from '../../../core/commissions/scheme.service.js';
 import { StatementService } from '../../../core/commissions/statement.service.js';
 import { StatementSubject } from '../../../core/commissions/statement-subject.js';
 import { RunningService } from '../../../core/commissions/running.service.js';
+import { StatementPdfRenderer } from '../../../core/commissions/statement-export.js';
+import { LazyPdfRenderer } from '../../pdf/lazy-pdf-renderer.js';
 import { KnexCommissionRepository } from '../../knex/repositories/knex-commission.repository.js';
 import { KnexOrderPeopleQuery } from '../../knex/repositories/knex-order-people.queries.js';
 import { defineArea } from '../area.js';
@@ -40,8 +42,13 @@ const module = new ContainerModule(({ bind }) => {
 
   bind<SchemeService>(CommissionSchemeServiceToken).toResolvedValue((d: CommissionsDeps) => new SchemeService(d), [CommissionsDepsToken]).inSingletonScope();
   bind<StatementService>(CommissionStatementServiceToken)
-    .toResolvedValue((d: CommissionsDeps, approvals: ApprovalService) => new StatementService({ ...d, approvals }), [CommissionsDepsToken, ApprovalServiceToken])
+    .toResolvedValue(
+      (d: CommissionsDeps, approvals: ApprovalService, pdf: StatementPdfRenderer) => new StatementService({ ...d, approvals, pdf }),
+      [CommissionsDepsToken, ApprovalServiceToken, StatementPdfRenderer],
+    )
     .inSingletonScope();
+  // The statement's PDF with the documents area's renderer (its font parsed once, on first use).
+  bind<StatementPdfRenderer>(StatementPdfRenderer).toResolvedValue((r: LazyPdfRenderer) => r, [LazyPdfRenderer]).inSingletonScope();
   bind<RunningService>(CommissionRunningServiceToken).toResolvedValue((d: CommissionsDeps) => new RunningService(d), [CommissionsDepsToken]).inSingletonScope();
 });
 
