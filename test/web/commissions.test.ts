@@ -5,7 +5,7 @@
 // month (70 % and 30 % of the receipt at 3 %, she both owns the order and brought the inquiry), 王经理 the ¥50
 // override and his team's ¥350. Next month 钱运营 draws up the department's statements, adjusts 孙露露's with a
 // reason (none is refused), submits it; 赵财务 approves it on the approval screen, which shows whose month and
-// its totals, locks it and downloads it as .xlsx and PDF. 孙露露 may not add a version: 没有权限, and the server
+// its totals, locks it and downloads it as .xlsx and PDF (the department's summary too). 孙露露 may not add a version: 没有权限, and the server
 // refuses her too.
 import test from 'ava';
 import ExcelJS from 'exceljs';
@@ -229,6 +229,12 @@ test.serial('[1280] next month: 钱运营 draws up, adjusts with a reason and su
   t.is(await text(qian, '[data-department-totals] [data-figure="total"]'), '350');
   t.regex(await text(qian, '[data-status-counts]'), /草稿2/);
   await look(t, qian, 'commissions-statements');
+  const [summary] = await Promise.all([qian.page.waitForEvent('download'), qian.page.locator('[data-export="department"]').click()]);
+  t.is(summary.suggestedFilename(), `部门提成汇总_${receiptMonth}_三：新媒体运营中心.xlsx`);
+  const sheet = new ExcelJS.Workbook();
+  await sheet.xlsx.load((await readFile(await summary.path())) as unknown as ArrayBuffer);
+  const summaryCells = sheet.worksheets.flatMap((ws) => ws.getSheetValues().flat().map(String));
+  t.true(summaryCells.includes('孙露露') && summaryCells.includes('王经理'), 'both people in the department summary');
 
   await qian.page.locator('[data-table="commission-statements"] tbody tr', { hasText: '孙露露' }).click();
   await qian.page.waitForURL(/\/commissions\/statements\/[0-9a-f-]{36}$/);
@@ -279,11 +285,12 @@ test.serial('[1280] next month: 钱运营 draws up, adjusts with a reason and su
 
   // The exports: an .xlsx with Chinese headers and the PDF, through the session cookie.
   const [xlsx] = await Promise.all([zhao.page.waitForEvent('download'), zhao.page.locator('[data-export="xlsx"]').click()]);
-  t.regex(xlsx.suggestedFilename(), /\.xlsx$/);
+  t.is(xlsx.suggestedFilename(), `提成月结单_${receiptMonth}_孙露露.xlsx`);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await readFile(await xlsx.path())) as unknown as ArrayBuffer);
   const cells = wb.worksheets.flatMap((ws) => ws.getSheetValues().flat().map(String));
-  t.true(cells.some((c) => c.includes('孙露露')), 'the person is in the workbook');
+  t.true(['日期', '类型', '计提基数（元）', '提成金额（元）'].every((h) => cells.includes(h)), 'Chinese headers');
+  t.true(cells.includes('资料不全，扣减'), 'the adjustment with its reason');
   const [pdf] = await Promise.all([zhao.page.waitForEvent('download'), zhao.page.locator('[data-export="pdf"]').click()]);
   t.regex(pdf.suggestedFilename(), /\.pdf$/);
   t.is((await readFile(await pdf.path())).subarray(0, 5).toString(), '%PDF-');

@@ -77,6 +77,7 @@ export default {
     chooseDepartment: '选择一个部门后，可为该部门的人员生成结算单',
     drawn: '已生成{n}张结算单',
     none: '该月还没有结算单',
+    export: '导出部门汇总',
     departmentTotal: '部门合计',
     statusCounts: '草稿{draft} · 已提交{submitted} · 已审批{approved} · 已锁定{locked}',
     open: '查看',

@@ -53,4 +53,8 @@ export const submitStatement = (s: Statement): Promise<Statement> =>
   }));
 export const lockStatement = (s: Statement): Promise<Statement> =>
   ok<Statement>(api.POST('/api/v1/commission-statements/{id}/lock', { params: { path: { id: s.id } }, body: { version: s.version } }));
-export const exportUrl = (id: string, format: 'xlsx' | 'pdf'): string => apiUrl(`/commission-statements/${id}/${format === 'xlsx' ? 'export' : 'pdf'}`);
+/** A statement as .xlsx (Chinese headers) or PDF, downloaded by the browser through the session cookie. */
+export const exportUrl = (id: string, format: 'xlsx' | 'pdf'): string => apiUrl(`/commission-statements/${id}/${format}`);
+/** 部门提成汇总 of a month as .xlsx. */
+export const departmentExportUrl = (departmentId: string, month: string): string =>
+  apiUrl(`/commission-statements/department/xlsx?${new URLSearchParams({ departmentId, month })}`);
