@@ -85,12 +85,12 @@ export default {
     invoice: 'invoice',
   },
   businessType: {
-    commission_statement: 'Commission statement',
     order_review: 'Order review',
     receipt: 'Receipt',
     invoice: 'Invoice',
     red_invoice: 'Red-letter invoice',
     order_close: 'Order close',
+    commission_statement: 'Commission statement',
   },
   instanceStatus: {
     pending: 'Pending',

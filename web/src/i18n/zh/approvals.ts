@@ -81,18 +81,18 @@ export default {
   statementAdjustments: '调整',
   statementTotal: '应发提成（元）',
   the: {
-    statement: '提成结算单',
+    statement: '提成月结单',
     order: '订单',
     receipt: '回款单',
     invoice: '发票',
   },
   businessType: {
-    commission_statement: '提成结算单',
     order_review: '订单内审',
     receipt: '回款单',
     invoice: '发票',
     red_invoice: '红冲发票',
     order_close: '结单',
+    commission_statement: '提成月结单',
   },
   instanceStatus: {
     pending: '审批中',

@@ -1,4 +1,4 @@
-// What the commission screens read and write (提成方案, 提成结算单, 本月提成), typed with core's own shapes as
+// What the commission screens read and write (提成方案, 提成月结单, 本月提成), typed with core's own shapes as
 // JSON. The one place that knows the commission routes: a screen never builds a URL itself.
 import { api, apiUrl, ok } from '../../api/client.js';
 import type { Json } from '../../api/json.js';
@@ -35,7 +35,7 @@ export const loadRunningList = (month?: string): Promise<RunningList> =>
 
 export const loadStatements = async (month: string, departmentId?: string): Promise<StatementRow[]> =>
   (await ok<{ items: StatementRow[] }>(api.GET('/api/v1/commission-statements', { params: { query: { month, ...(departmentId ? { departmentId } : {}) } } }))).items;
-/** 生成结算单 for a department's people with lines in the month (drafts redrawn; submitted and locked ones left). */
+/** 生成月结单 for a department's people with lines in the month (drafts redrawn; submitted and locked ones left). */
 export const drawStatements = (month: string, departmentId: string): Promise<DepartmentStatements> =>
   ok<DepartmentStatements>(api.POST('/api/v1/commission-statements/department', { body: { month, departmentId } }));
 export const loadStatement = (id: string): Promise<Statement> => ok<Statement>(api.GET('/api/v1/commission-statements/{id}', { params: { path: { id } } }));

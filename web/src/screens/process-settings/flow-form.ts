@@ -18,7 +18,7 @@ export const CONDITION_FIELDS: Readonly<Record<BusinessType, readonly string[]>>
   invoice: ['amountFen'],
   red_invoice: ['amountFen'],
   order_close: ['amountFen', 'receivedFen', 'title'],
-  commission_statement: ['totalFen', 'creditedFen', 'month'],
+  commission_statement: ['amountFen', 'creditedFen', 'month'],
 };
 export const isMoneyField = (field: string): boolean => field.endsWith('Fen');
 export function operatorsOf(field: string): Op[] {
