@@ -1,5 +1,7 @@
 // The brochure's 13 steps as one story, through HTTP only, as the demo firm's people would work: 孙露露 sells,
-// 王经理 takes a step, 李审批 approves the internal review, 赵财务 and 钱运营 approve the money and the close.
+// 王经理 takes a step, 李审批 approves the internal review, 赵财务 and 钱运营 approve the money and the close;
+// and then the month's 提成: the scheme 赵财务 set up earned 孙露露 and her department head on the collections,
+// and next month her statement is drawn up, adjusted with a reason, approved by finance and locked.
 // The firm is the demo's (its people and approval flows from the demo seed); everything after that is a
 // request. Every screen's figures from the brochure are checked on the way: progress, receivable, received,
 // outstanding, the approval record's 节点审批人 and 真正审批人, the 大写 total on the invoice PDF, the briefing.
@@ -11,7 +13,7 @@ import { DEMO_SELLER } from '../../adapters/demo/invoices.seed.js';
 import { DEMO_PRODUCTS } from '../../core/products/demo-products.js';
 import { makeResidentId, makeUscc } from '../../core/identity/index.js';
 import { localDate } from '../../core/shared/zoned-time.js';
-import { testCrm } from '../support/crm.js';
+import { ShiftedClock, testCrm } from '../support/crm.js';
 import { serve, type ApiResponse, type TestServer } from '../support/http.js';
 import { compactText } from '../adapters/pdf/pdf-tools.js';
 
@@ -23,8 +25,10 @@ const SHENGBO = { companyName: '盛博科技', contactName: '郑盛', mobile: '1
 let crm: Crm;
 let api: TestServer;
 let demo: DemoOrganisation;
+/** The real time, until the walk goes into next month to settle this month's commissions. */
+const clock = new ShiftedClock();
 test.before(async () => {
-  crm = await testCrm('pglite');
+  crm = await testCrm('pglite', { clock });
   api = await serve(crm);
   demo = await seedDemoOrganisation(crm, PASSWORD);
   await seedDemoApprovals(crm, demo);
@@ -76,6 +80,14 @@ test('the 13 steps from 新建咨询 to 发票, through HTTP, with every screen\
   // The firm's catalogue and invoicing profile, as its operations staff and administrator keep them.
   for (const name of ['税E贷', '快贷']) await operations.call('POST', '/products', DEMO_PRODUCTS.find((p) => p.name === name), 201);
   await admin.call('PUT', '/invoice-settings', { version: 0, seller: DEMO_SELLER, payee: '赵财务', reviewer: '赵财务' });
+  // 提成方案: finance sets the firm's first version from today — the whole receipt is credited to the owner and
+  // the source 70/30, 销售 earn 3 % (4 % from a month of ¥100,000), the department head 0.5 % on top.
+  const scheme = await finance.call('POST', '/commission-scheme/versions', {
+    version: 1, effectiveFrom: today, split: { ownerShare: '70', sourceShare: '30' },
+    rules: [{ roleCode: 'sales', categoryCode: '*', tiers: [{ fromFen: 0, rate: '3' }, { fromFen: 10_000_000, rate: '4' }] }],
+    overrides: [{ categoryCode: '*', rate: '0.5' }],
+  }, 201);
+  t.is(scheme.current, 1);
 
   // ── 1. 新建咨询: 查重 first, then 生成 the next follow-up from level B (3 days). ──
   const dup = await sun.call('GET', `/inquiries/duplicates?mobile=${SHENGBO.mobile}&companyName=${encodeURIComponent(SHENGBO.companyName)}`);
@@ -247,8 +259,56 @@ test('the 13 steps from 新建咨询 to 发票, through HTTP, with every screen\
   t.like(briefing.figures, { contractFen: 1_000_000, disbursedFen: 100_000_000, collectedFen: 1_000_000 });
   t.deepEqual(briefing.ranking.people.map((p: any) => [p.name, p.amountFen, p.rank]), [['孙露露', 1_000_000, 1]]);
 
+  // ── 提成: the two confirmed receipts earned 孙露露 (owner, and she brought the inquiry: the whole ¥10,000 at
+  // 3 %) ¥300 and 王经理, head of her department, his 0.5 % override ¥50 — on their home screens this month. ──
+  const running = await sun.call('GET', '/commissions/running');
+  t.like(running, { month: today.slice(0, 7), creditedFen: 1_000_000, earnedFen: 30_000, projectedFen: 30_000 });
+  t.like(await manager.call('GET', '/commissions/running'), { earnedFen: 5_000, creditedFen: 0 });
+  const team = await manager.call('GET', '/commissions/running/people');
+  t.deepEqual(team.rows.map((r: any) => [r.personName, r.earnedFen]), [['孙露露', 30_000], ['王经理', 5_000]]);
+  // The month is not over: its statement is drawn up but not submitted yet.
+  const month = running.month as string;
+  const department = demo.main.departments.newMedia;
+  const early = await operations.call('POST', '/commission-statements/department', { departmentId: department, month });
+  const sunEarly = early.rows.find((r: any) => r.personName === '孙露露');
+  t.is((await operations.raw('POST', `/commission-statements/${sunEarly.statementId}/submit`, {})).body.code, 'commission_statement.guard_failed');
+
+  // Next month (the 2nd, the firm's calendar): 钱运营 draws up the department's statements, takes ¥50 off
+  // 孙露露's with its reason and submits it; 赵财务 approves it in 提成审批 and locks it (paid); its PDF reads ¥250.
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  clock.jumpTo(new Date(`${m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`}-02T10:00:00+08:00`));
+  // A month later the sessions of this morning have ended: they sign in again.
+  const [adminNext, opsNext, finNext] = [await signIn('13800000000'), await signIn('13800000005'), await signIn('13800000004')];
+  await adminNext.call('POST', '/approval-flows', {
+    businessType: 'commission_statement', name: '提成审批', noApproverRule: 'admin',
+    nodes: [{ key: 'finance', name: '财务审批', approvers: { kind: 'role', role: 'finance' }, mode: 'any' }],
+  }, 201);
+  const drawn = await opsNext.call('POST', '/commission-statements/department', { departmentId: department, month });
+  t.deepEqual(drawn.rows.map((r: any) => [r.personName, r.totals.totalFen, r.status]), [['孙露露', 30_000, 'draft'], ['王经理', 5_000, 'draft']]);
+  t.like(drawn, { totals: { creditedFen: 1_000_000, totalFen: 35_000 }, statusCounts: { draft: 2 } });
+  const statementId = drawn.rows[0].statementId as string;
+  let statement = await opsNext.call('GET', `/commission-statements/${statementId}`);
+  t.deepEqual(statement.lines.map((l: any) => [l.kind, l.role, l.baseFen, l.rate, l.amountFen]), [['accrual', 'owner', 500_000, '3', 15_000], ['accrual', 'owner', 500_000, '3', 15_000]]);
+  statement = await opsNext.call('POST', `/commission-statements/${statementId}/adjustments`, { version: statement.version, amountFen: -5_000, reason: '资料不全，扣减' }, 201);
+  t.like(statement.totals, { accruedFen: 30_000, adjustmentFen: -5_000, totalFen: 25_000 });
+  statement = await opsNext.call('POST', `/commission-statements/${statementId}/submit`, {}, 200, { 'Idempotency-Key': `flow-statement-${statementId}` });
+  t.is(statement.status, 'submitted');
+  const settle = (await inbox(finNext, 'approval')).find((i) => i.related.id === statementId);
+  t.truthy(settle, 'the statement waits in 赵财务\'s 待我审批');
+  await finNext.call('POST', `/approvals/${settle.data.instanceId}/decide`, { taskId: settle.data.taskId, decision: 'approve', opinion: '核对无误' });
+  statement = await finNext.call('GET', `/commission-statements/${statementId}`);
+  t.is(statement.status, 'approved');
+  statement = await finNext.call('POST', `/commission-statements/${statementId}/lock`, { version: statement.version });
+  t.like(statement, { status: 'locked', totals: { totalFen: 25_000 } });
+  const late = await finNext.raw('POST', `/commission-statements/${statementId}/adjustments`, { version: statement.version, amountFen: 100, reason: '补发' });
+  t.deepEqual([late.status, late.body.code], [422, 'commission_statement.not_editable'], 'a locked statement never changes');
+  const statementPdf = await fetch(`${api.url}/api/v1/commission-statements/${statementId}/pdf`, { headers: { authorization: `Bearer ${finNext.token}` } });
+  t.is(statementPdf.headers.get('content-type'), 'application/pdf');
+  t.true(compactText(Buffer.from(await statementPdf.arrayBuffer())).includes('孙露露'), 'the PDF names whose statement it is');
+
   // Nothing of it leaks: the other demo firm's administrator finds no such order.
   const other = await signIn('13900000000');
   t.is((await other.raw('GET', `/orders/${orderId}`)).status, 404);
   t.is((await other.raw('GET', `/invoices/${draft.id}`)).status, 404);
+  t.is((await other.raw('GET', `/commission-statements/${statementId}`)).status, 404);
 });

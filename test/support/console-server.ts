@@ -15,6 +15,7 @@ import { serve, type TestServer } from './http.js';
 import type { HttpOptions } from '../../http/app.js';
 import type { Backend } from './database.js';
 import type { TestPage } from './browser.js';
+import type { Clock } from '../../core/shared/ports.js';
 
 export const DEMO_PASSWORD = DEFAULT_DEMO_PASSWORD;
 
@@ -52,9 +53,10 @@ export function consoleBackend(): Backend {
   return process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
 }
 
-export async function consoleServer(http: HttpOptions = {}, backend: Backend = consoleBackend()): Promise<ConsoleServer & { demo: DemoOrganisation | null }> {
+export async function consoleServer(http: HttpOptions = {}, backend: Backend = consoleBackend(), clock?: Clock): Promise<ConsoleServer & { demo: DemoOrganisation | null }> {
   const filesDir = mkdtempSync(join(tmpdir(), 'yunzhou-console-files-'));
   const config = { secret: 'test-secret', filesDir };
+  const timed = clock ? { clock } : {};
   let crm: Crm;
   let demo: DemoOrganisation | null = null;
   let dropDatabase = async (): Promise<void> => {};
@@ -69,7 +71,7 @@ export async function consoleServer(http: HttpOptions = {}, backend: Backend = c
     await admin.end();
     const url = new URL(base);
     url.pathname = `/${name}`;
-    crm = await createCrm({ database: { url: url.toString(), poolMax: 10 }, migrate: true, plugins: builtInPlugins(), config });
+    crm = await createCrm({ database: { url: url.toString(), poolMax: 10 }, migrate: true, plugins: builtInPlugins(), config, ...timed });
     demo = await seedDemo(crm, DEMO_PASSWORD);
     dropDatabase = async () => {
       const c = new pg.Client({ connectionString: base });
@@ -78,7 +80,7 @@ export async function consoleServer(http: HttpOptions = {}, backend: Backend = c
       await c.end();
     };
   } else {
-    crm = await createCrm({ database: { memory: true, loadDataDir: await seededTemplate() }, migrate: false, plugins: builtInPlugins(), config });
+    crm = await createCrm({ database: { memory: true, loadDataDir: await seededTemplate() }, migrate: false, plugins: builtInPlugins(), config, ...timed });
   }
   const server = await serve(crm, http);
   return {

@@ -17,6 +17,18 @@ export class FakeClock implements Clock {
   }
 }
 
+/** The real time moved by an offset: a server that runs as usual, then is sent into next month (提成 submits a month once it is over). */
+export class ShiftedClock implements Clock {
+  private offsetMs = 0;
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+  /** From now on the clock reads `at` plus the real time passed since. */
+  jumpTo(at: Date): void {
+    this.offsetMs = at.getTime() - Date.now();
+  }
+}
+
 export async function testCrm(backend: Backend, options: Partial<CrmOptions> = {}): Promise<Crm> {
   const crm = await createCrm({
     database: await testDatabase(backend),

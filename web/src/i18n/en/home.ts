@@ -20,6 +20,7 @@ export default {
     accounts: 'Accounts',
     invoices: 'Invoices',
     products: 'Products',
+    commissions: 'My commission',
     calculator: 'Repayments',
     settings: 'Settings',
     targets: 'Targets',

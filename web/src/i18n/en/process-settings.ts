@@ -70,7 +70,7 @@ export default {
     valueYuan: 'Value (yuan)',
     fields: {
       amountFen: 'Amount', contractFen: 'Contract amount', productTotalFen: 'Products total', receivedFen: 'Received so far',
-      title: 'Order title', productCategories: 'Product categories',
+      title: 'Order title', productCategories: 'Product categories', creditedFen: 'Collected in the month', month: 'Month',
     },
     ops: { gt: 'more than', gte: 'at least', lt: 'less than', lte: 'at most', eq: 'equals', ne: 'differs from', contains: 'contains' },
     timeLimit: 'Time limit (hours)',

@@ -18,6 +18,7 @@ export default {
     accounts: '账务管理',
     invoices: '发票管理',
     products: '产品管理',
+    commissions: '我的提成',
     calculator: '还款计算',
     settings: '系统设置',
     targets: '业绩目标',

@@ -69,7 +69,7 @@ export default {
     valueYuan: '条件值（元）',
     fields: {
       amountFen: '金额', contractFen: '合同金额', productTotalFen: '产品合计', receivedFen: '已回款金额',
-      title: '订单标题', productCategories: '产品分类',
+      title: '订单标题', productCategories: '产品分类', creditedFen: '本月业绩', month: '结算月份',
     },
     ops: { gt: '大于', gte: '大于等于', lt: '小于', lte: '小于等于', eq: '等于', ne: '不等于', contains: '包含' },
     timeLimit: '审批时限（小时）',

@@ -27,6 +27,7 @@ export const HOME_MODULES: readonly HomeModule[] = [
   { key: 'accounts', route: 'accounts', icon: 'balance-o', badgeKinds: ['receipt', 'instalment'], permission: 'finance.read' },
   { key: 'invoices', route: 'invoices', icon: 'description-o', badgeKinds: [], permission: 'finance.read' },
   { key: 'products', route: 'products', icon: 'bag-o', badgeKinds: [], permission: 'product.manage' },
+  { key: 'commissions', route: 'my-commission', icon: 'gold-coin-o', badgeKinds: [] },
   { key: 'calculator', route: 'loan-calculator', icon: 'balance-list-o', badgeKinds: [] },
   { key: 'targets', route: 'targets', icon: 'aim', badgeKinds: [], permission: 'target.manage' },
   { key: 'settings', route: 'settings', icon: 'setting-o', badgeKinds: [], permission: 'org.manage' },

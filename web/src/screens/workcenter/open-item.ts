@@ -11,6 +11,7 @@ const SCREEN_OF: Record<string, (id: string) => RouteLocationRaw> = {
   receipt: (id) => ({ name: 'receipt', params: { id } }),
   instalment: (id) => ({ name: 'order', params: { id } }),
   task: (id) => ({ name: 'task', params: { id } }),
+  commission_statement: (id) => ({ name: 'commission-statement', params: { id } }),
 };
 
 function exists(router: Router, to: RouteLocationRaw | undefined): to is RouteLocationRaw {
