@@ -4,6 +4,8 @@
 import type { ProductCatalogueService } from '../../core/products/catalogue.service.js';
 import type { OrderProductsService } from '../../core/products/order-products.service.js';
 import type { StatusLookupService } from '../../core/products/status-lookup.service.js';
+import type { FeeRulesService } from '../../core/products/fee-rules.service.js';
+import { REJECTION_REFUND_POLICIES } from '../../core/fees/index.js';
 import type { RouteDef } from '../../adapters/composition/route-def.js';
 import { APPLICATION_EVENT_TYPES } from '../../core/products/application-machine.js';
 import type { ApplicationEvent } from '../../core/products/application.js';
@@ -79,7 +81,16 @@ const applicationEvent = {
   description: 'submit 提交申请 | approve 批核 (approvedAmountFen, annualRatePercent, termMonths) | reject 拒绝 (reason) | disburse 放款 (disbursedAmountFen, disbursedOn) | withdraw 撤回 (reason?)',
 };
 
-export function productsRoutes(s: { products: ProductCatalogueService; orderProducts: OrderProductsService; statusLookup: StatusLookupService }): RouteDef[] {
+const feeRule = {
+  type: 'object',
+  description: '收费规则 (docs/fees-and-commissions.md): { split: "parts", upFront, success } or { split: "share", total, upFrontSharePercent }; '
+    + 'a formula is { kind: "fixed", amountFen } | { kind: "rate", base: "approved"|"disbursed", ratePercent: "1.5", minFen?, maxFen? } | '
+    + '{ kind: "tiered", base, reading?: "marginal"|"whole", tiers: [{ upToFen, ratePercent }], minFen?, maxFen? }. Rates are percent texts; '
+    + 'every field is checked and a bad one refused as 400 fee.invalid_rule with its path.',
+};
+
+export function productsRoutes(s: { products: ProductCatalogueService; orderProducts: OrderProductsService; statusLookup: StatusLookupService; feeRules: FeeRulesService }): RouteDef[] {
+  const fees = s.feeRules;
   const catalogue = s.products;
   const orderProducts = s.orderProducts;
   const status = s.statusLookup;
@@ -138,6 +149,46 @@ export function productsRoutes(s: { products: ProductCatalogueService; orderProd
       method: 'delete', path: '/products/:id', tags: ['products'], summary: '删除产品 Delete a product no order has chosen (else deactivate it)',
       schemas: { params: idParams },
       handler: async ({ actor, params }) => catalogue.deleteProduct(actor, params.id),
+    },
+
+    // ── fees (收费规则) ──
+    {
+      method: 'get', path: '/products/:id/fee-rule', tags: ['products'], summary: '收费规则 The product\'s fee rule (a product without one charges its fixed defaultServiceFeeFen)',
+      schemas: { params: idParams },
+      handler: async ({ actor, params }) => fees.productRule(actor, params.id),
+    },
+    {
+      method: 'put', path: '/products/:id/fee-rule', tags: ['products'], summary: '设置收费规则 Set the product\'s fee rule, or clear it with null (applies to lines chosen afterwards)',
+      schemas: {
+        params: idParams,
+        body: objectSchema({ version: { type: 'integer', minimum: 1, description: 'The product\'s version' }, rule: { anyOf: [feeRule, { type: 'null' }] } }, ['version', 'rule']),
+      },
+      handler: async ({ actor, params, body }) => fees.saveProductRule(actor, params.id, body.version, body.rule),
+    },
+    {
+      method: 'get', path: '/fee-settings', tags: ['products'], summary: '收费设置 The firm\'s refund rule for a refused application (不退还 / 退还 / 审批后退还)',
+      handler: async ({ actor }) => fees.settings(actor),
+    },
+    {
+      method: 'put', path: '/fee-settings', tags: ['products'], summary: '保存收费设置 Set the firm\'s refund rule (finance; optimistic: give the version you read, 0 for the first save)',
+      schemas: {
+        body: objectSchema({ version: { type: 'integer', minimum: 0 }, rejectionRefundPolicy: { type: 'string', enum: REJECTION_REFUND_POLICIES } }, ['version', 'rejectionRefundPolicy']),
+      },
+      handler: async ({ actor, body }) => fees.saveSettings(actor, body.version, body),
+    },
+    {
+      method: 'get', path: '/orders/:id/product-lines/:lineId/fee', tags: ['products'], summary: '服务费计算 The line\'s fee: rule, base amounts, result, rounding (half-up to the fen), adjustments',
+      schemas: { params: lineParams },
+      handler: async ({ actor, params }) => orderProducts.lineFee(actor, params.id, params.lineId),
+    },
+    {
+      method: 'post', path: '/orders/:id/product-lines/:lineId/disbursement-correction', tags: ['products'],
+      summary: '更正放款金额 Correct a disbursed application\'s amount; the success fee follows (through approval when it lowers what the customer owes)',
+      schemas: {
+        params: lineParams,
+        body: objectSchema({ version: { type: 'integer', minimum: 1 }, disbursedAmountFen: { type: 'integer' }, reason: { type: 'string', maxLength: 500 } }, ['version', 'disbursedAmountFen', 'reason']),
+      },
+      handler: async ({ actor, params, body }) => orderProducts.correctDisbursement(actor, params.id, params.lineId, body.version, body),
     },
 
     // ── on an order ──

@@ -2,6 +2,7 @@
 import type { MigrationSet } from '../migrator.js';
 import * as rateLimitCounters from './202612061500_rate_limit_counters.js';
 import * as auditLog from './202612061510_audit_log.js';
+import * as fees from './202612070100_fees.js';
 import * as organisation from './202611261940_organisation.js';
 import * as timelineOutbox from './202611261941_timeline_outbox.js';
 import * as inquiries from './202611262100_inquiries.js';
@@ -61,5 +62,7 @@ export const coreMigrations: MigrationSet = {
     // Files on shared storage (issue 18): the PostgreSQL file store's chunks, files moved between stores.
     fileStoreTables,
     // Citus readiness (issue 18): the department keys no longer `set null`; deleting a department does it.
-    departmentFkNoAction],
+    departmentFkNoAction,
+    // Fees wired (issue 16): fee rules on products and lines, the refund rule, fee adjustments, proposed instalments.
+    fees],
 };

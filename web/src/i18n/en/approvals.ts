@@ -82,6 +82,7 @@ export default {
     invoice: 'Invoice',
     red_invoice: 'Red-letter invoice',
     order_close: 'Order close',
+    fee_adjustment: 'Fee adjustment',
   },
   instanceStatus: {
     pending: 'Pending',

@@ -84,6 +84,7 @@ export default {
     invoice: '发票',
     red_invoice: '红冲发票',
     order_close: '结单',
+    fee_adjustment: '服务费调整',
   },
   instanceStatus: {
     pending: '审批中',

@@ -18,6 +18,7 @@ export const CONDITION_FIELDS: Readonly<Record<BusinessType, readonly string[]>>
   invoice: ['amountFen'],
   red_invoice: ['amountFen'],
   order_close: ['amountFen', 'receivedFen', 'title'],
+  fee_adjustment: ['amountFen', 'refundFen', 'title'],
 };
 export const isMoneyField = (field: string): boolean => field.endsWith('Fen');
 export function operatorsOf(field: string): Op[] {
