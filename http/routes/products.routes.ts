@@ -45,6 +45,13 @@ const productProperties = {
   requiredDocuments: { type: 'array', items: { type: 'string', maxLength: 50 }, maxItems: 30 },
   active: { type: 'boolean' },
   requirements: { type: 'array', items: requirement, maxItems: 20 },
+  // A product read with GET carries its fee rule; a client sending it back unchanged is not refused.
+  feeRule: { description: 'Read-only here (ignored): set the fee rule with PUT /products/{id}/fee-rule' },
+};
+/** The product's content without the read-only fee rule. */
+const content = (body: Record<string, unknown>): Record<string, unknown> => {
+  const { feeRule: _f, ...rest } = body;
+  return rest;
 };
 const productRequired = ['name', 'categoryCode', 'institution', 'defaultServiceFeeFen', 'amountFen', 'termMonths', 'annualRatePercent', 'repaymentMethods', 'requiredDocuments', 'active', 'requirements'];
 
@@ -135,14 +142,14 @@ export function productsRoutes(s: { products: ProductCatalogueService; orderProd
     {
       method: 'post', path: '/products', tags: ['products'], summary: '新建产品 Create a product (requirements checked; a bad rule is refused with its path)', successStatus: 201,
       schemas: { body: objectSchema(productProperties, productRequired) },
-      handler: async ({ actor, body }) => catalogue.createProduct(actor, body),
+      handler: async ({ actor, body }) => catalogue.createProduct(actor, content(body)),
     },
     {
       method: 'put', path: '/products/:id', tags: ['products'], summary: '修改产品 Replace a product (optimistic: give the version you read)',
       schemas: { params: idParams, body: objectSchema({ ...productProperties, version: { type: 'integer', minimum: 1 } }, [...productRequired, 'version']) },
       handler: async ({ actor, params, body }) => {
         const { version, ...data } = body as { version: number } & Record<string, unknown>;
-        return catalogue.updateProduct(actor, params.id, version, data);
+        return catalogue.updateProduct(actor, params.id, version, content(data));
       },
     },
     {

@@ -59,7 +59,14 @@ test('a product\'s fee rule: read as the fixed fee, set, refused when bad (every
   t.true(saved.body.custom);
   t.is(saved.body.rule.success.ratePercent, '1.5');
   problem(t, await api.call('PUT', path, { token: ops.token, body: { version: before.body.version, rule: null } }), 409, 'product.version_conflict');
-  const cleared = await api.call('PUT', path, { token: ops.token, body: { version: saved.body.version, rule: null } });
+  // A client that sends the product back as read (fee rule included) is not refused, and the rule stays.
+  const product = (await api.call('GET', `${V1}/products/${productId}`, { token: ops.token })).body;
+  t.deepEqual(product.feeRule, saved.body.rule);
+  const { id: _i, tenantId: _t, createdAt: _c, updatedAt: _u, ...content } = product;
+  const replaced = await api.call('PUT', `${V1}/products/${productId}`, { token: ops.token, body: { ...content, name: '税E贷（新）' } });
+  t.is(replaced.status, 200, JSON.stringify(replaced.body));
+  t.deepEqual(replaced.body.feeRule, saved.body.rule);
+  const cleared = await api.call('PUT', path, { token: ops.token, body: { version: replaced.body.version, rule: null } });
   t.false(cleared.body.custom);
   problem(t, await api.call('GET', `${V1}/products/00000000-0000-4000-8000-000000000000/fee-rule`, { token: ops.token }), 404, 'product.not_found');
 });

@@ -441,6 +441,24 @@ export interface paths {
         patch: operations["patch_api_v1_departments_id"];
         trace?: never;
     };
+    "/api/v1/fee-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 收费设置 The firm's refund rule for a refused application (不退还 / 退还 / 审批后退还) */
+        get: operations["get_api_v1_fee_settings"];
+        /** 保存收费设置 Set the firm's refund rule (finance; optimistic: give the version you read, 0 for the first save) */
+        put: operations["put_api_v1_fee_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/files": {
         parameters: {
             query?: never;
@@ -1518,6 +1536,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders/{id}/product-lines/{lineId}/disbursement-correction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 更正放款金额 Correct a disbursed application's amount; the success fee follows (through approval when it lowers what the customer owes) */
+        post: operations["post_api_v1_orders_id_product_lines_lineId_disbursement_correction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/product-lines/{lineId}/fee": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务费计算 The line's fee: rule, base amounts, result, rounding (half-up to the fen), adjustments */
+        get: operations["get_api_v1_orders_id_product_lines_lineId_fee"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders/{id}/product-lines/{lineId}/repayment-comparison": {
         parameters: {
             query?: never;
@@ -2170,6 +2222,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/products/{id}/fee-rule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 收费规则 The product's fee rule (a product without one charges its fixed defaultServiceFeeFen) */
+        get: operations["get_api_v1_products_id_fee_rule"];
+        /** 设置收费规则 Set the product's fee rule, or clear it with null (applies to lines chosen afterwards) */
+        put: operations["put_api_v1_products_id_fee_rule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/prospects": {
         parameters: {
             query?: never;
@@ -2595,8 +2665,8 @@ export interface operations {
     get_api_v1_approval_flows: {
         parameters: {
             query?: {
-                /** @description order_review 订单内审, receipt 回款单, invoice 发票, red_invoice 红冲发票, order_close 结单 */
-                businessType?: "order_review" | "receipt" | "invoice" | "red_invoice" | "order_close";
+                /** @description order_review 订单内审, receipt 回款单, invoice 发票, red_invoice 红冲发票, order_close 结单, fee_adjustment 服务费调整 (a lower fee or a refund after 放款/拒绝) */
+                businessType?: "order_review" | "receipt" | "invoice" | "red_invoice" | "order_close" | "fee_adjustment";
                 includeArchived?: boolean;
             };
             header?: never;
@@ -2634,10 +2704,10 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
-                     * @description order_review 订单内审, receipt 回款单, invoice 发票, red_invoice 红冲发票, order_close 结单
+                     * @description order_review 订单内审, receipt 回款单, invoice 发票, red_invoice 红冲发票, order_close 结单, fee_adjustment 服务费调整 (a lower fee or a refund after 放款/拒绝)
                      * @enum {string}
                      */
-                    businessType: "order_review" | "receipt" | "invoice" | "red_invoice" | "order_close";
+                    businessType: "order_review" | "receipt" | "invoice" | "red_invoice" | "order_close" | "fee_adjustment";
                     name: string;
                     /**
                      * @description A node nobody can approve: skip (自动通过) or admin (交给管理员, default)
@@ -2954,8 +3024,8 @@ export interface operations {
         parameters: {
             query: {
                 businessId: string;
-                /** @description order_review 订单内审, receipt 回款单, invoice 发票, red_invoice 红冲发票, order_close 结单 */
-                businessType: "order_review" | "receipt" | "invoice" | "red_invoice" | "order_close";
+                /** @description order_review 订单内审, receipt 回款单, invoice 发票, red_invoice 红冲发票, order_close 结单, fee_adjustment 服务费调整 (a lower fee or a refund after 放款/拒绝) */
+                businessType: "order_review" | "receipt" | "invoice" | "red_invoice" | "order_close" | "fee_adjustment";
             };
             header?: never;
             path?: never;
@@ -2994,10 +3064,10 @@ export interface operations {
                     /** Format: uuid */
                     businessId: string;
                     /**
-                     * @description order_review 订单内审, receipt 回款单, invoice 发票, red_invoice 红冲发票, order_close 结单
+                     * @description order_review 订单内审, receipt 回款单, invoice 发票, red_invoice 红冲发票, order_close 结单, fee_adjustment 服务费调整 (a lower fee or a refund after 放款/拒绝)
                      * @enum {string}
                      */
-                    businessType: "order_review" | "receipt" | "invoice" | "red_invoice" | "order_close";
+                    businessType: "order_review" | "receipt" | "invoice" | "red_invoice" | "order_close" | "fee_adjustment";
                     chosenApprovers?: {
                         [key: string]: string[];
                     };
@@ -3179,8 +3249,8 @@ export interface operations {
     get_api_v1_approvals_submitted: {
         parameters: {
             query?: {
-                /** @description order_review 订单内审, receipt 回款单, invoice 发票, red_invoice 红冲发票, order_close 结单 */
-                businessType?: "order_review" | "receipt" | "invoice" | "red_invoice" | "order_close";
+                /** @description order_review 订单内审, receipt 回款单, invoice 发票, red_invoice 红冲发票, order_close 结单, fee_adjustment 服务费调整 (a lower fee or a refund after 放款/拒绝) */
+                businessType?: "order_review" | "receipt" | "invoice" | "red_invoice" | "order_close" | "fee_adjustment";
                 cursor?: string;
                 limit?: number;
                 status?: "pending" | "approved" | "rejected" | "withdrawn";
@@ -3789,6 +3859,68 @@ export interface operations {
                     name?: string;
                     parentId?: string | null;
                     sortOrder?: number;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_v1_fee_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_api_v1_fee_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    rejectionRefundPolicy: "keep" | "refund" | "refund_with_approval";
                     version: number;
                 };
             };
@@ -6745,6 +6877,74 @@ export interface operations {
             };
         };
     };
+    post_api_v1_orders_id_product_lines_lineId_disbursement_correction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                lineId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    disbursedAmountFen: number;
+                    reason: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_v1_orders_id_product_lines_lineId_fee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                lineId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     post_api_v1_orders_id_product_lines_lineId_repayment_comparison: {
         parameters: {
             query?: never;
@@ -8210,6 +8410,8 @@ export interface operations {
                     categoryCode: string;
                     /** @description Money in fen (分), an integer */
                     defaultServiceFeeFen: number;
+                    /** @description Read-only here (ignored): set the fee rule with PUT /products/{id}/fee-rule */
+                    feeRule?: unknown;
                     institution: string;
                     name: string;
                     /** @description 产品编号; the next free number when left out */
@@ -8309,6 +8511,8 @@ export interface operations {
                     categoryCode: string;
                     /** @description Money in fen (分), an integer */
                     defaultServiceFeeFen: number;
+                    /** @description Read-only here (ignored): set the fee rule with PUT /products/{id}/fee-rule */
+                    feeRule?: unknown;
                     institution: string;
                     name: string;
                     /** @description 产品编号; the next free number when left out */
@@ -8362,6 +8566,72 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_v1_products_id_fee_rule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_api_v1_products_id_fee_rule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    rule: Record<string, never> | null;
+                    /** @description The product's version */
+                    version: number;
+                };
+            };
+        };
         responses: {
             /** @description OK */
             200: {
