@@ -62,7 +62,7 @@ for (const size of [PHONE, DESK] as Size[]) {
     await editor.locator('[data-part="success"] select').first().selectOption('rate');
     await editor.locator('[name="fee-success-rate"]').fill('1.5%');
     await editor.locator('[data-fee-save]').click();
-    await editor.getByText('不是百分数').waitFor();
+    await editor.locator('.van-field__error-message', { hasText: '不是百分数' }).waitFor();
     t.false((await must(OPS, 'GET', `/products/${product.id}/fee-rule`)).custom, 'nothing saved');
 
     await editor.locator('[name="fee-success-rate"]').fill('1.5');
