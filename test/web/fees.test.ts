@@ -66,6 +66,7 @@ for (const size of [PHONE, DESK] as Size[]) {
     t.false((await must(OPS, 'GET', `/products/${product.id}/fee-rule`)).custom, 'nothing saved');
 
     await editor.locator('[name="fee-success-rate"]').fill('1.5');
+    t.is(await editor.locator('.van-field__error-message').count(), 0, 'typing again clears the refusal');
     await editor.locator('[data-fee-preview]').getByText('成功服务费：按放款金额 1,000,000.00 元 × 1.5% = 15,000.00 元').waitFor();
     await check(t, p, 'fee-rule-editor');
     await editor.locator('[data-fee-save]').click();
