@@ -153,8 +153,8 @@ for (const backend of backends()) {
       const s = await setUp(null);
       if (policy !== 'keep') await crm.feeRules.saveSettings(s.finance, 0, { rejectionRefundPolicy: policy });
       t.is(await receivable(s), 300_000);
-      let l = await crm.orderProducts.changeApplication(s.sales, s.orderId, s.lineId, 1, { type: 'submit' });
-      l = await crm.orderProducts.changeApplication(s.sales, s.orderId, s.lineId, l.version, { type: 'reject', reason: '负债率偏高' });
+      const l = await crm.orderProducts.changeApplication(s.sales, s.orderId, s.lineId, 1, { type: 'submit' });
+      t.is((await crm.orderProducts.changeApplication(s.sales, s.orderId, s.lineId, l.version, { type: 'reject', reason: '负债率偏高' })).status, 'rejected');
       t.is(await receivable(s), expected);
       t.deepEqual(await actions(s), [policy === 'keep' ? 'fee.kept' : 'fee.refunded']);
     });
@@ -166,8 +166,8 @@ for (const backend of backends()) {
     t.is((await crm.feeRules.settings(s.finance)).version, 0);
     t.is(await outcome(crm.feeRules.saveSettings(s.sales, 0, { rejectionRefundPolicy: 'refund' })), 'auth.forbidden');
     await crm.feeRules.saveSettings(s.finance, 0, { rejectionRefundPolicy: 'refund_with_approval' });
-    let l = await crm.orderProducts.changeApplication(s.sales, s.orderId, s.lineId, 1, { type: 'submit' });
-    l = await crm.orderProducts.changeApplication(s.sales, s.orderId, s.lineId, l.version, { type: 'reject', reason: '负债率偏高' });
+    const l = await crm.orderProducts.changeApplication(s.sales, s.orderId, s.lineId, 1, { type: 'submit' });
+    t.is((await crm.orderProducts.changeApplication(s.sales, s.orderId, s.lineId, l.version, { type: 'reject', reason: '负债率偏高' })).status, 'rejected');
     t.is(await receivable(s), 300_000);
     const [a] = (await crm.orderProducts.lineFee(s.sales, s.orderId, s.lineId)).adjustments;
     t.like(a, { kind: 'rejection_refund', state: 'pending', refundFen: 0, waiveFen: 300_000 });
