@@ -2,7 +2,8 @@
 // rule — 前期 2,000 元 fixed, 成功服务费 1.5 % of the disbursed amount — sees core's computation for a sample
 // amount as she types, sees a bad rate refused at its field and nothing saved, then saves. After the bank
 // disburses an order's line, the order's applications screen and its products screen show the computation
-// (rule, base amount, result, rounding) the server stored.
+// (rule, base amount, result, rounding) the server stored, and the agreed collection plan shows the success fee as
+// a proposed instalment (待确认).
 import test from 'ava';
 import { randomInt } from 'node:crypto';
 import { consoleServer, signInThroughPage, type ConsoleServer } from '../support/console-server.js';
@@ -91,6 +92,9 @@ for (const size of [PHONE, DESK] as Size[]) {
     const move = async (version: number, event: Record<string, unknown>) => must(SUN, 'POST', `/orders/${orderId}/product-lines/${line.id}/application-events`, { version, event });
     let l = await move(1, { type: 'submit' });
     l = await move(l.version, { type: 'approve', approvedAmountFen: 200_000_000, annualRatePercent: '3.85', termMonths: 12 });
+    // 钱运营 agrees a plan on the up-front fee first: the success fee becomes a proposed instalment.
+    const due = localDate(new Date(Date.now() + 20 * 86_400_000), 'Asia/Shanghai');
+    await must(OPS, 'PUT', `/orders/${orderId}/collection-plan`, { version: 0, spec: { method: 'equal', count: 1, firstDueOn: due } });
     await move(l.version, { type: 'disburse', disbursedAmountFen: 100_000_000, disbursedOn: localDate(new Date(), 'Asia/Shanghai') });
 
     const s = await browser.page(size);
@@ -102,5 +106,11 @@ for (const size of [PHONE, DESK] as Size[]) {
     await s.page.goto(`${server.url}/orders/${orderId}/products`);
     await s.page.locator('[data-fee-computation]').getByText('前期服务费：固定金额 2,000.00 元').waitFor();
     await check(t, s, 'fee-order-products');
+
+    await p.page.goto(`${server.url}/orders/${orderId}/collection-plan`);
+    const proposed = p.page.locator('[data-current-plan] [data-proposed]');
+    await proposed.waitFor();
+    t.is(await proposed.count(), 1);
+    await check(t, p, 'fee-collection-plan');
   });
 }
