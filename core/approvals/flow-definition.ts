@@ -2,7 +2,7 @@
 import type { Condition } from './condition.js';
 
 /** The business objects that go through approval: 订单内审, 回款单, 发票, 红冲发票, 结单. */
-export const BUSINESS_TYPES = ['order_review', 'receipt', 'invoice', 'red_invoice', 'order_close', 'commission_statement'] as const;
+export const BUSINESS_TYPES = ['order_review', 'receipt', 'invoice', 'red_invoice', 'order_close', 'commission_statement', 'fee_adjustment'] as const;
 export type BusinessType = (typeof BUSINESS_TYPES)[number];
 
 /** How a node's approvers decide: 依次 one after another, 或签 any one of them, 会签 all of them. */

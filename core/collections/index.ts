@@ -31,3 +31,5 @@ export { ReceiptSubject } from './receipt-subject.js';
 export { CloseSubject, type CloseSubjectDeps, type OrderCompletion } from './close-subject.js';
 export { ReceiptFileAccess } from './receipt-file-access.js';
 export type { CollectionsDeps } from './collections-deps.js';
+// The fee wiring's changes to a plan (issue 16): a proposed instalment for a success fee, a reduction once approved.
+export { agreedPlan, proposeFeeInstalment, reduceOpenInstalments, type FeePlanChange } from './fee-instalments.js';

@@ -94,7 +94,7 @@ export class CollectionPlanService {
       const byId = new Map(current.map((i) => [i.id, i]));
       const instalments: Instalment[] = planned.map((p) => {
         const kept = p.id === null ? undefined : byId.get(p.id);
-        if (kept) return { ...kept, number: p.number };
+        if (kept) return { ...kept, number: p.number, proposed: false }; // the person's save confirms a proposed one
         return {
           tenantId: actor.tenantId, id: this.d.ids.id(), orderId, number: p.number, dueOn: p.dueOn, amountFen: p.amountFen, onDisbursement: p.onDisbursement,
           reservedFen: 0, collectedFen: 0,

@@ -33,6 +33,8 @@ export interface Instalment extends InstalmentDraft {
   readonly reservedFen: number;
   /** Allocated by approved receipts only (已确认, 冲销中): the money counted as received. */
   readonly collectedFen: number;
+  /** Added by the fee wiring (a success fee after the plan was agreed) until a person saves the plan (待确认). */
+  readonly proposed?: boolean | undefined;
 }
 
 /** The plan of an order: its current revision; the instalments are rows of their own. */

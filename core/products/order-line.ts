@@ -12,6 +12,8 @@ export interface OrderLine {
   readonly discountFen: number;
   /** 数量: a positive integer. */
   readonly quantity: number;
+  /** The line's fee is worked out by a fee rule: its discount may reach into the success part, so it is not capped here. */
+  readonly feeByRule?: boolean | undefined;
 }
 
 const MAX_QUANTITY = 999;
@@ -42,7 +44,7 @@ function lineErrors(line: OrderLine, path: string, errors: FieldError[]): number
     errors.push(fieldError(`${path}/quantity`, 'too_large', '服务费乘以数量超出可表示的金额', 'fee times quantity is too large'));
     return undefined;
   }
-  if (discount > gross) {
+  if (discount > gross && line.feeByRule !== true) {
     errors.push(fieldError(`${path}/discountFen`, 'discount_above_gross', '优惠折扣不能大于服务费乘以数量', 'must not exceed the fee times the quantity'));
   }
   return errors.length > before ? undefined : gross - discount;

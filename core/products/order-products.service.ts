@@ -5,7 +5,7 @@
 // is "not found".
 import { requirePermission, PERMISSIONS, type Actor } from '../organisation/index.js';
 import {
-  DomainError, domainError, notFound, validationFailed, localDate, type Clock, type EventSink, type IdGenerator,
+  DomainError, domainError, notFound, validationFailed, localDate, type FieldError, type Clock, type EventSink, type IdGenerator,
   type Timeline, type Tx, type UnitOfWork,
 } from '../shared/index.js';
 import { amountZh } from './amount-text.js';
@@ -15,10 +15,13 @@ import { compareForProduct, comparisonTerms, type ComparisonRequest, type LineCo
 import { matchSubjectOf, validateMatchFacts, type MatchFacts } from './match-facts.js';
 import type { MatchSubject } from './match-subject.js';
 import { autoMatch, manualMatchWarnings, type MatchReason } from './matching.js';
-import { linesReceivable, selectionCounts, validateOrderLines, type OrderLine } from './order-line.js';
+import { selectionCounts, validateOrderLines, type OrderLine } from './order-line.js';
 import type { OrderSource, OrderLineRepository, OrderRef, ProductLine, ProductRepository, StoredProduct, SubmissionCheck } from './ports.js';
-import { fieldError } from './field-checks.js';
 import { loadVisibleOrder } from './order-access.js';
+import { lineDueFen, lineFeeState, serviceFeeEditable, serviceFeeUnderRule } from './fee-lines.js';
+import type { FeeTrigger, FeeWiring } from './fee-wiring.js';
+import type { FeeAdjustment, FeeAdjustmentRepository } from './ports.js';
+import { checkInteger, checkText, fieldError } from './field-checks.js';
 
 export interface OrderProductsDeps {
   readonly uow: UnitOfWork;
@@ -31,7 +34,35 @@ export interface OrderProductsDeps {
   readonly ids: IdGenerator;
   /** Rules asked before 提交申请 (资料清单's blocking documents); none by default. */
   readonly submissionChecks?: readonly SubmissionCheck[] | undefined;
+  /** The fee wiring (issue 16): each line's fee under its rule, the plan and approvals that follow. */
+  readonly fees?: FeeWiring | undefined;
+  readonly adjustments?: FeeAdjustmentRepository | undefined;
 }
+
+/** A line's fee as the console shows it: the rule, the bases, the result, the rounding, and open adjustments. */
+export interface LineFeeView {
+  readonly lineId: string;
+  readonly productName: string;
+  readonly status: ApplicationStatus;
+  /** 'product': the product's rule copied when the line was chosen; 'fixed': a fixed fee (fixedFeeRule). */
+  readonly ruleSource: 'product' | 'fixed';
+  /** What the customer owes on the line now: up-front + success − waived. */
+  readonly dueFen: number;
+  readonly upFrontDueFen: number;
+  readonly successDueFen: number;
+  readonly feeWaivedFen: number;
+  /** The computation now (rule, bases, parts, total, explanation, rounding 'half_up_fen'). */
+  readonly computation: Readonly<Record<string, unknown>>;
+  readonly adjustments: readonly FeeAdjustment[];
+}
+
+/** 更正放款金额: the bank's figure corrected after the disbursement was recorded. */
+export interface DisbursementCorrection {
+  readonly disbursedAmountFen: number;
+  readonly reason: string;
+}
+
+const TRIGGERS: Readonly<Record<string, FeeTrigger>> = { approve: 'approve', disburse: 'disburse', reject: 'reject' };
 
 export interface MatchFactsView {
   readonly facts: MatchFacts;
@@ -167,10 +198,24 @@ export class OrderProductsService {
         return p.active ? [] : [fieldError(`/lines/${i}/productId`, 'inactive_product', `「${p.name}」已停用，不能再选择`, `"${p.name}" is deactivated and cannot be chosen`)];
       });
       if (errors.length > 0) throw validationFailed(errors);
+      // A line keeps the rule it was chosen under; a new one takes its product's rule (null: the fixed fee).
+      const ruleOf = (productId: string) => { const old = byProduct.get(productId); return old ? old.feeRule : (products.get(productId)?.feeRule ?? null); };
+      const feeErrors = input.flatMap((l, i) => {
+        const rule = ruleOf(l.productId);
+        if (serviceFeeEditable(rule) || l.serviceFeeFen === undefined) return [];
+        const current = byProduct.get(l.productId)?.serviceFeeFen ?? (rule ? serviceFeeUnderRule(rule) : 0);
+        return l.serviceFeeFen === current ? [] : [fieldError(`/lines/${i}/serviceFeeFen`, 'set_by_rule', '该产品按收费规则计算服务费，不能直接修改', 'this product\'s fee is worked out by its fee rule and cannot be set here')];
+      });
+      if (feeErrors.length > 0) throw validationFailed(feeErrors);
       const wanted: OrderLine[] = input.map((l) => {
         const old = byProduct.get(l.productId);
-        const fee = old ? old.serviceFeeFen : (products.get(l.productId)?.defaultServiceFeeFen ?? 0);
-        return { productId: l.productId, serviceFeeFen: l.serviceFeeFen ?? fee, discountFen: l.discountFen ?? old?.discountFen ?? 0, quantity: l.quantity ?? old?.quantity ?? 1 };
+        const p = products.get(l.productId);
+        const rule = ruleOf(l.productId);
+        const fee = old ? old.serviceFeeFen : rule ? serviceFeeUnderRule(rule) : (p?.defaultServiceFeeFen ?? 0);
+        return {
+          productId: l.productId, serviceFeeFen: l.serviceFeeFen ?? fee, discountFen: l.discountFen ?? old?.discountFen ?? 0, quantity: l.quantity ?? old?.quantity ?? 1,
+          feeByRule: rule !== null,
+        };
       });
       const valid = validateOrderLines(wanted);
       if (valid instanceof DomainError) throw valid;
@@ -206,9 +251,14 @@ export class OrderProductsService {
           source, position, status: 'pending', approvedAmountFen: null, approvedAnnualRatePercent: null, approvedTermMonths: null,
           rejectionReason: null, withdrawalReason: null, disbursedAmountFen: null, disbursedOn: null, submittedAt: null, decidedAt: null,
           createdAt: now, statusChangedAt: now, version: 1,
+          feeRule: p.feeRule ?? null, upFrontDueFen: null, successDueFen: 0, feeWaivedFen: 0, feeComputation: null,
         });
       }
-      const receivableFen = linesReceivable(wanted) as number;
+      // Each line's fee under its rule, stored with its computation; the receivable is their sum.
+      let receivableFen = 0;
+      for (const line of await this.d.lines.listLines(tx, actor.tenantId, orderId)) {
+        receivableFen += lineDueFen(this.d.fees ? await this.d.fees.recompute(tx, actor, line) : line);
+      }
       const parts = [
         added.length ? `选择了${added.map((n) => `「${n}」`).join('')}` : '',
         removed.length ? `移除了${removed.map((l) => `「${l.productName}」`).join('')}` : '',
@@ -255,6 +305,7 @@ export class OrderProductsService {
         version: line.version + 1,
       };
       if (!(await this.d.lines.updateApplication(tx, next))) throw domainError('product.application_version_conflict', 'conflict', '申请状态已被他人修改，请刷新后重试', 'Someone else changed this application first; reload and try again');
+      const withFee = this.d.fees ? await this.d.fees.applicationChanged(tx, actor, line, next, TRIGGERS[event.type] ?? 'other') : next;
       const all = await this.d.lines.listLines(tx, actor.tenantId, orderId);
       const disbursedFen = orderDisbursedFen(all);
       await this.d.timeline.record(tx, [{
@@ -272,7 +323,60 @@ export class OrderProductsService {
       }]);
       const product = await this.d.products.getProduct(tx, actor.tenantId, line.productId);
       const { subject } = await this.factsView(tx, actor, orderId);
-      return this.present(next, product, subject);
+      return this.present(withFee, product, subject);
+    });
+  }
+
+  /**
+   * 更正放款金额: the bank's disbursed amount of a disbursed application, corrected (at most the approved amount,
+   * with a reason). The success fee follows in the same transaction, through an approval when it lowers what
+   * the customer owes after the plan was agreed; refused while an earlier adjustment of the line is pending.
+   */
+  async correctDisbursement(actor: Actor, orderId: string, lineId: string, version: number, input: DisbursementCorrection): Promise<LineView> {
+    requirePermission(actor, PERMISSIONS.orderWrite);
+    const errors: FieldError[] = [];
+    const amount = checkInteger(input.disbursedAmountFen, '/disbursedAmountFen', errors, 1, Number.MAX_SAFE_INTEGER);
+    const reason = checkText(input.reason, '/reason', errors, 500);
+    if (errors.length > 0 || amount === undefined || reason === undefined) throw validationFailed(errors);
+    return this.d.uow.run(async (tx) => {
+      await this.visibleOrder(tx, actor, orderId);
+      const line = await this.d.lines.getLine(tx, actor.tenantId, orderId, lineId);
+      if (!line) throw notFound('order_line', '产品明细', lineId);
+      if (line.version !== version) throw domainError('product.application_version_conflict', 'conflict', '申请状态已被他人修改，请刷新后重试', 'Someone else changed this application first; reload and try again');
+      if (line.status !== 'disbursed') {
+        throw domainError('product.not_disbursed', 'rule', `「${line.productName}」尚未放款，不能更正放款金额`, `"${line.productName}" is not disbursed: there is no disbursed amount to correct`, { lineId });
+      }
+      if (line.approvedAmountFen !== null && amount > line.approvedAmountFen) {
+        throw validationFailed([fieldError('/disbursedAmountFen', 'above_approved', `放款金额不能超过批核金额 ${amountZh(line.approvedAmountFen)}`, `must not exceed the approved amount`)]);
+      }
+      const next: ProductLine = { ...line, disbursedAmountFen: amount, version: line.version + 1 };
+      if (!(await this.d.lines.updateApplication(tx, next))) throw domainError('product.application_version_conflict', 'conflict', '申请状态已被他人修改，请刷新后重试', 'Someone else changed this application first; reload and try again');
+      await this.d.timeline.record(tx, [{
+        tenantId: actor.tenantId, subjectType: 'order', subjectId: orderId, actorId: actor.userId, action: 'application.disbursement_corrected',
+        summary: `${line.productName}（${line.institution}）放款金额由 ${amountZh(line.disbursedAmountFen ?? 0)}更正为 ${amountZh(amount)}：${reason}`,
+        data: { lineId, fromFen: line.disbursedAmountFen, toFen: amount, reason },
+      }]);
+      const withFee = this.d.fees ? await this.d.fees.applicationChanged(tx, actor, line, next, 'correct_disbursement') : next;
+      const product = await this.d.products.getProduct(tx, actor.tenantId, line.productId);
+      const { subject } = await this.factsView(tx, actor, orderId);
+      return this.present(withFee, product, subject);
+    });
+  }
+
+  /** The line's fee: rule, bases, result and rounding, worked out now, with the adjustments of the line. */
+  async lineFee(actor: Actor, orderId: string, lineId: string): Promise<LineFeeView> {
+    requirePermission(actor, PERMISSIONS.orderRead);
+    return this.d.uow.read(async (tx) => {
+      await this.visibleOrder(tx, actor, orderId);
+      const line = await this.d.lines.getLine(tx, actor.tenantId, orderId, lineId);
+      if (!line) throw notFound('order_line', '产品明细', lineId);
+      const state = lineFeeState(line, this.d.clock.now());
+      const adjustments = this.d.adjustments ? (await this.d.adjustments.ofOrder(tx, actor.tenantId, orderId)).filter((a) => a.lineId === lineId) : [];
+      return {
+        lineId, productName: line.productName, status: line.status, ruleSource: line.feeRule === null ? 'fixed' : 'product', dueFen: lineDueFen(line),
+        upFrontDueFen: line.upFrontDueFen ?? line.serviceFeeFen * line.quantity - line.discountFen, successDueFen: line.successDueFen, feeWaivedFen: line.feeWaivedFen,
+        computation: line.feeComputation ?? state.computation, adjustments,
+      };
     });
   }
 

@@ -1,6 +1,7 @@
 // What the products use cases need from the world: their own tables, a view of the orders area's data, a keyed
 // digest for the customer's query codes, and persisted counters of wrong status-page answers.
 import type { DomainError, Page, PageRequest, Tx } from '../shared/index.js';
+import type { FeeRule, RejectionRefundPolicy } from '../fees/index.js';
 import type { Application } from './application.js';
 import type { MatchFacts, OrderProfileFacts } from './match-facts.js';
 import type { ProductCategory } from './product-category.js';
@@ -11,6 +12,8 @@ import type { OrderStage } from './status-view.js';
 /** A product as stored: its content, its tenant and its edit version. */
 export interface StoredProduct extends Product {
   readonly tenantId: string;
+  /** 收费规则; null (or absent): today's rule, the fixed defaultServiceFeeFen due on the contract. */
+  readonly feeRule?: FeeRule | null | undefined;
   readonly version: number;
   readonly createdAt: Date;
   readonly updatedAt: Date;
@@ -54,6 +57,8 @@ export interface ProductRepository {
   institutions(tx: Tx, tenantId: string): Promise<string[]>;
   /** How many order lines name the product. */
   lineCount(tx: Tx, tenantId: string, productId: string): Promise<number>;
+  /** Sets (or clears, with null) the product's fee rule when the stored version is `expectedVersion`; null when stale or missing. */
+  saveFeeRule(tx: Tx, tenantId: string, id: string, rule: FeeRule | null, expectedVersion: number, at: Date): Promise<StoredProduct | null>;
 }
 export const ProductRepository = Symbol.for('yunzhou.ProductRepository');
 
@@ -71,7 +76,20 @@ export interface ProductLine extends Application {
   readonly submittedAt: Date | null;
   readonly decidedAt: Date | null;
   readonly version: number;
+  /** The product's fee rule copied when the line was chosen; null: a fixed fee of serviceFeeFen (fixedFeeRule). */
+  readonly feeRule: FeeRule | null;
+  /** The up-front part due under the rule; null on a fixed-fee line, whose due amount is fee × quantity − discount. */
+  readonly upFrontDueFen: number | null;
+  /** The success part due (成功服务费), known once the bank disbursed. */
+  readonly successDueFen: number;
+  /** Up-front fee no longer owed after a refused application (refunded or waived under the firm's rule). */
+  readonly feeWaivedFen: number;
+  /** The last computation with its explanation (FeeComputation), null until the line's fee was first computed. */
+  readonly feeComputation: FeeComputationRecord | null;
 }
+
+/** A line's fee computation as stored (built by fee-lines.ts): the rule, the bases, the result, the rounding. */
+export type FeeComputationRecord = Readonly<Record<string, unknown>>;
 
 export interface OrderLineRepository {
   listLines(tx: Tx, tenantId: string, orderId: string): Promise<ProductLine[]>;
@@ -85,6 +103,8 @@ export interface OrderLineRepository {
   deleteLine(tx: Tx, tenantId: string, orderId: string, lineId: string): Promise<void>;
   /** Saves a status change when the stored version is line.version − 1; false when stale. */
   updateApplication(tx: Tx, line: ProductLine): Promise<boolean>;
+  /** Saves the line's fee: its rule, the up-front and success parts due, the waived fee and the computation. */
+  updateLineFee(tx: Tx, line: ProductLine): Promise<void>;
 
   getMatchFacts(tx: Tx, tenantId: string, orderId: string): Promise<{ facts: MatchFacts; version: number } | null>;
   /** Saves when the stored version is `expectedVersion` (0: none stored yet); false when stale. */
@@ -141,3 +161,55 @@ export interface SubmissionCheck {
   check(tx: Tx, tenantId: string, orderId: string, productId: string, now: Date, timeZone: string): Promise<DomainError | null>;
 }
 export const SubmissionCheckContribution = Symbol.for('yunzhou.products.SubmissionCheck');
+
+/** The firm's fee settings: what a refused application does to its up-front fee. */
+export interface FeeSettings {
+  readonly rejectionRefundPolicy: RejectionRefundPolicy;
+  /** 0 while the firm runs on the default (keep). */
+  readonly version: number;
+}
+
+export interface FeeSettingsRepository {
+  get(tx: Tx, tenantId: string): Promise<FeeSettings | null>;
+  /** Saves when the stored version is settings.version − 1 (0: none stored yet); false when stale. */
+  save(tx: Tx, tenantId: string, settings: FeeSettings, by: string, at: Date): Promise<boolean>;
+}
+export const FeeSettingsRepository = Symbol.for('yunzhou.FeeSettingsRepository');
+
+export type FeeAdjustmentKind = 'success_reduction' | 'rejection_refund';
+export type FeeAdjustmentState = 'pending' | 'approved' | 'rejected' | 'withdrawn';
+
+/** A change of a line's fee that lowers what the customer owes, decided by an approval (business type fee_adjustment). */
+export interface FeeAdjustment {
+  readonly tenantId: string;
+  readonly id: string;
+  readonly orderId: string;
+  readonly lineId: string;
+  readonly kind: FeeAdjustmentKind;
+  readonly state: FeeAdjustmentState;
+  /** The part's due amount before and after (success fee, or the up-front fee for a refusal). */
+  readonly fromFen: number;
+  readonly toFen: number;
+  /** Money received to pay back to the customer. */
+  readonly refundFen: number;
+  /** Fee not yet paid that is no longer owed. */
+  readonly waiveFen: number;
+  /** What was computed from what (the decision's text, the computation). */
+  readonly detail: Readonly<Record<string, unknown>>;
+  readonly createdBy: string;
+  readonly createdAt: Date;
+  readonly decidedAt: Date | null;
+}
+
+export interface FeeAdjustmentRepository {
+  /** False when the line already has a pending adjustment. */
+  insert(tx: Tx, adjustment: FeeAdjustment): Promise<boolean>;
+  /** Loads and locks it for the deciding transaction. */
+  getForUpdate(tx: Tx, tenantId: string, id: string): Promise<FeeAdjustment | null>;
+  get(tx: Tx, tenantId: string, id: string): Promise<FeeAdjustment | null>;
+  pendingForLine(tx: Tx, tenantId: string, lineId: string): Promise<FeeAdjustment | null>;
+  ofOrder(tx: Tx, tenantId: string, orderId: string): Promise<FeeAdjustment[]>;
+  /** Moves a pending adjustment to its outcome; false when it was not pending. */
+  decide(tx: Tx, tenantId: string, id: string, state: Exclude<FeeAdjustmentState, 'pending'>, at: Date): Promise<boolean>;
+}
+export const FeeAdjustmentRepository = Symbol.for('yunzhou.FeeAdjustmentRepository');

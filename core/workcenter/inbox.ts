@@ -93,6 +93,7 @@ const BUSINESS_SUBJECTS: Readonly<Record<string, { type: string; zh: string; en:
   receipt: { type: 'receipt', zh: '回款单', en: 'receipt' },
   invoice: { type: 'invoice', zh: '发票', en: 'invoice' },
   red_invoice: { type: 'invoice', zh: '红冲发票', en: 'red-letter invoice' },
+  fee_adjustment: { type: 'fee_adjustment', zh: '服务费调整', en: 'fee adjustment' },
 };
 const yuan = (fen: number): string => formatYuan(fen, { decimals: 'auto' });
 

@@ -29,6 +29,7 @@ const BUSINESS_TYPES: Readonly<Record<string, TextTemplate>> = {
   red_invoice: { zh: '红冲发票', en: 'red-letter invoice' },
   order_close: { zh: '结单', en: 'order close' },
   commission_statement: { zh: '提成月结单', en: 'commission statement' },
+  fee_adjustment: { zh: '服务费调整', en: 'fee adjustment' },
 };
 const TASK_STATUSES: Readonly<Record<string, TextTemplate>> = {
   todo: { zh: '待办', en: 'to do' }, in_progress: { zh: '进行中', en: 'in progress' }, done: { zh: '已完成', en: 'done' }, cancelled: { zh: '已取消', en: 'cancelled' },

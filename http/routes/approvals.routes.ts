@@ -11,7 +11,7 @@ import {
 } from '../../core/approvals/flow-definition.js';
 import { idParams, nonEmpty, objectSchema, pageOf, pageQuery, uuid } from '../schemas.js';
 
-const businessType = { type: 'string', enum: [...BUSINESS_TYPES], description: 'order_review 订单内审, receipt 回款单, invoice 发票, red_invoice 红冲发票, order_close 结单, commission_statement 提成月结单' };
+const businessType = { type: 'string', enum: [...BUSINESS_TYPES], description: 'order_review 订单内审, receipt 回款单, invoice 发票, red_invoice 红冲发票, order_close 结单, commission_statement 提成月结单, fee_adjustment 服务费调整 (a lower fee or a refund after 放款/拒绝)' };
 const requestId = { type: 'string', minLength: 1, maxLength: 100, description: 'Idempotency key of this attempt (the Idempotency-Key header wins)' };
 const opinion = { anyOf: [{ type: 'string', maxLength: 500 }, { type: 'null' }], description: '审批意见 (required to reject)' };
 const hours = { type: 'number', exclusiveMinimum: 0, maximum: 24 * 366 };

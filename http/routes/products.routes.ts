@@ -4,6 +4,8 @@
 import type { ProductCatalogueService } from '../../core/products/catalogue.service.js';
 import type { OrderProductsService } from '../../core/products/order-products.service.js';
 import type { StatusLookupService } from '../../core/products/status-lookup.service.js';
+import type { FeeRulesService } from '../../core/products/fee-rules.service.js';
+import { REJECTION_REFUND_POLICIES } from '../../core/fees/index.js';
 import type { RouteDef } from '../../adapters/composition/route-def.js';
 import { APPLICATION_EVENT_TYPES } from '../../core/products/application-machine.js';
 import type { ApplicationEvent } from '../../core/products/application.js';
@@ -43,6 +45,13 @@ const productProperties = {
   requiredDocuments: { type: 'array', items: { type: 'string', maxLength: 50 }, maxItems: 30 },
   active: { type: 'boolean' },
   requirements: { type: 'array', items: requirement, maxItems: 20 },
+  // A product read with GET carries its fee rule; a client sending it back unchanged is not refused.
+  feeRule: { description: 'Read-only here (ignored): set the fee rule with PUT /products/{id}/fee-rule' },
+};
+/** The product's content without the read-only fee rule. */
+const content = (body: Record<string, unknown>): Record<string, unknown> => {
+  const { feeRule: _f, ...rest } = body;
+  return rest;
 };
 const productRequired = ['name', 'categoryCode', 'institution', 'defaultServiceFeeFen', 'amountFen', 'termMonths', 'annualRatePercent', 'repaymentMethods', 'requiredDocuments', 'active', 'requirements'];
 
@@ -79,7 +88,16 @@ const applicationEvent = {
   description: 'submit 提交申请 | approve 批核 (approvedAmountFen, annualRatePercent, termMonths) | reject 拒绝 (reason) | disburse 放款 (disbursedAmountFen, disbursedOn) | withdraw 撤回 (reason?)',
 };
 
-export function productsRoutes(s: { products: ProductCatalogueService; orderProducts: OrderProductsService; statusLookup: StatusLookupService }): RouteDef[] {
+const feeRule = {
+  type: 'object',
+  description: '收费规则 (docs/fees-and-commissions.md): { split: "parts", upFront, success } or { split: "share", total, upFrontSharePercent }; '
+    + 'a formula is { kind: "fixed", amountFen } | { kind: "rate", base: "approved"|"disbursed", ratePercent: "1.5", minFen?, maxFen? } | '
+    + '{ kind: "tiered", base, reading?: "marginal"|"whole", tiers: [{ upToFen, ratePercent }], minFen?, maxFen? }. Rates are percent texts; '
+    + 'every field is checked and a bad one refused as 400 fee.invalid_rule with its path.',
+};
+
+export function productsRoutes(s: { products: ProductCatalogueService; orderProducts: OrderProductsService; statusLookup: StatusLookupService; feeRules: FeeRulesService }): RouteDef[] {
+  const fees = s.feeRules;
   const catalogue = s.products;
   const orderProducts = s.orderProducts;
   const status = s.statusLookup;
@@ -124,20 +142,60 @@ export function productsRoutes(s: { products: ProductCatalogueService; orderProd
     {
       method: 'post', path: '/products', tags: ['products'], summary: '新建产品 Create a product (requirements checked; a bad rule is refused with its path)', successStatus: 201,
       schemas: { body: objectSchema(productProperties, productRequired) },
-      handler: async ({ actor, body }) => catalogue.createProduct(actor, body),
+      handler: async ({ actor, body }) => catalogue.createProduct(actor, content(body)),
     },
     {
       method: 'put', path: '/products/:id', tags: ['products'], summary: '修改产品 Replace a product (optimistic: give the version you read)',
       schemas: { params: idParams, body: objectSchema({ ...productProperties, version: { type: 'integer', minimum: 1 } }, [...productRequired, 'version']) },
       handler: async ({ actor, params, body }) => {
         const { version, ...data } = body as { version: number } & Record<string, unknown>;
-        return catalogue.updateProduct(actor, params.id, version, data);
+        return catalogue.updateProduct(actor, params.id, version, content(data));
       },
     },
     {
       method: 'delete', path: '/products/:id', tags: ['products'], summary: '删除产品 Delete a product no order has chosen (else deactivate it)',
       schemas: { params: idParams },
       handler: async ({ actor, params }) => catalogue.deleteProduct(actor, params.id),
+    },
+
+    // ── fees (收费规则) ──
+    {
+      method: 'get', path: '/products/:id/fee-rule', tags: ['products'], summary: '收费规则 The product\'s fee rule (a product without one charges its fixed defaultServiceFeeFen)',
+      schemas: { params: idParams },
+      handler: async ({ actor, params }) => fees.productRule(actor, params.id),
+    },
+    {
+      method: 'put', path: '/products/:id/fee-rule', tags: ['products'], summary: '设置收费规则 Set the product\'s fee rule, or clear it with null (applies to lines chosen afterwards)',
+      schemas: {
+        params: idParams,
+        body: objectSchema({ version: { type: 'integer', minimum: 1, description: 'The product\'s version' }, rule: { anyOf: [feeRule, { type: 'null' }] } }, ['version', 'rule']),
+      },
+      handler: async ({ actor, params, body }) => fees.saveProductRule(actor, params.id, body.version, body.rule),
+    },
+    {
+      method: 'get', path: '/fee-settings', tags: ['products'], summary: '收费设置 The firm\'s refund rule for a refused application (不退还 / 退还 / 审批后退还)',
+      handler: async ({ actor }) => fees.settings(actor),
+    },
+    {
+      method: 'put', path: '/fee-settings', tags: ['products'], summary: '保存收费设置 Set the firm\'s refund rule (finance; optimistic: give the version you read, 0 for the first save)',
+      schemas: {
+        body: objectSchema({ version: { type: 'integer', minimum: 0 }, rejectionRefundPolicy: { type: 'string', enum: REJECTION_REFUND_POLICIES } }, ['version', 'rejectionRefundPolicy']),
+      },
+      handler: async ({ actor, body }) => fees.saveSettings(actor, body.version, body),
+    },
+    {
+      method: 'get', path: '/orders/:id/product-lines/:lineId/fee', tags: ['products'], summary: '服务费计算 The line\'s fee: rule, base amounts, result, rounding (half-up to the fen), adjustments',
+      schemas: { params: lineParams },
+      handler: async ({ actor, params }) => orderProducts.lineFee(actor, params.id, params.lineId),
+    },
+    {
+      method: 'post', path: '/orders/:id/product-lines/:lineId/disbursement-correction', tags: ['products'],
+      summary: '更正放款金额 Correct a disbursed application\'s amount; the success fee follows (through approval when it lowers what the customer owes)',
+      schemas: {
+        params: lineParams,
+        body: objectSchema({ version: { type: 'integer', minimum: 1 }, disbursedAmountFen: { type: 'integer' }, reason: { type: 'string', maxLength: 500 } }, ['version', 'disbursedAmountFen', 'reason']),
+      },
+      handler: async ({ actor, params, body }) => orderProducts.correctDisbursement(actor, params.id, params.lineId, body.version, body),
     },
 
     // ── on an order ──

@@ -22,7 +22,16 @@ import { HmacTokenDigest } from '../../system/node-crypto.js';
 import { defineArea } from '../area.js';
 import { Config } from '../tokens.js';
 import type { CrmConfig } from '../config.js';
-import { OrderProductsServiceToken, ProductCatalogueServiceToken, StatusLookupServiceToken } from './products.tokens.js';
+import { FeeRulesServiceToken, FeeWiringToken, OrderProductsServiceToken, ProductCatalogueServiceToken, StatusLookupServiceToken } from './products.tokens.js';
+import { FeeAdjustmentRepository, FeeSettingsRepository } from '../../../core/products/ports.js';
+import { FeeWiring, type FeeWiringDeps } from '../../../core/products/fee-wiring.js';
+import { FeeRulesService } from '../../../core/products/fee-rules.service.js';
+import { FeeAdjustmentSubject } from '../../../core/products/fee-adjustment-subject.js';
+import { CollectionPlanRepository } from '../../../core/collections/ports.js';
+import { ApprovalSubjectContribution } from '../../../core/approvals/subjects.js';
+import type { ApprovalService } from '../../../core/approvals/approval.service.js';
+import { KnexFeeAdjustmentRepository, KnexFeeSettingsRepository } from '../../knex/repositories/knex-fees.repository.js';
+import { ApprovalServiceToken } from './approvals.tokens.js';
 
 const module = new ContainerModule(({ bind }) => {
   bind<ProductRepository>(ProductRepository).toConstantValue(new KnexProductRepository());
@@ -42,14 +51,46 @@ const module = new ContainerModule(({ bind }) => {
       [UnitOfWork, ProductRepository, Clock, IdGenerator, DocumentCharset],
     )
     .inSingletonScope();
+  // Fees (issue 16): the firm's refund rule, fee adjustments under approval, and the wiring that works each
+  // line's fee out when its application moves; the wiring submits adjustments to the approval engine, whose
+  // subject for them decides with a wiring of its own (no engine: deciding never opens another adjustment).
+  bind<FeeSettingsRepository>(FeeSettingsRepository).toConstantValue(new KnexFeeSettingsRepository());
+  bind<FeeAdjustmentRepository>(FeeAdjustmentRepository).toConstantValue(new KnexFeeAdjustmentRepository());
+  const feeDeps = (lines: OrderLineRepository, feeSettings: FeeSettingsRepository, adjustments: FeeAdjustmentRepository, plans: CollectionPlanRepository,
+    timeline: Timeline, events: EventSink, clock: Clock, ids: IdGenerator): FeeWiringDeps => ({ lines, feeSettings, adjustments, plans, timeline, events, clock, ids });
+  const feeDepTokens = [OrderLineRepository, FeeSettingsRepository, FeeAdjustmentRepository, CollectionPlanRepository, Timeline, EventSink, Clock, IdGenerator] as const;
+  bind<FeeWiring>(FeeWiringToken)
+    .toResolvedValue(
+      (lines: OrderLineRepository, feeSettings: FeeSettingsRepository, adjustments: FeeAdjustmentRepository, plans: CollectionPlanRepository, timeline: Timeline,
+        events: EventSink, clock: Clock, ids: IdGenerator, approvals: ApprovalService) =>
+        new FeeWiring({ ...feeDeps(lines, feeSettings, adjustments, plans, timeline, events, clock, ids), approvals }),
+      [...feeDepTokens, ApprovalServiceToken],
+    )
+    .inSingletonScope();
+  bind<ApprovalSubjectContribution>(ApprovalSubjectContribution)
+    .toResolvedValue(
+      (lines: OrderLineRepository, feeSettings: FeeSettingsRepository, adjustments: FeeAdjustmentRepository, plans: CollectionPlanRepository, timeline: Timeline,
+        events: EventSink, clock: Clock, ids: IdGenerator, orders: OrderSource) => ({
+        businessType: 'fee_adjustment',
+        subject: new FeeAdjustmentSubject({ adjustments, lines, orders, wiring: new FeeWiring(feeDeps(lines, feeSettings, adjustments, plans, timeline, events, clock, ids)) }),
+      }),
+      [...feeDepTokens, OrderSource],
+    )
+    .inSingletonScope();
+  bind<FeeRulesService>(FeeRulesServiceToken)
+    .toResolvedValue(
+      (uow: UnitOfWork, products: ProductRepository, feeSettings: FeeSettingsRepository, clock: Clock) => new FeeRulesService({ uow, products, feeSettings, clock }),
+      [UnitOfWork, ProductRepository, FeeSettingsRepository, Clock],
+    )
+    .inSingletonScope();
   bind<OrderProductsService>(OrderProductsServiceToken)
     .toResolvedValue(
       (uow: UnitOfWork, products: ProductRepository, lines: OrderLineRepository, orders: OrderSource, timeline: Timeline, events: EventSink, clock: Clock, ids: IdGenerator,
-        submissionChecks: SubmissionCheck[] | undefined) =>
-        new OrderProductsService({ uow, products, lines, orders, timeline, events, clock, ids, submissionChecks }),
+        submissionChecks: SubmissionCheck[] | undefined, fees: FeeWiring, adjustments: FeeAdjustmentRepository) =>
+        new OrderProductsService({ uow, products, lines, orders, timeline, events, clock, ids, submissionChecks, fees, adjustments }),
       // 提交申请 asks every contributed SubmissionCheck (资料清单's blocking documents) first.
       [UnitOfWork, ProductRepository, OrderLineRepository, OrderSource, Timeline, EventSink, Clock, IdGenerator,
-        { serviceIdentifier: SubmissionCheckContribution, isMultiple: true, optional: true }],
+        { serviceIdentifier: SubmissionCheckContribution, isMultiple: true, optional: true }, FeeWiringToken, FeeAdjustmentRepository],
     )
     .inSingletonScope();
   bind<StatusLookupService>(StatusLookupServiceToken)
@@ -72,5 +113,7 @@ export const productsArea = defineArea({
     orderProducts: OrderProductsServiceToken,
     /** 客户可查询: query codes and the public status lookup. */
     statusLookup: StatusLookupServiceToken,
+    /** 收费规则 of products and the firm's refund rule for refused applications. */
+    feeRules: FeeRulesServiceToken,
   },
 });

@@ -127,7 +127,8 @@ export async function up(knex: Knex): Promise<void> {
   });
   await knex.raw('create index commission_adjustments_statement on commission_adjustments (tenant_id, statement_id, created_at, id)');
 
-  // 提成月结单 goes through the approval engine as its own business type.
+  // 提成月结单 goes through the approval engine as its own business type (beside 202612070100's fee_adjustment).
   await knex.raw('alter table approval_flows drop constraint approval_flows_business_type');
-  await knex.raw(`alter table approval_flows add constraint approval_flows_business_type check (business_type in ('order_review', 'receipt', 'invoice', 'red_invoice', 'order_close', 'commission_statement'))`);
+  await knex.raw(`alter table approval_flows add constraint approval_flows_business_type check (business_type in
+    ('order_review', 'receipt', 'invoice', 'red_invoice', 'order_close', 'fee_adjustment', 'commission_statement'))`);
 }

@@ -38,6 +38,7 @@ import * as followUpIdempotencyKey from './202612060501_follow_up_idempotency_ke
 import * as approvalTasksDecided from './202612061900_approval_tasks_decided.js';
 import * as fileStoreTables from './202612062100_file_store_tables.js';
 import * as departmentFkNoAction from './202612062100_department_fk_no_action.js';
+import * as fees from './202612070100_fees.js';
 import * as commissions from './202612070200_commissions.js';
 import * as targets from './202612070300_targets.js';
 import * as checklists from './202612070301_checklists.js';
@@ -67,6 +68,8 @@ export const coreMigrations: MigrationSet = {
     fileStoreTables,
     // Citus readiness (issue 18): the department keys no longer `set null`; deleting a department does it.
     departmentFkNoAction,
+    // Fees wired (issue 16): fee rules on products and lines, the refund rule, fee adjustments, proposed instalments.
+    fees,
     // 提成 (issue 16): scheme versions, lines, the running totals per person and month, statements.
     commissions,
     // 业绩目标 and 资料清单 (issue 16): targets per person and department; products' checklists and the files that satisfy them.

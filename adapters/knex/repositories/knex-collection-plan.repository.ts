@@ -15,6 +15,7 @@ const affected = (r: unknown): number => (typeof r === 'number' ? r : Number((r 
 export const toInstalment = (r: Row): StoredInstalment => ({
   tenantId: r.tenant_id, id: r.id, orderId: r.order_id, number: r.number, dueOn: r.due_on ?? null, onDisbursement: r.on_disbursement === true,
   amountFen: num(r.amount_fen), reservedFen: num(r.reserved_fen), collectedFen: num(r.collected_fen), remindedFor: r.reminded_for ?? null,
+  proposed: r.proposed === true,
 });
 
 const toPlan = (r: Row): CollectionPlan => ({
@@ -85,10 +86,10 @@ export class KnexCollectionPlanRepository implements CollectionPlanRepository {
       await db('collection_instalments')
         .insert(instalments.map((i) => ({
           tenant_id: i.tenantId, id: i.id, order_id: i.orderId, number: i.number, due_on: i.dueOn, on_disbursement: i.onDisbursement, amount_fen: i.amountFen,
-          reserved_fen: i.reservedFen, collected_fen: i.collectedFen,
+          reserved_fen: i.reservedFen, collected_fen: i.collectedFen, proposed: i.proposed === true,
         })))
-        // A kept (locked) instalment changes only its number.
-        .onConflict(['tenant_id', 'id']).merge(['number']);
+        // A kept (locked) instalment changes only its number (and is no longer proposed once a person saved the plan).
+        .onConflict(['tenant_id', 'id']).merge(['number', 'proposed']);
     }
     await db('collection_plan_revisions').insert({
       tenant_id: revision.tenantId, order_id: revision.orderId, revision: revision.revision, method: revision.method, total_fen: revision.totalFen,

@@ -8,6 +8,11 @@ import { sql } from '../unit-of-work.js';
 
 type Row = Record<string, any>;
 
+const num = (v: unknown): number => Number(v ?? 0);
+const fenOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+// totalFen is what the customer owes on the line now: the up-front part (total_fen on a fixed-fee line), the
+// success part, less any up-front fee waived after a refusal, as order_product_totals sums it.
 export const toLine = (r: Row): ProductLine => ({
   tenantId: r.tenant_id,
   id: r.id,
@@ -18,7 +23,7 @@ export const toLine = (r: Row): ProductLine => ({
   serviceFeeFen: r.service_fee_fen,
   discountFen: r.discount_fen,
   quantity: r.quantity,
-  totalFen: r.total_fen,
+  totalFen: (fenOrNull(r.up_front_due_fen) ?? num(r.total_fen)) + num(r.success_due_fen) - num(r.fee_waived_fen),
   source: r.source,
   position: r.position,
   status: r.status,
@@ -34,6 +39,11 @@ export const toLine = (r: Row): ProductLine => ({
   createdAt: r.created_at,
   statusChangedAt: r.status_changed_at,
   version: r.version,
+  feeRule: r.fee_rule ?? null,
+  upFrontDueFen: fenOrNull(r.up_front_due_fen),
+  successDueFen: num(r.success_due_fen),
+  feeWaivedFen: num(r.fee_waived_fen),
+  feeComputation: r.fee_computation ?? null,
 });
 
 const FACT_COLUMNS: Readonly<Record<keyof MatchFacts, string>> = {
@@ -82,7 +92,17 @@ export class KnexOrderLineRepository implements OrderLineRepository {
       tenant_id: l.tenantId, id: l.id, order_id: l.orderId, product_id: l.productId, product_name: l.productName, institution: l.institution,
       service_fee_fen: l.serviceFeeFen, discount_fen: l.discountFen, quantity: l.quantity, source: l.source, position: l.position,
       status: l.status, status_changed_at: l.statusChangedAt, created_at: l.createdAt, version: l.version,
+      fee_rule: l.feeRule === null ? null : JSON.stringify(l.feeRule),
     });
+  }
+
+  async updateLineFee(tx: Tx, l: ProductLine): Promise<void> {
+    await sql(tx)('order_lines')
+      .where({ tenant_id: l.tenantId, order_id: l.orderId, id: l.id })
+      .update({
+        fee_rule: l.feeRule === null ? null : JSON.stringify(l.feeRule), up_front_due_fen: l.upFrontDueFen, success_due_fen: l.successDueFen,
+        fee_waived_fen: l.feeWaivedFen, fee_computation: l.feeComputation === null ? null : JSON.stringify(l.feeComputation),
+      });
   }
 
   async updateLineAmounts(tx: Tx, l: ProductLine): Promise<void> {

@@ -6,6 +6,7 @@ import type { Tx } from '../../../core/shared/ports.js';
 import type { CategoryWithCount, ProductListFilter, ProductRepository, StoredProduct } from '../../../core/products/ports.js';
 import type { ProductCategory } from '../../../core/products/product-category.js';
 import type { ProductData } from '../../../core/products/product.js';
+import type { FeeRule } from '../../../core/fees/index.js';
 import { sql } from '../unit-of-work.js';
 
 type Row = Record<string, any>;
@@ -25,6 +26,7 @@ export const toProduct = (r: Row): StoredProduct => ({
   requiredDocuments: r.required_documents,
   active: r.active,
   requirements: r.requirements,
+  feeRule: r.fee_rule ?? null,
   version: r.version,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
@@ -120,6 +122,14 @@ export class KnexProductRepository implements ProductRepository {
       if (isUniqueViolation(e)) throw numberTaken(data.number);
       throw e;
     }
+  }
+
+  async saveFeeRule(tx: Tx, tenantId: string, id: string, rule: FeeRule | null, expectedVersion: number, at: Date): Promise<StoredProduct | null> {
+    const rows = await sql(tx)('products')
+      .where({ tenant_id: tenantId, id, version: expectedVersion })
+      .update({ fee_rule: rule === null ? null : JSON.stringify(rule), version: expectedVersion + 1, updated_at: at })
+      .returning('*');
+    return rows[0] ? toProduct(rows[0] as Row) : null;
   }
 
   async deleteProduct(tx: Tx, tenantId: string, id: string): Promise<void> {

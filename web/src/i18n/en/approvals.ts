@@ -91,6 +91,7 @@ export default {
     red_invoice: 'Red-letter invoice',
     order_close: 'Order close',
     commission_statement: 'Commission statement',
+    fee_adjustment: 'Fee adjustment',
   },
   instanceStatus: {
     pending: 'Pending',

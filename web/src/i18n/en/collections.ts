@@ -13,6 +13,8 @@ export default {
   noPlan: 'No collection plan yet',
   instalment: 'Instalment {n}',
   onDisbursement: 'On disbursement',
+  proposed: 'To confirm',
+  proposedHint: 'A success fee added by the fee rule after the disbursement; saving the plan confirms it',
   locked: 'Holds money',
   method: 'Method',
   methods: { equal: 'Equal instalments', percentages: 'By percentages', deposit: 'Deposit + on disbursement', manual: 'By hand' },

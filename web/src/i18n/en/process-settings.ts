@@ -39,7 +39,7 @@ export default {
     create: 'Create',
     nodesCount: '{n} nodes',
     version: 'Version {n}',
-    type: { order_review: 'Order review', receipt: 'Receipt', invoice: 'Invoice', red_invoice: 'Red-letter invoice', order_close: 'Order close', commission_statement: 'Commission statement' },
+    type: { order_review: 'Order review', receipt: 'Receipt', invoice: 'Invoice', red_invoice: 'Red-letter invoice', order_close: 'Order close', commission_statement: 'Commission statement', fee_adjustment: 'Fee adjustment' },
   },
   flow: {
     newTitle: 'New approval flow',

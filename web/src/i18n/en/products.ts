@@ -1,6 +1,9 @@
 import type zh from '../zh/products.js';
 
 export default {
+  feeByRule: 'Fee worked out (by the fee rule)',
+  feeFixed: 'Fee worked out (fixed fee)',
+  feeRounding: 'rounded half-up to the fen',
   title: 'Product matching',
   stage: 'Stage',
   auto: 'Auto match',

@@ -93,6 +93,7 @@ export default {
     red_invoice: '红冲发票',
     order_close: '结单',
     commission_statement: '提成月结单',
+    fee_adjustment: '服务费调整',
   },
   instanceStatus: {
     pending: '审批中',

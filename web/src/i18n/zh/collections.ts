@@ -12,6 +12,8 @@ export default {
   noPlan: '还没有回款计划',
   instalment: '第{n}期',
   onDisbursement: '放款后付清',
+  proposed: '待确认',
+  proposedHint: '放款后按收费规则新增的成功服务费，保存回款计划即确认',
   locked: '已有回款',
   method: '分期方式',
   methods: { equal: '平均分期', percentages: '按比例分期', deposit: '定金+放款后付清', manual: '手工录入' },

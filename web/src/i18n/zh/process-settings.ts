@@ -38,7 +38,7 @@ export default {
     create: '新建',
     nodesCount: '{n} 个节点',
     version: '版本 {n}',
-    type: { order_review: '订单内审', receipt: '回款单', invoice: '发票', red_invoice: '红冲发票', order_close: '结单', commission_statement: '提成月结单' },
+    type: { order_review: '订单内审', receipt: '回款单', invoice: '发票', red_invoice: '红冲发票', order_close: '结单', commission_statement: '提成月结单', fee_adjustment: '服务费调整' },
   },
   flow: {
     newTitle: '新建审批流程',

@@ -1,5 +1,8 @@
 // 产品匹配 (step 7) and 申请 (step 8) on an order.
 export default {
+  feeByRule: '服务费计算（按收费规则）',
+  feeFixed: '服务费计算（固定服务费）',
+  feeRounding: '四舍五入到分',
   title: '产品匹配',
   stage: '当前阶段',
   auto: '自动匹配',

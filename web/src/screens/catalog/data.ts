@@ -40,7 +40,7 @@ export const saveProduct = (id: string, version: number, body: ProductBody): Pro
 
 /** The product as the PUT wants it: its content, without id, tenant and stamps. */
 export function bodyOf(p: Product): ProductBody {
-  const { id: _id, tenantId: _t, version: _v, createdAt: _c, updatedAt: _u, ...body } = p;
+  const { id: _id, tenantId: _t, version: _v, createdAt: _c, updatedAt: _u, feeRule: _f, ...body } = p;
   return body;
 }
 

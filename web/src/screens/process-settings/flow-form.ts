@@ -19,6 +19,7 @@ export const CONDITION_FIELDS: Readonly<Record<BusinessType, readonly string[]>>
   red_invoice: ['amountFen'],
   order_close: ['amountFen', 'receivedFen', 'title'],
   commission_statement: ['amountFen', 'creditedFen', 'month'],
+  fee_adjustment: ['amountFen', 'refundFen', 'title'],
 };
 export const isMoneyField = (field: string): boolean => field.endsWith('Fen');
 export function operatorsOf(field: string): Op[] {

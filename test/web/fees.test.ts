@@ -1,0 +1,116 @@
+// 收费规则 in a real browser at phone and desk sizes: 钱运营 (operations, product.manage) edits a product's fee
+// rule — 前期 2,000 元 fixed, 成功服务费 1.5 % of the disbursed amount — sees core's computation for a sample
+// amount as she types, sees a bad rate refused at its field and nothing saved, then saves. After the bank
+// disburses an order's line, the order's applications screen and its products screen show the computation
+// (rule, base amount, result, rounding) the server stored, and the agreed collection plan shows the success fee as
+// a proposed instalment (待确认).
+import test from 'ava';
+import { randomInt } from 'node:crypto';
+import { consoleServer, signInThroughPage, type ConsoleServer } from '../support/console-server.js';
+import { launchBrowser, PHONE, DESK, type Browser, type TestPage, type Size } from '../support/browser.js';
+import { aMobile } from '../support/tenant.js';
+import { localDate } from '../../core/shared/zoned-time.js';
+
+const V = '/api/v1';
+const OPS = '13800000005';
+const SUN = '13800000001';
+let server: ConsoleServer;
+let browser: Browser;
+
+test.before(async () => {
+  server = await consoleServer();
+  browser = await launchBrowser();
+});
+test.after.always(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function api(mobile: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+  return server.call(method, V + path, { token: await server.token(mobile), ...(body === undefined ? {} : { body }) });
+}
+async function must(mobile: string, method: string, path: string, body?: unknown): Promise<any> {
+  const r = await api(mobile, method, path, body);
+  if (r.status < 200 || r.status > 299) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+const unexpected = (p: TestPage): string[] => p.problems.filter((m) => !/status of (400|409|422)/.test(m));
+
+async function check(t: any, p: TestPage, name: string): Promise<void> {
+  await p.screenshot(name);
+  t.deepEqual(await p.axe(), [], `axe on ${name}`);
+  t.deepEqual(unexpected(p), [], `console on ${name}`);
+}
+
+for (const size of [PHONE, DESK] as Size[]) {
+  const w = size.width;
+
+  test.serial(`[${w}] 钱运营 sets a product's fee rule with a live computation; after 放款 the order shows the fee worked out`, async (t) => {
+    const tag = String(randomInt(1e5, 1e6));
+    const categories = (await must(OPS, 'GET', '/product-categories')).items as any[];
+    const product = await must(OPS, 'POST', '/products', {
+      name: `成功费贷${tag}`, categoryCode: categories[0].code, institution: '工商银行', defaultServiceFeeFen: 300_000,
+      amountFen: { min: 0, max: 900_000_000 }, termMonths: { min: 6, max: 36 }, annualRatePercent: { min: '3.65', max: '6' },
+      repaymentMethods: ['equal_installment'], requiredDocuments: [], active: true, requirements: [],
+    });
+
+    const p = await browser.page(size);
+    await signInThroughPage(p, `${server.url}/products/${product.id}`, OPS);
+    const editor = p.page.locator('[data-fee-rule]');
+    await editor.waitFor();
+    await editor.locator('[data-part="upFront"] select').selectOption('fixed');
+    await editor.locator('[name="fee-upFront-amount"]').fill('2000');
+    await editor.locator('[data-part="success"] select').first().selectOption('rate');
+    await editor.locator('[name="fee-success-rate"]').fill('1.5%');
+    await editor.locator('[data-fee-save]').click();
+    await editor.locator('.van-field__error-message', { hasText: '不是百分数' }).waitFor();
+    t.false((await must(OPS, 'GET', `/products/${product.id}/fee-rule`)).custom, 'nothing saved');
+
+    await editor.locator('[name="fee-success-rate"]').fill('1.5');
+    t.is(await editor.locator('.van-field__error-message').count(), 0, 'typing again clears the refusal');
+    await editor.locator('[data-fee-preview]').getByText('成功服务费：按放款金额 1,000,000.00 元 × 1.5% = 15,000.00 元').waitFor();
+    await check(t, p, 'fee-rule-editor');
+    await editor.locator('[data-fee-save]').click();
+    await p.page.getByText('已保存').first().waitFor();
+    const saved = await must(OPS, 'GET', `/products/${product.id}/fee-rule`);
+    t.true(saved.custom);
+    t.deepEqual(saved.rule, {
+      split: 'parts', upFront: { kind: 'fixed', amountFen: 200_000 }, success: { kind: 'rate', base: 'disbursed', ratePercent: '1.5', minFen: null, maxFen: null },
+    });
+    // The product form still saves (it carries the version the fee rule moved to).
+    await p.page.locator('[data-save]').click();
+    await p.page.getByText('已保存').first().waitFor();
+    t.deepEqual(unexpected(p), []);
+
+    // 孙露露's order: the product chosen, approved and disbursed through the API.
+    const inquiry = await must(SUN, 'POST', '/inquiries', {
+      companyName: `松柏科技${tag}有限公司`, mobile: aMobile(), contactName: '柏松', gender: 'male', level: 'A', source: '电销', propertyType: '按揭房',
+      remark: '税贷', nextFollowUpAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    const orderId = (await must(SUN, 'POST', '/orders', { inquiryId: inquiry.id, title: '企业信用贷' })).id as string;
+    const line = (await must(SUN, 'PUT', `/orders/${orderId}/product-lines`, { version: 0, lines: [{ productId: product.id }] })).lines[0];
+    const move = async (version: number, event: Record<string, unknown>) => must(SUN, 'POST', `/orders/${orderId}/product-lines/${line.id}/application-events`, { version, event });
+    let l = await move(1, { type: 'submit' });
+    l = await move(l.version, { type: 'approve', approvedAmountFen: 200_000_000, annualRatePercent: '3.85', termMonths: 12 });
+    // 钱运营 agrees a plan on the up-front fee first: the success fee becomes a proposed instalment.
+    const due = localDate(new Date(Date.now() + 20 * 86_400_000), 'Asia/Shanghai');
+    await must(OPS, 'PUT', `/orders/${orderId}/collection-plan`, { version: 0, spec: { method: 'equal', count: 1, firstDueOn: due } });
+    await move(l.version, { type: 'disburse', disbursedAmountFen: 100_000_000, disbursedOn: localDate(new Date(), 'Asia/Shanghai') });
+
+    const s = await browser.page(size);
+    await signInThroughPage(s, `${server.url}/orders/${orderId}/applications`, SUN);
+    const fee = s.page.locator('[data-fee-computation]');
+    await fee.getByText('成功服务费：按放款金额 1,000,000.00 元 × 1.5% = 15,000.00 元').waitFor();
+    await fee.getByText('合计应收 17,000.00 元').waitFor();
+    await check(t, s, 'fee-applications');
+    await s.page.goto(`${server.url}/orders/${orderId}/products`);
+    await s.page.locator('[data-fee-computation]').getByText('前期服务费：固定金额 2,000.00 元').waitFor();
+    await check(t, s, 'fee-order-products');
+
+    await p.page.goto(`${server.url}/orders/${orderId}/collection-plan`);
+    const proposed = p.page.locator('[data-current-plan] [data-proposed]');
+    await proposed.waitFor();
+    t.is(await proposed.count(), 1);
+    await check(t, p, 'fee-collection-plan');
+  });
+}
