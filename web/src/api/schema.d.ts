@@ -387,6 +387,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/briefing/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的完成率 Your own figures of this month, quarter or year against your own targets */
+        get: operations["get_api_v1_briefing_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/collection-settings": {
         parameters: {
             query?: never;
@@ -398,6 +415,290 @@ export interface paths {
         get: operations["get_api_v1_collection_settings"];
         /** 修改回款设置 Change the dictionaries and rules (finance or administrator) */
         put: operations["put_api_v1_collection_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commission-scheme": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 提成方案 The firm's commission scheme: every version and the one in force today */
+        get: operations["get_api_v1_commission_scheme"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commission-scheme/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 新增方案版本 Add the next version of the scheme (finance.write)
+         * @description Rates by 岗位 and 产品分类 (most specific wins; * for any), tiers by the person's monthly collected total, the split between 负责人 and 来源 (adding up to exactly 100), and the department head's override. A change takes effect from tomorrow at the earliest and never reaches receipts already confirmed.
+         */
+        post: operations["post_api_v1_commission_scheme_versions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commission-scheme/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 方案版本 One version of the scheme */
+        get: operations["get_api_v1_commission_scheme_versions_version"];
+        put?: never;
+        post?: never;
+        /** 撤回方案版本 Withdraw the latest version while it is not yet in force */
+        delete: operations["delete_api_v1_commission_scheme_versions_version"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commission-statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 提成月结单 The statements of a month you see, highest total first */
+        get: operations["get_api_v1_commission_statements"];
+        put?: never;
+        /** 生成月结单 Draw up (or redraw) a person's month as a draft (finance.write) */
+        post: operations["post_api_v1_commission_statements"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commission-statements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 月结单详情 The statement with its lines, the month-end true-up and the adjustments */
+        get: operations["get_api_v1_commission_statements_id"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commission-statements/{id}/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 调整 Add an amount (±, fen) with its reason to a draft */
+        post: operations["post_api_v1_commission_statements_id_adjustments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commission-statements/{id}/adjustments/{adjustmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除调整 Take an adjustment off a draft */
+        delete: operations["delete_api_v1_commission_statements_id_adjustments_adjustmentId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commission-statements/{id}/lock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 锁定 Lock an approved statement (paid); nothing changes afterwards */
+        post: operations["post_api_v1_commission_statements_id_lock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commission-statements/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载月结单 The statement as PDF, sent as it is drawn */
+        get: operations["get_api_v1_commission_statements_id_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commission-statements/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 提交审批 Submit the draft to the commission_statement approval flow (the month must be over)
+         * @description The statement is redrawn from every line recorded and becomes 已提交; the flow's approval makes it 已审批, a rejection or withdrawal sends it back to 草稿. A repeat with the same Idempotency-Key does not submit twice.
+         */
+        post: operations["post_api_v1_commission_statements_id_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commission-statements/{id}/xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出月结单 The statement as .xlsx: its lines, adjustments with reasons and the total */
+        get: operations["get_api_v1_commission_statements_id_xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commission-statements/department": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 部门提成汇总 A department's statements of a month, with totals and status counts */
+        get: operations["get_api_v1_commission_statements_department"];
+        put?: never;
+        /** 生成部门月结单 Draw up every person with lines in the department's month (finance.write) */
+        post: operations["post_api_v1_commission_statements_department"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commission-statements/department/xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出部门提成汇总 The department's month as .xlsx (Chinese headers) */
+        get: operations["get_api_v1_commission_statements_department_xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commissions/lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 提成明细 The commission lines of a person's month (each with the scheme version it used) */
+        get: operations["get_api_v1_commissions_lines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commissions/running": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 本月提成 A person's running commission for a month (default: you, this month)
+         * @description Earned so far (accruals and clawbacks), the month-end true-up if the month ended today, and the expected month. Your own always; someone else's with finance.read inside your data scope.
+         */
+        get: operations["get_api_v1_commissions_running"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commissions/running/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 团队本月提成 The running rows of the people your data scope covers (a department's manager: the department) */
+        get: operations["get_api_v1_commissions_running_people"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1265,6 +1566,57 @@ export interface paths {
         patch: operations["patch_api_v1_orders_id"];
         trace?: never;
     };
+    "/api/v1/orders/{id}/checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 订单资料清单 Each chosen product’s documents today: collected 已收集, expiring 即将过期, expired 已过期, missing 缺少; the order’s files and what they satisfy */
+        get: operations["get_api_v1_orders_id_checklist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/checklist/marks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 标记资料 Say which document an order’s file is, with the date or period its validity runs from (replaces an earlier mark of that file and document) */
+        post: operations["post_api_v1_orders_id_checklist_marks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/checklist/marks/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 取消标记 The file no longer counts as the document */
+        delete: operations["delete_api_v1_orders_id_checklist_marks_fileId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders/{id}/close": {
         parameters: {
             query?: never;
@@ -1877,6 +2229,114 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plugins/notifications/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 消息推送渠道 The firm's WeCom, DingTalk and SMS settings (secrets never shown) */
+        get: operations["get_api_v1_plugins_notifications_channels"];
+        /**
+         * 保存消息推送渠道 Save channels: the secret is sealed with the keyring; leave it out to keep the stored one
+         * @description WeCom settings { corpId, agentId }, secret = the application Secret; DingTalk { appKey, agentId }, secret = AppSecret; SMS { accessKeyId, signName, templates: { <kind>: SMS_… } }, secret = AccessKey Secret. baseUrl: the vendor's API or a proxy (null: the vendor's own).
+         */
+        put: operations["put_api_v1_plugins_notifications_channels"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plugins/notifications/channels/{channel}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 测试发送 Send a test message now to a person (default: the caller); the vendor's code and message when it fails */
+        post: operations["post_api_v1_plugins_notifications_channels_channel_test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plugins/notifications/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 推送记录 Copies sent, waiting or parked, newest first, with the vendor's last error code and message */
+        get: operations["get_api_v1_plugins_notifications_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plugins/notifications/deliveries/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重新发送 A parked copy is queued again with a fresh set of attempts (after the settings were fixed) */
+        post: operations["post_api_v1_plugins_notifications_deliveries_id_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plugins/notifications/preferences/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的通知偏好 The caller's channels per kind, quiet hours (the firm's clock) and daily digest */
+        get: operations["get_api_v1_plugins_notifications_preferences_me"];
+        /** 修改我的通知偏好 Change the caller's preferences: fields left out keep their value; ["none"] for no push of a kind; null switches quiet hours or the digest off */
+        put: operations["put_api_v1_plugins_notifications_preferences_me"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plugins/notifications/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 插件设置 The firm's settings of notifications */
+        get: operations["get_api_v1_plugins_notifications_settings"];
+        /** 修改插件设置 Save the firm's settings of notifications (org.manage) */
+        put: operations["put_api_v1_plugins_notifications_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/plugins/webhooks/deliveries": {
         parameters: {
             query?: never;
@@ -2222,6 +2682,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/products/{id}/checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 产品资料清单 The documents a product needs (version 0: never saved, the names of requiredDocuments, not blocking) */
+        get: operations["get_api_v1_products_id_checklist"];
+        /** 保存产品资料清单 Save a product’s checklist (product.manage); names requiredDocuments lists and the checklist does not are added, not blocking */
+        put: operations["put_api_v1_products_id_checklist"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/products/{id}/fee-rule": {
         parameters: {
             query?: never;
@@ -2417,6 +2895,44 @@ export interface paths {
         put: operations["put_api_v1_roles_code"];
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 业绩目标 The targets of a month or quarter for the departments and people you see
+         * @description Each row has, per figure, the amount set for exactly this period (setFen) and what the period is compared with (resolvedFen: its own, its third of the quarter, or its months’ sum).
+         */
+        get: operations["get_api_v1_targets"];
+        /** 设置业绩目标 Set targets (each replaces the amount set for its subject, figure and period; all or none) */
+        put: operations["put_api_v1_targets"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/targets/{subjectKind}/{subjectId}/{metric}/{period}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除业绩目标 Remove one target */
+        delete: operations["delete_api_v1_targets_subjectKind_subjectId_metric_period"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2665,8 +3181,8 @@ export interface operations {
     get_api_v1_approval_flows: {
         parameters: {
             query?: {
-                /** @description order_review 订单内审, receipt 回款单, invoice 发票, red_invoice 红冲发票, order_close 结单, fee_adjustment 服务费调整 (a lower fee or a refund after 放款/拒绝) */
-                businessType?: "order_review" | "receipt" | "invoice" | "red_invoice" | "order_close" | "fee_adjustment";
+                /** @description order_review 订单内审, receipt 回款单, invoice 发票, red_invoice 红冲发票, order_close 结单, commission_statement 提成月结单, fee_adjustment 服务费调整 (a lower fee or a refund after 放款/拒绝) */
+                businessType?: "order_review" | "receipt" | "invoice" | "red_invoice" | "order_close" | "commission_statement" | "fee_adjustment";
                 includeArchived?: boolean;
             };
             header?: never;
@@ -2704,10 +3220,10 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
-                     * @description order_review 订单内审, receipt 回款单, invoice 发票, red_invoice 红冲发票, order_close 结单, fee_adjustment 服务费调整 (a lower fee or a refund after 放款/拒绝)
+                     * @description order_review 订单内审, receipt 回款单, invoice 发票, red_invoice 红冲发票, order_close 结单, commission_statement 提成月结单, fee_adjustment 服务费调整 (a lower fee or a refund after 放款/拒绝)
                      * @enum {string}
                      */
-                    businessType: "order_review" | "receipt" | "invoice" | "red_invoice" | "order_close" | "fee_adjustment";
+                    businessType: "order_review" | "receipt" | "invoice" | "red_invoice" | "order_close" | "commission_statement" | "fee_adjustment";
                     name: string;
                     /**
                      * @description A node nobody can approve: skip (自动通过) or admin (交给管理员, default)
@@ -3024,8 +3540,8 @@ export interface operations {
         parameters: {
             query: {
                 businessId: string;
-                /** @description order_review 订单内审, receipt 回款单, invoice 发票, red_invoice 红冲发票, order_close 结单, fee_adjustment 服务费调整 (a lower fee or a refund after 放款/拒绝) */
-                businessType: "order_review" | "receipt" | "invoice" | "red_invoice" | "order_close" | "fee_adjustment";
+                /** @description order_review 订单内审, receipt 回款单, invoice 发票, red_invoice 红冲发票, order_close 结单, commission_statement 提成月结单, fee_adjustment 服务费调整 (a lower fee or a refund after 放款/拒绝) */
+                businessType: "order_review" | "receipt" | "invoice" | "red_invoice" | "order_close" | "commission_statement" | "fee_adjustment";
             };
             header?: never;
             path?: never;
@@ -3064,10 +3580,10 @@ export interface operations {
                     /** Format: uuid */
                     businessId: string;
                     /**
-                     * @description order_review 订单内审, receipt 回款单, invoice 发票, red_invoice 红冲发票, order_close 结单, fee_adjustment 服务费调整 (a lower fee or a refund after 放款/拒绝)
+                     * @description order_review 订单内审, receipt 回款单, invoice 发票, red_invoice 红冲发票, order_close 结单, commission_statement 提成月结单, fee_adjustment 服务费调整 (a lower fee or a refund after 放款/拒绝)
                      * @enum {string}
                      */
-                    businessType: "order_review" | "receipt" | "invoice" | "red_invoice" | "order_close" | "fee_adjustment";
+                    businessType: "order_review" | "receipt" | "invoice" | "red_invoice" | "order_close" | "commission_statement" | "fee_adjustment";
                     chosenApprovers?: {
                         [key: string]: string[];
                     };
@@ -3249,8 +3765,8 @@ export interface operations {
     get_api_v1_approvals_submitted: {
         parameters: {
             query?: {
-                /** @description order_review 订单内审, receipt 回款单, invoice 发票, red_invoice 红冲发票, order_close 结单, fee_adjustment 服务费调整 (a lower fee or a refund after 放款/拒绝) */
-                businessType?: "order_review" | "receipt" | "invoice" | "red_invoice" | "order_close" | "fee_adjustment";
+                /** @description order_review 订单内审, receipt 回款单, invoice 发票, red_invoice 红冲发票, order_close 结单, commission_statement 提成月结单, fee_adjustment 服务费调整 (a lower fee or a refund after 放款/拒绝) */
+                businessType?: "order_review" | "receipt" | "invoice" | "red_invoice" | "order_close" | "commission_statement" | "fee_adjustment";
                 cursor?: string;
                 limit?: number;
                 status?: "pending" | "approved" | "rejected" | "withdrawn";
@@ -3676,6 +4192,35 @@ export interface operations {
             };
         };
     };
+    get_api_v1_briefing_mine: {
+        parameters: {
+            query?: {
+                period?: "month" | "quarter" | "year";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_api_v1_collection_settings: {
         parameters: {
             query?: never;
@@ -3732,6 +4277,655 @@ export interface operations {
                 };
             };
         };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_v1_commission_scheme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    post_api_v1_commission_scheme_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description 生效日期: receipts confirmed on or after it; from tomorrow at the earliest once a version exists
+                     */
+                    effectiveFrom: string;
+                    overrides?: {
+                        /** @description * (any) or a code: 岗位 (role code) or 产品分类 (category code) */
+                        categoryCode: string;
+                        /** @description Percent as decimal text, at most 4 decimals: 3, 1.5, 0.25 */
+                        rate: string;
+                    }[];
+                    rules: {
+                        /** @description * (any) or a code: 岗位 (role code) or 产品分类 (category code) */
+                        categoryCode: string;
+                        /** @description * (any) or a code: 岗位 (role code) or 产品分类 (category code) */
+                        roleCode: string;
+                        tiers: {
+                            /** @description 本月业绩 from (fen, inclusive); the first tier starts at 0 */
+                            fromFen: number;
+                            /** @description Percent as decimal text, at most 4 decimals: 3, 1.5, 0.25 */
+                            rate: string;
+                        }[];
+                    }[];
+                    split: {
+                        /** @description Percent as decimal text, at most 4 decimals: 3, 1.5, 0.25 */
+                        ownerShare: string;
+                        /** @description Percent as decimal text, at most 4 decimals: 3, 1.5, 0.25 */
+                        sourceShare: string;
+                    };
+                    /**
+                     * @description whole 全额累进 (default), marginal 超额累进
+                     * @enum {string}
+                     */
+                    tierMode?: "whole" | "marginal";
+                    /** @description The next number (nextVersion of GET /commission-scheme) */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_v1_commission_scheme_versions_version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_api_v1_commission_scheme_versions_version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_v1_commission_statements: {
+        parameters: {
+            query: {
+                departmentId?: string;
+                /** @description 月份 YYYY-MM in the firm's calendar */
+                month: string;
+                personId?: string;
+                status?: "draft" | "submitted" | "approved" | "locked";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    post_api_v1_commission_statements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 月份 YYYY-MM in the firm's calendar */
+                    month: string;
+                    /** Format: uuid */
+                    personId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_v1_commission_statements_id: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    post_api_v1_commission_statements_id_adjustments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Non-zero fen; negative takes off */
+                    amountFen: number;
+                    /** @description 调整原因 */
+                    reason: string;
+                    /** @description The version you last read (optimistic concurrency) */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_api_v1_commission_statements_id_adjustments_adjustmentId: {
+        parameters: {
+            query: {
+                /** @description The version you last read (optimistic concurrency) */
+                version: number;
+            };
+            header?: never;
+            path: {
+                adjustmentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    post_api_v1_commission_statements_id_lock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The version you last read (optimistic concurrency) */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_v1_commission_statements_id_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    post_api_v1_commission_statements_id_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 请选择审批人: approvers per node key */
+                    chosenApprovers?: {
+                        [key: string]: string[];
+                    };
+                    /** @description Idempotency key of this attempt (the Idempotency-Key header wins) */
+                    requestId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_v1_commission_statements_id_xlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_v1_commission_statements_department: {
+        parameters: {
+            query: {
+                departmentId: string;
+                /** @description 月份 YYYY-MM in the firm's calendar */
+                month: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    post_api_v1_commission_statements_department: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    departmentId: string;
+                    /** @description 月份 YYYY-MM in the firm's calendar */
+                    month: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_v1_commission_statements_department_xlsx: {
+        parameters: {
+            query: {
+                departmentId: string;
+                /** @description 月份 YYYY-MM in the firm's calendar */
+                month: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_v1_commissions_lines: {
+        parameters: {
+            query?: {
+                /** @description 月份 YYYY-MM in the firm's calendar */
+                month?: string;
+                personId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_v1_commissions_running: {
+        parameters: {
+            query?: {
+                /** @description 月份 YYYY-MM in the firm's calendar */
+                month?: string;
+                personId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_v1_commissions_running_people: {
+        parameters: {
+            query?: {
+                departmentId?: string;
+                /** @description 月份 YYYY-MM in the firm's calendar */
+                month?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             /** @description OK */
             200: {
@@ -6049,6 +7243,119 @@ export interface operations {
             };
         };
     };
+    get_api_v1_orders_id_checklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    post_api_v1_orders_id_checklist_marks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 流水起始日期 (银行流水), both days counted */
+                    coversFrom?: string | null;
+                    /** @description 流水截止日期 */
+                    coversTo?: string | null;
+                    /** @description 资料名称, e.g. '征信报告'; a file counts for every product needing a document of that name */
+                    document: string;
+                    /** @description 出具日期 (征信报告) */
+                    documentDate?: string | null;
+                    /** @description 有效期至 (营业执照) */
+                    expiresOn?: string | null;
+                    /**
+                     * Format: uuid
+                     * @description One of the order’s current files
+                     */
+                    fileId: string;
+                    /** @description 长期有效 (no expiry date) */
+                    longTerm?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_api_v1_orders_id_checklist_marks_fileId: {
+        parameters: {
+            query: {
+                /** @description 资料名称, e.g. '征信报告'; a file counts for every product needing a document of that name */
+                document: string;
+            };
+            header?: never;
+            path: {
+                fileId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_api_v1_orders_id_close: {
         parameters: {
             query?: never;
@@ -7674,6 +8981,309 @@ export interface operations {
             };
         };
     };
+    get_api_v1_plugins_notifications_channels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_api_v1_plugins_notifications_channels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    items: {
+                        baseUrl?: string | null;
+                        /** @enum {string} */
+                        channel: "wecom" | "dingtalk" | "sms";
+                        enabled: boolean;
+                        secret?: string;
+                        settings: {
+                            [key: string]: unknown;
+                        };
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    post_api_v1_plugins_notifications_channels_channel_test: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channel: "wecom" | "dingtalk" | "sms";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    userId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_v1_plugins_notifications_deliveries: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                state?: "waiting" | "sent" | "parked";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    post_api_v1_plugins_notifications_deliveries_id_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_v1_plugins_notifications_preferences_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_api_v1_plugins_notifications_preferences_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    channels?: {
+                        [key: string]: string[];
+                    };
+                    digest?: {
+                        at: string;
+                        kinds: string[];
+                    } | null;
+                    quietHours?: {
+                        end: string;
+                        start: string;
+                    } | null;
+                    urgentKinds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_v1_plugins_notifications_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        consoleUrl: string | null;
+                    };
+                };
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_api_v1_plugins_notifications_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    consoleUrl: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        consoleUrl: string | null;
+                    };
+                };
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_api_v1_plugins_webhooks_deliveries: {
         parameters: {
             query?: {
@@ -8585,6 +10195,87 @@ export interface operations {
             };
         };
     };
+    get_api_v1_products_id_checklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_api_v1_products_id_checklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    documents: {
+                        /** @description Refuse 提交申请 while this document is missing or expired */
+                        blocksSubmission: boolean;
+                        /** @description 资料名称, e.g. '征信报告'; a file counts for every product needing a document of that name */
+                        document: string;
+                        validity?: {
+                            days?: number;
+                            endWithinDays?: number;
+                            /**
+                             * @description none 长期有效; days_from_document_date 出具日起 days 天; covers_last_months 覆盖近 months 个月 (ending at most endWithinDays days before use, default 30); until_expiry_date 有效期内
+                             * @enum {string}
+                             */
+                            kind: "none" | "days_from_document_date" | "covers_last_months" | "until_expiry_date";
+                            months?: number;
+                        };
+                    }[];
+                    /** @description The version you read (0: none saved yet) */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_api_v1_products_id_fee_rule: {
         parameters: {
             query?: never;
@@ -9185,6 +10876,121 @@ export interface operations {
                 };
             };
         };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_v1_targets: {
+        parameters: {
+            query: {
+                /** @description A month '2026-12' or a quarter '2026-Q4' (Q1 = January–March) */
+                period: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_api_v1_targets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    targets: {
+                        /** @description 目标金额 in fen; 0 shows no percentage */
+                        amountFen: number;
+                        /**
+                         * @description contract 合同金额, disbursed 放款金额, collected 回款金额
+                         * @enum {string}
+                         */
+                        metric: "contract" | "disbursed" | "collected";
+                        /** @description A month '2026-12' or a quarter '2026-Q4' (Q1 = January–March) */
+                        period: string;
+                        /** Format: uuid */
+                        subjectId: string;
+                        /**
+                         * @description person 人员 or department 部门
+                         * @enum {string}
+                         */
+                        subjectKind: "person" | "department";
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_api_v1_targets_subjectKind_subjectId_metric_period: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description contract 合同金额, disbursed 放款金额, collected 回款金额 */
+                metric: "contract" | "disbursed" | "collected";
+                /** @description A month '2026-12' or a quarter '2026-Q4' (Q1 = January–March) */
+                period: string;
+                subjectId: string;
+                /** @description person 人员 or department 部门 */
+                subjectKind: "person" | "department";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             /** @description OK */
             200: {
