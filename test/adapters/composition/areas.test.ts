@@ -109,6 +109,8 @@ test('the embedding facade keeps every name it had, each from exactly one area',
     'taskRuleRunner', 'tasks',
     // 业绩目标 and 资料清单 (issue 16).
     'targets', 'checklists', 'checklistReminders',
+    // 提成 and the fee wiring (issue 16).
+    'commissionRunning', 'commissionSchemes', 'commissionStatements', 'feeRules',
   ].sort());
 });
 
