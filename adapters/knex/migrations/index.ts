@@ -39,6 +39,7 @@ import * as approvalTasksDecided from './202612061900_approval_tasks_decided.js'
 import * as fileStoreTables from './202612062100_file_store_tables.js';
 import * as departmentFkNoAction from './202612062100_department_fk_no_action.js';
 import * as commissions from './202612070200_commissions.js';
+import * as commissionLinesCredited from './202612070250_commission_lines_credited.js';
 
 export const coreMigrations: MigrationSet = {
   owner: 'core',
@@ -64,5 +65,7 @@ export const coreMigrations: MigrationSet = {
     // Citus readiness (issue 18): the department keys no longer `set null`; deleting a department does it.
     departmentFkNoAction,
     // 提成 (issue 16): scheme versions, lines, the running totals per person and month, statements.
-    commissions],
+    commissions,
+    // 本月提成 of a department head: the owner and source lines only, without the override lines (issue 16 bench).
+    commissionLinesCredited],
 };
