@@ -17,7 +17,7 @@ export {
 } from './statement-machine.js';
 export { drawUpStatement, redrawStatement, addAdjustment, removeAdjustment, moveStatement, statementTotals, type DrawUpInput } from './statement.js';
 export { departmentStatement, type DepartmentStatement, type DepartmentStatementRow } from './department.js';
-export { runningCommission, type RunningCommission } from './running.js';
+export { runningCommission, runningCommissionOf, type OverrideSummary, type RunningCommission } from './running.js';
 // The ports and the use cases: scheme versions, accrual and clawback with the receipt, statements through the
 // approval engine ('commission_statement'), the running figures.
 export * from './ports.js';

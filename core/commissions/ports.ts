@@ -71,6 +71,11 @@ export interface CommissionRepository {
   insertLines(tx: Tx, tenantId: string, lines: readonly CommissionLine[], at: Date): Promise<CommissionLine[]>;
   /** One person's lines dated in a month, in statement order. */
   linesOf(tx: Tx, tenantId: string, personId: string, month: string): Promise<CommissionLine[]>;
+  /**
+   * One person's lines of a month without the head's override lines, in statement order: what the tiers and the
+   * month-end true-up read (the overrides' totals are in the running row).
+   */
+  creditedLinesOf(tx: Tx, tenantId: string, personId: string, month: string): Promise<CommissionLine[]>;
 
   /** Creates the running rows that are missing and locks them, in person order (so two confirmations never wait in a circle). */
   lockRunning(tx: Tx, tenantId: string, month: string, people: readonly { personId: string; departmentId: string | null }[], at: Date): Promise<Map<string, RunningTotal>>;

@@ -6,10 +6,12 @@ import { notFound, validationFailed } from '../shared/index.js';
 import { can, PERMISSIONS, scopeFilter, type Actor } from '../organisation/index.js';
 import { firmDay, maySee, type CommissionsDeps } from './commissions-deps.js';
 import { isMonthText, monthOf } from './month.js';
-import { runningCommission, type RunningCommission } from './running.js';
+import { runningCommissionOf, type OverrideSummary, type RunningCommission } from './running.js';
 import type { CommissionLine } from './types.js';
 
 export interface PersonRunning extends RunningCommission {
+  /** The department head's override lines' part of accrued, clawback and lineCount (already in them). */
+  readonly override: OverrideSummary;
   readonly personName: string;
   readonly departmentId: string | null;
   /** The firm's day it was computed on. */
@@ -49,8 +51,11 @@ export class RunningService {
       const personId = input.personId ?? actor.userId;
       const person = await this.d.org.getUser(tx, actor.tenantId, personId);
       if (!person || !maySee(actor, person.id, person.departmentId)) throw notFound('user', '人员', personId);
-      const [lines, history] = [await this.d.commissions.linesOf(tx, actor.tenantId, personId, month), await this.d.commissions.versions(tx, actor.tenantId)];
-      return { ...runningCommission(lines, personId, month, history), personName: person.name, departmentId: person.departmentId, asOf };
+      // The owner and source lines and the running row: a department head's override lines are not read one by one.
+      const credited = await this.d.commissions.creditedLinesOf(tx, actor.tenantId, personId, month);
+      const total = await this.d.commissions.running(tx, actor.tenantId, personId, month);
+      const history = await this.d.commissions.versions(tx, actor.tenantId);
+      return { ...runningCommissionOf(credited, total, personId, month, history), personName: person.name, departmentId: person.departmentId, asOf };
     });
   }
 

@@ -40,6 +40,7 @@ import * as fileStoreTables from './202612062100_file_store_tables.js';
 import * as departmentFkNoAction from './202612062100_department_fk_no_action.js';
 import * as fees from './202612070100_fees.js';
 import * as commissions from './202612070200_commissions.js';
+import * as commissionLinesCredited from './202612070250_commission_lines_credited.js';
 import * as targets from './202612070300_targets.js';
 import * as checklists from './202612070301_checklists.js';
 import * as collectionOverdueNotices from './202612070400_collection_overdue_notices.js';
@@ -72,6 +73,8 @@ export const coreMigrations: MigrationSet = {
     fees,
     // 提成 (issue 16): scheme versions, lines, the running totals per person and month, statements.
     commissions,
+    // 本月提成 of a department head: the owner and source lines only, without the override lines (issue 16 bench).
+    commissionLinesCredited,
     // 业绩目标 and 资料清单 (issue 16): targets per person and department; products' checklists and the files that satisfy them.
     targets, checklists,
     // Notifications (issue 17): one 逾期回款 notice per instalment and day.

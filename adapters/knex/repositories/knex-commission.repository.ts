@@ -104,6 +104,13 @@ export class KnexCommissionRepository implements CommissionRepository {
     return rows.map(toLine);
   }
 
+  async creditedLinesOf(tx: Tx, tenantId: string, personId: string, month: string): Promise<CommissionLine[]> {
+    // `role <> 'head'` as written in the partial index commission_lines_credited, so the planner can use it.
+    const rows = await sql(tx)('commission_lines').where({ tenant_id: tenantId, person_id: personId, month }).andWhereRaw(`role <> 'head'`)
+      .orderBy([{ column: 'dated_on' }, { column: 'id' }]).select(LINE_COLUMNS);
+    return rows.map(toLine);
+  }
+
   async lockRunning(tx: Tx, tenantId: string, month: string, people: readonly { personId: string; departmentId: string | null }[], at: Date): Promise<Map<string, RunningTotal>> {
     const db = sql(tx);
     const byPerson = new Map(people.map((p) => [p.personId, p]));

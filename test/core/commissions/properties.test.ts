@@ -1,8 +1,11 @@
 // Invariants of the commission rules over random months of confirmations and reversals.
+import { isDeepStrictEqual } from 'node:util';
 import test, { type ExecutionContext } from 'ava';
 import fc from 'fast-check';
-import { accrueReceipt, addAdjustment, drawUpStatement, runningCommission, type ConfirmedReceipt, type Participant, type PersonStatement } from '../../../core/commissions/index.js';
+import { accrueReceipt, addAdjustment, drawUpStatement, runningCommission, runningCommissionOf, type ConfirmedReceipt, type Participant, type PersonStatement } from '../../../core/commissions/index.js';
 import { isDomainError } from '../../../core/shared/domain-error.js';
+import type { RunningTotal } from '../../../core/commissions/ports.js';
+import { runningDelta } from '../../../core/commissions/receipt-commissions.js';
 import { LI, Ledger, SUN, V1, V1_MARGINAL, WANG, receipt } from './fixtures.js';
 
 function holds(t: ExecutionContext, property: fc.IProperty<any>, numRuns = 300): void {
@@ -125,6 +128,28 @@ test('the running figure of a month equals the statement it will become (before 
     const ledger = play(m);
     return PEOPLE.every((p) => ['2026-03', '2026-04'].every((mo) =>
       runningCommission(ledger.lines, p.personId, mo, ledger.history).projectedFen === statementOf(ledger, p.personId, mo).totals.totalFen));
+  }));
+});
+
+/** The running row of a person's month as the receipt flow keeps it: every recorded line's delta added up. */
+function runningRowOf(ledger: Ledger, personId: string, m: string): RunningTotal | null {
+  const accrualMonth = (receiptId: string | null) => ledger.lines.find((l) => l.kind === 'accrual' && l.receiptId === receiptId)?.month ?? '';
+  const deltas = ledger.lines.map((l) => runningDelta(l, accrualMonth(l.receiptId))).filter((d) => d.personId === personId && d.month === m);
+  if (deltas.length === 0) return null;
+  const sum = (k: 'creditedFen' | 'accruedFen' | 'clawbackFen' | 'lineCount') => deltas.reduce((a, d) => a + d[k], 0);
+  return { personId, month: m, departmentId: 'd-1', creditedFen: sum('creditedFen'), accruedFen: sum('accruedFen'), clawbackFen: sum('clawbackFen'), lineCount: sum('lineCount') };
+}
+
+test('the running figure read from the owner and source lines and the running row equals the one from every line', (t) => {
+  holds(t, fc.property(month, (m) => {
+    const ledger = play(m);
+    return PEOPLE.every((p) => ['2026-03', '2026-04'].every((mo) => {
+      const { override, ...figure } = runningCommissionOf(ledger.lines.filter((l) => l.role !== 'head'), runningRowOf(ledger, p.personId, mo), p.personId, mo, ledger.history);
+      const overrides = ledger.lines.filter((l) => l.role === 'head' && l.personId === p.personId && l.month === mo);
+      const sum = (kind: string) => overrides.filter((l) => l.kind === kind).reduce((a, l) => a + l.amountFen, 0);
+      return isDeepStrictEqual(figure, runningCommission(ledger.lines, p.personId, mo, ledger.history))
+        && isDeepStrictEqual(override, { accruedFen: sum('accrual'), clawbackFen: sum('clawback'), lineCount: overrides.length });
+    }));
   }));
 });
 
