@@ -135,6 +135,8 @@ export const CROSS_TENANT: readonly { readonly sql: RegExp; readonly why: string
   // (adapters/events/knex-outbox-store.ts): one relay serves all firms.
   { sql: /^select e\.tenant_id, e\.id, e\.subject_type, e\.subject_id from outbox_events e\s/, why: 'outbox relay: pending heads of all firms' },
   { sql: /^update "outbox_events" set "lease_until" = \$1, "lease_token" = \$2 where "id" in \(/, why: 'outbox relay: leasing what it claimed' },
+  // …and, while its subscribers work, renewing that lease (the heartbeat), for the same events of all firms.
+  { sql: /^update "outbox_events" set "lease_until" = greatest\(lease_until, \$1::timestamptz\) where "id" in \([$\d, ]+\) and "lease_token" = \$\d+ and "delivered_at" is null$/, why: 'outbox relay: renewing its lease' },
   // 审批 timers (a scheduled job): the due reminders and time-outs of every firm.
   { sql: /^select "tenant_id", "id" from "approval_instances" where "status" = \$1 and "next_timer_at" <= \$2 order by/, why: 'approval timers: due instances of all firms' },
 ];
