@@ -7,7 +7,7 @@ import type { Crm } from '../../adapters/composition/create-crm.js';
 import { backends } from '../support/database.js';
 import { testCrm } from '../support/crm.js';
 import { aFirm } from '../support/tenant.js';
-import { serve, type TestServer } from '../support/http.js';
+import { serve } from '../support/http.js';
 import { openSse } from '../support/sse.js';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
