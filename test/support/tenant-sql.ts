@@ -173,5 +173,8 @@ export async function watchTenantSql(knex: import('knex').Knex): Promise<TenantS
   return { violations };
 }
 
-/** YUNZHOU_CHECK_TENANT_SQL=1: the suite's Knexes are watched (test/support/crm.ts). */
-export const checkTenantSql = (): boolean => process.env.YUNZHOU_CHECK_TENANT_SQL === '1';
+/**
+ * The suite's Knexes are watched (test/support/crm.ts): on for every ava run (package.json's ava
+ * environmentVariables set the default), off with YUNZHOU_CHECK_TENANT_SQL=0. Costs ~10 % CPU (docs/scale.md).
+ */
+export const checkTenantSql = (): boolean => (process.env.YUNZHOU_CHECK_TENANT_SQL ?? process.env.YUNZHOU_CHECK_TENANT_SQL_DEFAULT) === '1';
