@@ -78,6 +78,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       accepting = false;
+      await crm.inboxChanges.close(); // open live streams end now (their pages reconnect elsewhere), or closing would wait for them
       await new Promise<void>((resolve) => {
         // Busy keep-alive connections end with their next response (Connection: close above); idle ones are
         // closed after the grace, so a client that was just about to reuse one does not race our close.

@@ -18,6 +18,12 @@ export interface CrmConfig {
    * renewed while the relay lives, it is how long a killed process's events wait before another delivers them.
    */
   readonly outboxLeaseSeconds?: number | undefined;
+  /**
+   * A direct PostgreSQL URL (not through PgBouncer) for each process's one LISTEN connection, which carries
+   * the console's live badges (YUNZHOU_LISTEN_URL). Without it a PostgreSQL install's console polls; the
+   * embedded database needs none. docs/scale.md.
+   */
+  readonly listenUrl?: string | undefined;
 }
 
 /** YUNZHOU_OUTBOX_LEASE_SECONDS when it is a positive number. */

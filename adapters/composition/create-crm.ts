@@ -106,6 +106,7 @@ export async function createCrm<const P extends readonly AreaDescriptor[] = []>(
     plugins,
     close: async () => {
       await facade.scheduler.stop();
+      await facade.inboxChanges.close(); // ends the console's streams, closes the LISTEN connection
       await database.close();
     },
   };

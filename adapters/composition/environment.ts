@@ -49,5 +49,6 @@ export function configOf(given: Partial<CrmConfig> | undefined, db: DatabaseOpti
     encryption: given?.encryption ?? keyringFromEnv(),
     outboxLeaseSeconds: given?.outboxLeaseSeconds ?? outboxLeaseFromEnv(),
     files: given?.files ?? fileStoreFromEnv(),
+    listenUrl: given?.listenUrl ?? (process.env.YUNZHOU_LISTEN_URL || undefined),
   };
 }

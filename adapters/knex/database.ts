@@ -17,6 +17,8 @@ export interface Database {
   readonly kind: DatabaseKind;
   /** The PostgreSQL schema holding yunzhou's tables and migration history (default `yunzhou`). */
   readonly schema: string;
+  /** The embedded database itself (its own LISTEN, for the console's live badges); absent on PostgreSQL. */
+  readonly embedded?: PGlite;
   /** Closes the pool or the embedded database, unless the host owns the Knex instance. */
   close(): Promise<void>;
 }
@@ -125,6 +127,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     knex,
     kind: 'pglite',
     schema,
+    embedded: pglite,
     close: async () => {
       await knex.destroy();
       if (!pglite.closed) await pglite.close();

@@ -31,7 +31,8 @@ Commands:
 const ENVIRONMENT = `In a checkout of the source: npm run build, then npx yunzhou <command> (or npm run yunzhou -- <command>).
 
 Environment: DATABASE_URL (PostgreSQL; default the embedded database), YUNZHOU_DATA_DIR (the embedded install's
-  one folder, default ./.yunzhou: data/, secret.key, files/), YUNZHOU_FILES=local|s3|pg and YUNZHOU_S3_*, YUNZHOU_DB_SCHEMA, PORT, HOST, YUNZHOU_SECRET, YUNZHOU_AUTO_MIGRATE=false,
+  one folder, default ./.yunzhou: data/, secret.key, files/), YUNZHOU_FILES=local|s3|pg and YUNZHOU_S3_*, YUNZHOU_DB_SCHEMA,
+  YUNZHOU_LISTEN_URL (a direct PostgreSQL URL for the console's live badges; without it they poll), PORT, HOST, YUNZHOU_SECRET, YUNZHOU_AUTO_MIGRATE=false,
   LOG_LEVEL, YUNZHOU_LOG_FORMAT=json|pretty (default: pretty on a terminal, JSON otherwise).`;
 
 /** The built-in commands, then those the areas and plugins contribute. */

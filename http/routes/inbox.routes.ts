@@ -5,7 +5,9 @@ import { createHash } from 'node:crypto';
 import type { InboxService } from '../../core/workcenter/inbox.service.js';
 import { respond, type RouteDef } from '../../adapters/composition/route-def.js';
 import { INBOX_KINDS, type InboxItem } from '../../core/workcenter/inbox.js';
+import type { InboxChanges } from '../../adapters/live/inbox-changes.js';
 import { objectSchema, pageOf, pageQuery } from '../schemas.js';
+import { inboxStream } from './inbox-stream.js';
 
 const kind = {
   type: 'string', enum: [...INBOX_KINDS],
@@ -25,7 +27,7 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   return (ifNoneMatch ?? '').split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
 }
 
-export function inboxRoutes(s: { inbox: InboxService }): RouteDef[] {
+export function inboxRoutes(s: { inbox: InboxService; inboxChanges: InboxChanges }): RouteDef[] {
   const tags = ['workcenter'];
   return [
     {
@@ -38,6 +40,13 @@ export function inboxRoutes(s: { inbox: InboxService }): RouteDef[] {
         if (matches(headers['if-none-match'], etag)) return respond({ status: 304, headers: { ETag: etag } });
         return respond({ headers: { ETag: etag }, body });
       },
+    },
+    {
+      method: 'get', path: '/workcenter/inbox/stream', tags, summary: '办理中心角标实时 Server-sent events: "my counts changed" (for the console\'s badges)',
+      description: 'text/event-stream. An `event: counts` (no data) each time something changed what waits on the signed-in person — then GET /workcenter/inbox/counts. '
+        + 'Also sent once when the stream opens, and after the server missed notifications. The stream ends after 10 minutes (reconnect; the session is checked again) '
+        + 'and when the process stops. 503 (inbox.live_unavailable) when the install has no direct database connection to listen on: poll the counts instead.',
+      handler: async ({ actor, lang }) => inboxStream(s.inboxChanges, actor, lang),
     },
     {
       method: 'get', path: '/workcenter/inbox', tags, summary: '办理中心 The items of one kind waiting on me (oldest waiting or earliest due first)',

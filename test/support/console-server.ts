@@ -71,7 +71,8 @@ export async function consoleServer(http: HttpOptions = {}, backend: Backend = c
     await admin.end();
     const url = new URL(base);
     url.pathname = `/${name}`;
-    crm = await createCrm({ database: { url: url.toString(), poolMax: 10 }, migrate: true, plugins: builtInPlugins(), config, ...timed });
+    // Listening on the same, direct URL: the console's badges are live, as on a PostgreSQL install with YUNZHOU_LISTEN_URL.
+    crm = await createCrm({ database: { url: url.toString(), poolMax: 10 }, migrate: true, plugins: builtInPlugins(), config: { ...config, listenUrl: url.toString() }, ...timed });
     demo = await seedDemo(crm, DEMO_PASSWORD);
     dropDatabase = async () => {
       const c = new pg.Client({ connectionString: base });

@@ -303,6 +303,9 @@ export async function fuzzHarness(): Promise<FuzzHarness> {
   return h;
 }
 
+/** A server-sent events stream (the live badges) never ends by itself: its status is the answer, the body is dropped. */
+const isEventStream = (res: Response): boolean => (res.headers.get('content-type') ?? '').startsWith('text/event-stream');
+
 /** Sends `count` fuzzed requests (operations taken in turn, then at random) and returns the 5xx answers. */
 export async function fuzz(h: FuzzHarness, seed: number, count: number, statuses: Map<number, number> = new Map()): Promise<FuzzFailure[]> {
   const f = new Fuzzer(prng(seed), new Date());
@@ -318,7 +321,8 @@ export async function fuzz(h: FuzzHarness, seed: number, count: number, statuses
       const own = f.idsBySurface.get(surfaceOf(o.path)) ?? [];
       harvestOwnIds(body, own);
       f.idsBySurface.set(surfaceOf(o.path), own);
-    } else await res.arrayBuffer();
+    } else if (isEventStream(res)) await res.body?.cancel();
+    else await res.arrayBuffer();
   }
   for (let i = 0; i < count; i++) {
     const o = i < ops.length ? (ops[(i + seed) % ops.length] as Operation) : f.pick(ops);
@@ -327,7 +331,7 @@ export async function fuzz(h: FuzzHarness, seed: number, count: number, statuses
     const res = await fetch(h.api.url + req.url, { method: req.method, headers: req.headers, ...(req.body !== undefined ? { body: req.body } : {}) }).catch((e: Error) => {
       throw new Error(`${req.method} ${req.url} failed: ${String((e as { cause?: unknown }).cause ?? e)}`);
     });
-    const text = await res.text();
+    const text = isEventStream(res) ? await res.body?.cancel().then(() => '') ?? '' : await res.text();
     statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
     if (res.status === 401 && req.headers.authorization === `Bearer ${h.token}`) await h.renewToken();
     if (res.status >= 500) failures.push({ request: req, status: res.status, body: text.slice(0, 300), ...(h.errors.length > before ? { error: h.errors.slice(before).join('').slice(0, 800) } : {}) });

@@ -135,6 +135,8 @@ export const CROSS_TENANT: readonly { readonly sql: RegExp; readonly why: string
   // (adapters/events/knex-outbox-store.ts): one relay serves all firms.
   { sql: /^select e\.tenant_id, e\.id, e\.subject_type, e\.subject_id from outbox_events e\s/, why: 'outbox relay: pending heads of all firms' },
   { sql: /^update "outbox_events" set "lease_until" = \$1, "lease_token" = \$2 where "id" in \(/, why: 'outbox relay: leasing what it claimed' },
+  // …and, while its subscribers work, renewing that lease (the heartbeat), for the same events of all firms.
+  { sql: /^update "outbox_events" set "lease_until" = greatest\(lease_until, \$1::timestamptz\) where "id" in \([$\d, ]+\) and "lease_token" = \$\d+ and "delivered_at" is null$/, why: 'outbox relay: renewing its lease' },
   // The notifications plugin's sender (a job in every process): the due copies and digests of every firm,
   // claimed with a lease (plugins/notify-channels/delivery/delivery-store.ts).
   { sql: /^\s*update notifications_deliveries d set lease_until = \$1\s+from \(select tenant_id, id from notifications_deliveries\s/, why: 'notifications sender: due copies of all firms' },
@@ -175,5 +177,8 @@ export async function watchTenantSql(knex: import('knex').Knex): Promise<TenantS
   return { violations };
 }
 
-/** YUNZHOU_CHECK_TENANT_SQL=1: the suite's Knexes are watched (test/support/crm.ts). */
-export const checkTenantSql = (): boolean => process.env.YUNZHOU_CHECK_TENANT_SQL === '1';
+/**
+ * The suite's Knexes are watched (test/support/crm.ts): on for every ava run (package.json's ava
+ * environmentVariables set the default), off with YUNZHOU_CHECK_TENANT_SQL=0. Costs ~10 % CPU (docs/scale.md).
+ */
+export const checkTenantSql = (): boolean => (process.env.YUNZHOU_CHECK_TENANT_SQL ?? process.env.YUNZHOU_CHECK_TENANT_SQL_DEFAULT) === '1';

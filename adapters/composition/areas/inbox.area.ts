@@ -11,7 +11,20 @@ import { InboxQueries } from '../../../core/workcenter/inbox-ports.js';
 import { InboxService } from '../../../core/workcenter/inbox.service.js';
 import { KnexInboxQueries } from '../../knex/repositories/knex-inbox.queries.js';
 import { defineArea } from '../area.js';
-import { InboxServiceToken } from './inbox.tokens.js';
+import { InboxChanges } from '../../live/inbox-changes.js';
+import { pgliteListenSource, postgresListenSource } from '../../live/listen-sources.js';
+import type { Database } from '../../knex/database.js';
+import type { CrmConfig } from '../config.js';
+import { Config, Db } from '../tokens.js';
+import { InboxChangesToken, InboxServiceToken } from './inbox.tokens.js';
+
+const warn = (message: string, details: Record<string, unknown>): void => console.warn(JSON.stringify({ level: 'warn', message, ...details }));
+
+/** The embedded database listens in process; PostgreSQL on the direct URL when one is set; else none (polling). */
+function liveSource(db: Database, config: CrmConfig) {
+  if (db.embedded) return pgliteListenSource(db.embedded);
+  return config.listenUrl ? postgresListenSource(config.listenUrl, warn) : null;
+}
 
 const module = new ContainerModule(({ bind }) => {
   bind<InboxQueries>(InboxQueries)
@@ -24,11 +37,18 @@ const module = new ContainerModule(({ bind }) => {
   bind<InboxService>(InboxServiceToken)
     .toResolvedValue((uow: UnitOfWork, queries: InboxQueries, clock: Clock) => new InboxService({ uow, queries, clock }), [UnitOfWork, InboxQueries, Clock])
     .inSingletonScope();
+  bind<InboxChanges>(InboxChangesToken)
+    .toResolvedValue((db: Database, config: CrmConfig) => new InboxChanges(liveSource(db, config)), [Db, Config])
+    .inSingletonScope();
 });
 
 export const inboxArea = defineArea({
   name: 'inbox',
   module,
   /** 办理中心: what waits on the signed-in person, counted per kind and listed by kind. */
-  facade: { inbox: InboxServiceToken },
+  facade: {
+    inbox: InboxServiceToken,
+    /** Live badges: whose 办理中心 changed, told to their open streams (LISTEN/NOTIFY). */
+    inboxChanges: InboxChangesToken,
+  },
 });

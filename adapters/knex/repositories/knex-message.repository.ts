@@ -5,6 +5,7 @@ import { decodeCursor, encodeCursor, type Page, type PageRequest } from '../../.
 import type { Message, MessageDraft, MessageFilter, MessageKind } from '../../../core/workcenter/message.js';
 import type { MessageRepository } from '../../../core/workcenter/ports.js';
 import { sql } from '../unit-of-work.js';
+import { signalInbox } from '../inbox-signal.js';
 
 type Row = Record<string, any>;
 
@@ -26,7 +27,11 @@ export class KnexMessageRepository implements MessageRepository {
       })))
       .onConflict(['tenant_id', 'recipient_id', 'dedupe_key'])
       .ignore()
-      .returning('id');
+      .returning(['tenant_id', 'recipient_id']);
+    // Whoever got a message is told (their 消息 and 办理中心 badges); a repeated delivery stored nothing and tells nobody.
+    for (const tenantId of new Set(rows.map((r: Row) => r.tenant_id as string))) {
+      await signalInbox(tx, tenantId, rows.filter((r: Row) => r.tenant_id === tenantId).map((r: Row) => r.recipient_id as string));
+    }
     return rows.length;
   }
 
@@ -61,12 +66,15 @@ export class KnexMessageRepository implements MessageRepository {
   }
 
   async markRead(tx: Tx, tenantId: string, recipientId: string, id: string, at: Date): Promise<void> {
-    await sql(tx)('messages').where({ tenant_id: tenantId, recipient_id: recipientId, id }).whereNull('read_at').update({ read_at: at });
+    const n = await sql(tx)('messages').where({ tenant_id: tenantId, recipient_id: recipientId, id }).whereNull('read_at').update({ read_at: at });
+    if (n > 0) await signalInbox(tx, tenantId, [recipientId]); // the person's other devices
   }
 
   async markAllRead(tx: Tx, tenantId: string, recipientId: string, kind: string | null, at: Date): Promise<number> {
     const q = sql(tx)('messages').where({ tenant_id: tenantId, recipient_id: recipientId }).whereNull('read_at');
     if (kind) q.andWhere('kind', kind);
-    return q.update({ read_at: at });
+    const n = await q.update({ read_at: at });
+    if (n > 0) await signalInbox(tx, tenantId, [recipientId]);
+    return n;
   }
 }

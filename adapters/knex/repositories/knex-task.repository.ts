@@ -6,6 +6,7 @@ import { decodeCursor, encodeCursor, type Page, type PageRequest } from '../../.
 import type { TaskListFilter, TaskRepository, TaskVisibility } from '../../../core/workcenter/ports.js';
 import { OPEN_TASK_STATUSES, type Task, type TaskComment, type TaskDetail, type TaskPriority, type TaskStatus } from '../../../core/workcenter/task.js';
 import { sql } from '../unit-of-work.js';
+import { signalInbox } from '../inbox-signal.js';
 
 type Row = Record<string, any>;
 
@@ -34,6 +35,7 @@ function withNames(db: Knex, tenantId: string): Knex.QueryBuilder {
 export class KnexTaskRepository implements TaskRepository {
   async insert(tx: Tx, task: Task): Promise<void> {
     await sql(tx)('tasks').insert(toRow(task));
+    await signalInbox(tx, task.tenantId, [task.assigneeId, task.creatorId]);
   }
 
   async insertRuleTask(tx: Tx, task: Task): Promise<boolean> {
@@ -41,6 +43,7 @@ export class KnexTaskRepository implements TaskRepository {
       .onConflict(sql(tx).raw('(tenant_id, rule_key, rule_record, rule_occasion) where rule_key is not null'))
       .ignore()
       .returning('id');
+    if (rows.length === 1) await signalInbox(tx, task.tenantId, [task.assigneeId, task.creatorId]);
     return rows.length === 1;
   }
 
@@ -52,7 +55,10 @@ export class KnexTaskRepository implements TaskRepository {
 
   async update(tx: Tx, t: Task): Promise<boolean> {
     const { tenant_id: _t, id: _i, created_at: _c, rule_key: _k, rule_record: _r, rule_occasion: _o, ...changes } = toRow(t);
+    // The one it was with hears of it too (转交 takes it off their list).
+    const before = await sql(tx)('tasks').where({ tenant_id: t.tenantId, id: t.id }).first('assignee_id');
     const n = await sql(tx)('tasks').where({ tenant_id: t.tenantId, id: t.id, version: t.version - 1 }).update(changes);
+    if (n === 1) await signalInbox(tx, t.tenantId, [t.assigneeId, t.creatorId, before?.assignee_id]);
     return n === 1;
   }
 

@@ -120,7 +120,7 @@ test.serial('bytes that differ from the file record are not marked as moved; not
   t.is(r.moved, files.length - 1);
   t.deepEqual(r.failed.map((f) => f.fileId), [victim.record.id]);
   t.regex(r.failed[0]?.reason ?? '', /differ from the record \(101 bytes/);
-  const marked = await knex('file_store_moves').where({ store: 'pg:second', file_id: victim.record.id });
+  const marked = await knex('file_store_moves').where({ tenant_id: victim.record.tenantId, store: 'pg:second', file_id: victim.record.id });
   t.deepEqual(marked, []);
   t.is(createHash('sha256').update(victim.bytes).digest('hex'), victim.record.sha256);
   t.like(await migrateFiles(knex, local, targetName), { moved: 1, skipped: files.length - 1, failed: [] });

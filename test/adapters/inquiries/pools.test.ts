@@ -14,8 +14,8 @@ import { suite } from './suite.js';
 const { each } = suite({ serial: true });
 const DAY = 86_400_000;
 
-async function moves(crm: Crm, id: string): Promise<string[]> {
-  return crm.database.knex('inquiry_pool_moves').where({ inquiry_id: id }).orderBy('at').pluck('kind');
+async function moves(crm: Crm, tenantId: string, id: string): Promise<string[]> {
+  return crm.database.knex('inquiry_pool_moves').where({ tenant_id: tenantId, inquiry_id: id }).orderBy('at').pluck('kind');
 }
 
 async function pooled(crm: Crm, tenantId: string, over: Parameters<typeof someRecords>[2][number] = {}): Promise<string> {
@@ -29,13 +29,13 @@ each('two people claiming one record at once: exactly one wins, the other is tol
   t.deepEqual([x, y].sort(), ['ok', 'pool.already_claimed']);
   const winner = x === 'ok' ? a.sun : a.zhou;
   t.is((await crm.inquiries.get(a.admin, id)).ownerId, winner.userId);
-  t.deepEqual(await moves(crm, id), ['claim']);
+  t.deepEqual(await moves(crm, a.tenantId, id), ['claim']);
   // Five at once, the same: one owner, one move, one timeline line.
   const id5 = await pooled(crm, a.tenantId);
   const results = await Promise.all([a.sun, a.zhou, a.li, a.wang, a.admin].map((who) => codeOf(crm.pools.claim(who, id5))));
   t.is(results.filter((r) => r === 'ok').length, 1);
   t.is(results.filter((r) => r === 'pool.already_claimed').length, 4);
-  t.deepEqual(await moves(crm, id5), ['claim']);
+  t.deepEqual(await moves(crm, a.tenantId, id5), ['claim']);
   t.deepEqual((await crm.inquiries.timeline(a.admin, id5)).map((l) => l.action), ['inquiry.claimed']);
 });
 
@@ -58,7 +58,7 @@ each('release needs the owner and a reason; the former owner waits 7 days to cla
   t.deepEqual((await crm.inquiries.timeline(a.sun, id)).map((l) => l.summary), [
     '从咨询公海领取', '释放到咨询公海：客户暂无需求', '从咨询公海领取', '释放到咨询公海：转给同事', '从咨询公海领取',
   ]);
-  t.deepEqual(await moves(crm, id), ['claim', 'release', 'claim', 'release', 'claim']);
+  t.deepEqual(await moves(crm, a.tenantId, id), ['claim', 'release', 'claim', 'release', 'claim']);
 });
 
 each('a person holding the pool’s limit cannot claim more from it; the other pool counts apart', async (t, { crm, b }) => {
@@ -95,7 +95,7 @@ each('managers assign pooled records and transfer owned ones within their scope;
   t.deepEqual((await crm.inquiries.timeline(a.admin, id)).map((l) => l.summary), [
     '王经理 从咨询公海分配给 周销售', '王经理 将负责人由 周销售 转为 孙露露：周销售休假', '管理员 将负责人由 孙露露 转为 李销售',
   ]);
-  t.deepEqual(await moves(crm, id), ['assign', 'transfer', 'transfer']);
+  t.deepEqual(await moves(crm, a.tenantId, id), ['assign', 'transfer', 'transfer']);
   const events = await crm.database.knex('outbox_events').where({ tenant_id: a.tenantId, subject_id: id }).orderBy('id').pluck('type');
   t.deepEqual(events, ['inquiry.assigned', 'inquiry.transferred', 'inquiry.transferred']);
 });
@@ -142,7 +142,7 @@ each('the recycler returns neglected and overdue records, warns once before, and
   const second = await crm.poolRecycler.run({ tenantId: b.tenantId });
   t.deepEqual(second, { tenants: 1, recycled: 0, reminded: 0 });
   t.is((await reminders()).length, 1);
-  t.deepEqual(await moves(crm, quiet?.id as string), ['recycle']);
+  t.deepEqual(await moves(crm, b.tenantId, quiet?.id as string), ['recycle']);
   // Its former owner waits out the reclaim block like after a release.
   t.is(await codeOf(crm.pools.claim(b.zhou, quiet?.id as string)), 'pool.reclaim_blocked');
   t.is((await crm.pools.claim(b.sun, quiet?.id as string)).ownerName, '孙露露');

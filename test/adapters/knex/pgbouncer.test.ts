@@ -53,6 +53,9 @@ const ALLOWED: Readonly<Record<string, string>> = {
   // A host's own Knex: yunzhou sets its search path while it holds a host connection and puts the host's back
   // on release. Behind PgBouncer a host passes search_path=server on yunzhou's own URL instead (docs/embedding.md).
   'adapters/knex/schema.ts': 'host-owned connections, restored on release',
+  // The console's live badges: each process's one LISTEN connection of its own, on the direct URL
+  // (YUNZHOU_LISTEN_URL), never from the pool nor through PgBouncer (docs/scale.md).
+  'adapters/live/listen-sources.ts': 'a dedicated connection on the direct listen URL',
 };
 
 test('no statement in the app leaves session state behind (what transaction pooling would hand to another client)', (t) => {

@@ -64,7 +64,7 @@ for (const backend of backends()) {
     t.deepEqual(view.applications.map((a) => [a.productName, a.institution, a.statusLabel, a.appliedOn]), [['税E贷', '工商银行', '申请中', '2026-11-26']]);
     t.deepEqual(Object.keys(view).sort(), ['applications', 'progress', 'stage', 'stages']);
     // Only a digest is stored; the code is never shown again.
-    const rows = await crm.database.knex('order_status_codes').where({ order_id: order.id });
+    const rows = await crm.database.knex('order_status_codes').where({ tenant_id: order.tenantId, order_id: order.id });
     t.is(rows.length, 1);
     t.false(JSON.stringify(rows).includes(issued.code.replace(/-/g, '')));
     t.deepEqual(await crm.statusLookup.codeInfo(sales.actor, order.id), { issued: true, issuedAt: clock.now() });

@@ -3153,6 +3153,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workcenter/inbox/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 办理中心角标实时 Server-sent events: "my counts changed" (for the console's badges)
+         * @description text/event-stream. An `event: counts` (no data) each time something changed what waits on the signed-in person — then GET /workcenter/inbox/counts. Also sent once when the stream opens, and after the server missed notifications. The stream ends after 10 minutes (reconnect; the session is checked again) and when the process stops. 503 (inbox.live_unavailable) when the install has no direct database connection to listen on: poll the counts instead.
+         */
+        get: operations["get_api_v1_workcenter_inbox_stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -11591,6 +11611,33 @@ export interface operations {
         };
     };
     get_api_v1_workcenter_inbox_counts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_v1_workcenter_inbox_stream: {
         parameters: {
             query?: never;
             header?: never;
