@@ -1,5 +1,5 @@
 // The demo inquiries of 大鑫金服: about 200 across levels, sources, owners and pools, the brochure's 盛博科技,
-// some overdue, quick to write, and inside the default recycling rules.
+// some overdue, and inside the default recycling rules (its speed is not a test's business: no wall clock here).
 import test from 'ava';
 import { testCrm } from '../../support/crm.js';
 import { seedDemoOrganisation } from '../../../adapters/demo/organisation.seed.js';
@@ -9,9 +9,7 @@ test('seed --demo adds ~200 inquiries for 大鑫金服 with 盛博科技 owned b
   const crm = await testCrm('pglite');
   t.teardown(() => crm.close());
   const demo = await seedDemoOrganisation(crm, 'demo123456');
-  const started = Date.now();
   await seedDemoInquiries(crm, demo);
-  t.true(Date.now() - started < 5000, `took ${Date.now() - started} ms`);
   const admin = demo.main.admin;
   const all = await crm.inquiries.list(admin, { lifecycles: ['inquiry', 'prospect', 'customer'] }, { limit: 1, withTotal: true });
   const pooled = (await crm.pools.list(admin, 'inquiry', {}, { limit: 1, withTotal: true })).total ?? 0;
