@@ -136,7 +136,7 @@ export const CROSS_TENANT: readonly { readonly sql: RegExp; readonly why: string
   { sql: /^select e\.tenant_id, e\.id, e\.subject_type, e\.subject_id from outbox_events e\s/, why: 'outbox relay: pending heads of all firms' },
   { sql: /^update "outbox_events" set "lease_until" = \$1, "lease_token" = \$2 where "id" in \(/, why: 'outbox relay: leasing what it claimed' },
   // …and, while its subscribers work, renewing that lease (the heartbeat), for the same events of all firms.
-  { sql: /^update "outbox_events" set "lease_until" = greatest\(lease_until, \$1::timestamptz\) where "id" in \([$\d, ]+\) and "lease_token" = \$\d+ and "delivered_at" is null$/, why: 'outbox relay: renewing its lease' },
+  { sql: /^update "outbox_events" set "lease_until" = greatest\(lease_until, \$1::timestamptz\) where "id" in \([$\d, ]+\) and "lease_token" = \$\d+ and "?delivered_at"? is null\b/, why: 'outbox relay: renewing its lease' },
   // The notifications plugin's sender (a job in every process): the due copies and digests of every firm,
   // claimed with a lease (plugins/notify-channels/delivery/delivery-store.ts).
   { sql: /^\s*update notifications_deliveries d set lease_until = \$1\s+from \(select tenant_id, id from notifications_deliveries\s/, why: 'notifications sender: due copies of all firms' },
@@ -158,20 +158,37 @@ export async function tenantRelations(knex: import('knex').Knex): Promise<Set<st
   return new Set((r.rows as { name: string }[]).map((x) => x.name));
 }
 
-/** Parses every statement `knex` sends from now on and records those that do not keep to one firm. */
-export async function watchTenantSql(knex: import('knex').Knex): Promise<TenantSqlWatch> {
-  await loadParser();
-  const relations = await tenantRelations(knex);
-  const violations: string[] = [];
-  knex.on('query', (q: { sql?: string }) => {
-    const sql = q.sql;
-    if (!sql || CROSS_TENANT.some((a) => a.sql.test(sql))) return;
-    let problems: string[];
+// A suite sends the same few thousand statement texts again and again: each is parsed once per set of tenant
+// relations (the verdict depends on nothing else), which keeps the check's cost small over the whole suite.
+const verdicts = new Map<string, Map<string, readonly string[]>>();
+
+function verdictOf(sql: string, relations: Set<string>, known: Map<string, readonly string[]>): readonly string[] {
+  let problems = known.get(sql);
+  if (problems) return problems;
+  if (CROSS_TENANT.some((a) => a.sql.test(sql))) problems = [];
+  else {
     try {
       problems = tenantProblems(sql, relations);
     } catch (e) {
       problems = [`could not parse: ${(e as Error).message}`];
     }
+  }
+  known.set(sql, problems);
+  return problems;
+}
+
+/** Parses every statement `knex` sends from now on and records those that do not keep to one firm. */
+export async function watchTenantSql(knex: import('knex').Knex): Promise<TenantSqlWatch> {
+  await loadParser();
+  const relations = await tenantRelations(knex);
+  const relationsKey = [...relations].sort().join(',');
+  const known = verdicts.get(relationsKey) ?? new Map<string, readonly string[]>();
+  verdicts.set(relationsKey, known);
+  const violations: string[] = [];
+  knex.on('query', (q: { sql?: string }) => {
+    const sql = q.sql;
+    if (!sql) return;
+    const problems = verdictOf(sql, relations, known);
     if (problems.length) violations.push(`${problems.join('; ')}\n    ${sql}`);
   });
   return { violations };

@@ -111,6 +111,8 @@ test('the embedding facade keeps every name it had, each from exactly one area',
     'targets', 'checklists', 'checklistReminders',
     // 提成 and the fee wiring (issue 16).
     'commissionRunning', 'commissionSchemes', 'commissionStatements', 'feeRules',
+    // The console's live badges (issue 18).
+    'inboxChanges',
   ].sort());
 });
 
