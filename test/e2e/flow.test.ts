@@ -79,6 +79,12 @@ test('the 13 steps from 新建咨询 to 发票, through HTTP, with every screen\
 
   // The firm's catalogue and invoicing profile, as its operations staff and administrator keep them.
   for (const name of ['税E贷', '快贷']) await operations.call('POST', '/products', DEMO_PRODUCTS.find((p) => p.name === name), 201);
+  // 收费规则: 税E贷 charges 2,000 元 up front on the contract and 0.8 % of what the bank pays out (放款) on success.
+  const shuiEProduct = (await operations.call('GET', '/products?limit=50')).items.find((p: any) => p.name === '税E贷');
+  const feeRule = await operations.call('GET', `/products/${shuiEProduct.id}/fee-rule`);
+  await operations.call('PUT', `/products/${shuiEProduct.id}/fee-rule`, {
+    version: feeRule.version, rule: { split: 'parts', upFront: { kind: 'fixed', amountFen: 200_000 }, success: { kind: 'rate', base: 'disbursed', ratePercent: '0.8' } },
+  });
   await admin.call('PUT', '/invoice-settings', { version: 0, seller: DEMO_SELLER, payee: '赵财务', reviewer: '赵财务' });
   // 提成方案: finance sets the firm's first version from today — the whole receipt is credited to the owner and
   // the source 70/30, 销售 earn 3 % (4 % from a month of ¥100,000), the department head 0.5 % on top.
@@ -147,7 +153,7 @@ test('the 13 steps from 新建咨询 to 发票, through HTTP, with every screen\
   t.deepEqual([detail.stageName, detail.progress, detail.order.handlerName], ['申请批核', 60, '孙露露']);
   t.deepEqual(await inbox(manager, 'order'), []);
 
-  // ── 7. 自动匹配 with reasons; 税E贷 (service fee 10000 元) chosen: 应回款 1000000 fen. ──
+  // ── 7. 自动匹配 with reasons; 税E贷 chosen: its up-front 2000 元 is due now, the 0.8 % waits for 放款. ──
   await sun.call('PUT', `/orders/${orderId}/match-facts`, {
     version: 0, facts: { companyRegisteredOn: '2019-06-18', taxCreditRating: 'A', annualTaxPaidFen: 8_600_000, annualInvoicingFen: 620_000_000, existingDebtFen: 80_000_000, requestedAmountFen: 100_000_000 },
   });
@@ -157,9 +163,9 @@ test('the 13 steps from 新建咨询 to 发票, through HTTP, with every screen\
   t.true(shuiE.reasons.length >= 4 && shuiE.reasons.every((r: any) => r.status === 'met' && typeof r.zh === 'string'));
   t.true(shuiE.reasons.some((r: any) => r.zh.includes('纳税信用等级 A 级')));
   const lines = await sun.call('PUT', `/orders/${orderId}/product-lines`, { version: 0, source: 'auto', lines: [{ productId: shuiE.product.id }] });
-  t.like(lines.lines[0], { productName: '税E贷', serviceFeeFen: 1_000_000, totalFen: 1_000_000, statusLabel: '待申请' });
+  t.like(lines.lines[0], { productName: '税E贷', serviceFeeFen: 200_000, totalFen: 200_000, statusLabel: '待申请' });
   detail = await order(orderId);
-  t.deepEqual(amounts(detail), [1_000_000, 0, 1_000_000]);
+  t.deepEqual(amounts(detail), [200_000, 0, 200_000]);
 
   // ── 8. 更新申请状态: 申请中 → 已批核 → 已放款; the customer looks it up with the code and the last four digits. ──
   let line = lines.lines[0];
@@ -170,6 +176,12 @@ test('the 13 steps from 新建咨询 to 发票, through HTTP, with every screen\
   t.is(await move({ type: 'submit' }), '申请中');
   t.is(await move({ type: 'approve', approvedAmountFen: 100_000_000, annualRatePercent: '3.85', termMonths: 12 }), '已批核');
   t.is(await move({ type: 'disburse', disbursedAmountFen: 100_000_000, disbursedOn: today }), '已放款');
+  // The success fee from the disbursed amount: 1,000,000 元 × 0.8 % = 8,000 元, so 应回款 is 10,000 元 in all.
+  const fee = await sun.call('GET', `/orders/${orderId}/product-lines/${line.id}/fee`);
+  t.like(fee, { ruleSource: 'product', dueFen: 1_000_000, upFrontDueFen: 200_000, successDueFen: 800_000 });
+  t.like(fee.computation, { rounding: 'half_up_fen', bases: { disbursedFen: 100_000_000 }, totalFen: 1_000_000 });
+  t.deepEqual(amounts(await order(orderId)), [1_000_000, 0, 1_000_000]);
+  t.true((await sun.call('GET', `/orders/${orderId}/timeline`)).items.some((e: any) => JSON.stringify(e).includes('0.8')), 'the timeline says what the fee was computed from');
   const code = await sun.call('POST', `/orders/${orderId}/status-code`, undefined, 201);
   const wrong = await api.call('POST', '/api/v1/public/order-status', { body: { code: code.code, lastFour: '0000' } });
   t.is(wrong.status, 404);
@@ -192,16 +204,17 @@ test('the 13 steps from 新建咨询 to 发票, through HTTP, with every screen\
   });
   t.like(record.record[1], { nodeName: '订单二级审批', statusLabel: '已跳过', automatic: true }); // 10000 元 is below the second level's 100000
 
-  // ── 6. 上传合同 and 确认: 合同金额 set, the inquiry becomes 客户, 合同赢单 80%. ──
+  // ── 6. 上传合同 and 确认: 合同金额 (the 2000 元 up front; the success fee follows the rule) set, the inquiry
+  //    becomes 客户, 合同赢单 80%; 应回款 is the contract plus the success fee. ──
   detail = await order(orderId);
   await sun.call('PUT', `/orders/${orderId}/contract`, {
-    version: detail.order.version, number: 'DX-HT-2026-0001', amountFen: 1_000_000, signedOn: today, customerParty: '盛博科技', firmParty: '大鑫金服',
+    version: detail.order.version, number: 'DX-HT-2026-0001', amountFen: 200_000, signedOn: today, customerParty: '盛博科技', firmParty: '大鑫金服',
   });
   await sun.call('POST', `/files?subjectType=order&subjectId=${orderId}&kind=contract_scan&fileName=${encodeURIComponent('服务合同.pdf')}`, PDF, 201);
   detail = await order(orderId);
   await sun.call('POST', `/orders/${orderId}/contract/confirm`, { version: detail.order.version });
   detail = await order(orderId);
-  t.deepEqual([detail.stageName, detail.progress, detail.order.amounts.contractFen, detail.contractConfirmed], ['合同赢单', 80, 1_000_000, true]);
+  t.deepEqual([detail.stageName, detail.progress, detail.order.amounts.contractFen, detail.contractConfirmed], ['合同赢单', 80, 200_000, true]);
   t.deepEqual(amounts(detail), [1_000_000, 0, 1_000_000]);
   t.is((await sun.call('GET', `/inquiries/${inquiry.id}`)).lifecycle, 'customer');
 
@@ -256,7 +269,7 @@ test('the 13 steps from 新建咨询 to 发票, through HTTP, with every screen\
 
   // ── 数据简报: 合同金额, 放款金额, 回款金额 of the month, and 孙露露 in the ranking. ──
   const briefing = await admin.call('GET', '/briefing?period=month');
-  t.like(briefing.figures, { contractFen: 1_000_000, disbursedFen: 100_000_000, collectedFen: 1_000_000 });
+  t.like(briefing.figures, { contractFen: 200_000, disbursedFen: 100_000_000, collectedFen: 1_000_000 });
   t.deepEqual(briefing.ranking.people.map((p: any) => [p.name, p.amountFen, p.rank]), [['孙露露', 1_000_000, 1]]);
 
   // ── 提成: the two confirmed receipts earned 孙露露 (owner, and she brought the inquiry: the whole ¥10,000 at
