@@ -22,6 +22,10 @@ test('a statement on a firm\'s table must pin tenant_id; joins pin each table; a
 test('the outbox relay\'s lease and its heartbeat span firms on purpose, and only those exact statements pass', (t) => {
   const heartbeat = 'update "outbox_events" set "lease_until" = greatest(lease_until, $1::timestamptz) where "id" in ($2, $3, $4) and "lease_token" = $5 and "delivered_at" is null';
   t.true(allowed(heartbeat));
+  // Its shape since the claim walks the pending index (adapters/events/knex-outbox-store.ts).
+  t.true(allowed('update "outbox_events" set "lease_until" = greatest(lease_until, $1::timestamptz) where "id" in ($2, $3) and "lease_token" = $4 and delivered_at is null and parked_at is null and attempts >= 0'));
+  t.false(allowed('update "outbox_events" set "lease_until" = greatest(lease_until, $1::timestamptz) where "id" in ($2) and "lease_token" = $3 and delivered_at is null and parked_at is null and attempts >= 0 or true'));
+  t.true(allowed('select "tenant_id", "id" from "import_jobs" where (("status" = $1 and "created_at" < $2) or ("status" = $3 and "lease_until" < $4)) order by "created_at" asc limit $5'));
   t.true(allowed('update "outbox_events" set "lease_until" = $1, "lease_token" = $2 where "id" in ($3, $4)'));
   t.false(allowed('update "outbox_events" set "lease_until" = greatest(lease_until, $1::timestamptz) where "id" in ($2) and "lease_token" = $3 and "delivered_at" is null or true'));
   t.false(allowed('update "outbox_events" set "delivered_at" = $1 where "id" in ($2)'));

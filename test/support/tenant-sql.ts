@@ -136,11 +136,15 @@ export const CROSS_TENANT: readonly { readonly sql: RegExp; readonly why: string
   { sql: /^select e\.tenant_id, e\.id, e\.subject_type, e\.subject_id from outbox_events e\s/, why: 'outbox relay: pending heads of all firms' },
   { sql: /^update "outbox_events" set "lease_until" = \$1, "lease_token" = \$2 where "id" in \(/, why: 'outbox relay: leasing what it claimed' },
   // …and, while its subscribers work, renewing that lease (the heartbeat), for the same events of all firms.
-  { sql: /^update "outbox_events" set "lease_until" = greatest\(lease_until, \$1::timestamptz\) where "id" in \([$\d, ]+\) and "lease_token" = \$\d+ and "?delivered_at"? is null\b/, why: 'outbox relay: renewing its lease' },
+  { sql: /^update "outbox_events" set "lease_until" = greatest\(lease_until, \$1::timestamptz\) where "id" in \([$\d, ]+\) and "lease_token" = \$\d+ and "?delivered_at"? is null( and parked_at is null and attempts >= 0)?$/, why: 'outbox relay: renewing its lease' },
   // The notifications plugin's sender (a job in every process): the due copies and digests of every firm,
   // claimed with a lease (plugins/notify-channels/delivery/delivery-store.ts).
   { sql: /^\s*update notifications_deliveries d set lease_until = \$1\s+from \(select tenant_id, id from notifications_deliveries\s/, why: 'notifications sender: due copies of all firms' },
   { sql: /^select distinct "tenant_id", "recipient_id", "channel", "digest_at" from "notifications_deliveries" where "state" in /, why: 'notifications sender: due digests of all firms' },
+  // The import runner (plugins/import-export, a job in every process): the waiting or abandoned jobs of every
+  // firm, and the retention sweep of finished jobs' per-row results, each pairing tenant_id with the job.
+  { sql: /^select "tenant_id", "id" from "import_jobs" where \(\("status" = \$1 and "created_at" < \$2\) or \("status" = \$3 and "lease_until" < \$4\)\) order by/, why: 'import runner: claimable jobs of all firms' },
+  { sql: /^delete from "import_job_chunks" where \("tenant_id", "job_id"\) in \(select "tenant_id", "id" from "import_jobs" where "finished_at" < \$1\)/, why: 'import retention: finished jobs of all firms' },
   // 审批 timers (a scheduled job): the due reminders and time-outs of every firm.
   { sql: /^select "tenant_id", "id" from "approval_instances" where "status" = \$1 and "next_timer_at" <= \$2 order by/, why: 'approval timers: due instances of all firms' },
 ];
