@@ -12,7 +12,7 @@ import { examplePlugin } from '../../../plugins/example/index.js';
 import type { AreaDescriptor } from '../../../adapters/composition/area.js';
 import { backends, type Backend } from '../../support/database.js';
 import { emptyPostgres } from '../../support/empty-postgres.js';
-import { FIRST_AFTER_THE_MOVE, migrateTheOldWay, tableDigests } from '../../support/legacy-layout.js';
+import { FIRST_AFTER_THE_MOVE, copyIntoOldLayout, migrateTheOldWay, tableColumns, tableDigests } from '../../support/legacy-layout.js';
 import { aMobile } from '../../support/tenant.js';
 import type { Knex } from 'knex';
 
@@ -82,18 +82,24 @@ for (const backend of backends()) {
   test(`${backend}: a database made before the schema (tables in public, knex_migrations) is moved into it on start, every row and the history kept`, async (t) => {
     t.timeout(8 * 60_000); // migrates from nothing and seeds the demo
     const db = await freshDatabase(backend, 'legacy');
-    // Today's layout, made the old way, filled with the demo's firms, orders, approvals, receipts, invoices …
-    let options: DatabaseOptions = { ...db.options, schema: 'public' };
     // The plugins of that time only (OWNERS): a later plugin's tables were never in public.
-    const old = await createCrm({ database: options, migrate: false, plugins: plugins().filter((p) => OWNERS.includes(p.name)), config });
+    const thenPlugins = (): AreaDescriptor[] => plugins().filter((p) => OWNERS.includes(p.name));
+    // The demo's firms, orders, approvals, receipts, invoices … seeded by today's code in a schema of its own,
+    // then copied into today's layout of that time, made the old way in public (only the columns it had).
+    const source = await createCrm({ database: { ...db.options, schema: 'demo_source' }, plugins: thenPlugins(), config });
+    await seedDemo(source, 'demo123456');
+    let options: DatabaseOptions = backend === 'pglite' ? { memory: true, loadDataDir: await dumpEmbedded(source.database), schema: 'public' } : { ...db.options, schema: 'public' };
+    await source.close();
+    const old = await createCrm({ database: options, migrate: false, plugins: thenPlugins(), config });
     await migrateTheOldWay(old.database.knex, migrationSets(old));
-    await seedDemo(old, 'demo123456');
+    await copyIntoOldLayout(old.database.knex, 'demo_source', ourTables);
     const tenant = (await old.database.knex('tenants').first('id')) as { id: string };
     await old.database.knex('example_notes').insert({ tenant_id: tenant.id, event_id: 1, inquiry_id: '00000000-0000-4000-8000-000000000002', text: '旧笔记', created_at: new Date() });
     // A host that shared knex_migrations with the old yunzhou keeps its own row there.
     const hostRow = { name: '202501010000_host_invoices', batch: 1 };
     await old.database.knex('knex_migrations').insert({ ...hostRow, migration_time: new Date() });
-    const before = await tableDigests(old.database.knex, 'public', ourTables);
+    const columns = await tableColumns(old.database.knex, 'public', ourTables);
+    const before = await tableDigests(old.database.knex, 'public', columns);
     const historyBefore = Object.fromEntries(await Promise.all(['knex_migrations', 'knex_migrations_webhooks', 'knex_migrations_import_export', 'knex_migrations_example'].map(async (h) => [h, (await history(old.database.knex, 'public', h)).filter((r) => r.name !== hostRow.name)])));
     if (backend === 'pglite') options = { memory: true, loadDataDir: await dumpEmbedded(old.database) };
     await old.close();
@@ -116,7 +122,7 @@ for (const backend of backends()) {
     const crm = await createCrm({ database: backend === 'pglite' ? options : db.options, plugins: plugins(), config });
     try {
       const knex = crm.database.knex;
-      t.deepEqual(await tableDigests(knex, 'yunzhou', ourTables), before);
+      t.deepEqual(await tableDigests(knex, 'yunzhou', columns), before);
       t.deepEqual(await relations(knex, 'public'), ['knex_migrations', 'knex_migrations_id_seq', 'knex_migrations_lock', 'knex_migrations_lock_index_seq']);
       t.deepEqual(await history(knex, 'public', 'knex_migrations'), [hostRow]);
       t.deepEqual(await functions(knex, 'public'), []);
