@@ -23,7 +23,14 @@ export interface ConsoleServer extends TestServer {
   readonly crm: Crm;
   /** Signs in through the API (to check results, never to drive a screen) and returns a bearer token. */
   token(mobile: string): Promise<string>;
+  /** A request to /api/v1 as that person (to set up or check, never to drive a screen): status and body. */
+  as(mobile: string, method: string, path: string, body?: unknown, raw?: Buffer): Promise<{ status: number; body: any }>;
+  /** The same, answering the body of a 2xx and throwing with the refusal otherwise. */
+  must(mobile: string, method: string, path: string, body?: unknown, raw?: Buffer): Promise<any>;
 }
+
+/** The arguments of ConsoleServer.as and must, for a test's own short name for them. */
+export type ApiArgs = Parameters<ConsoleServer['as']>;
 
 function templateKey(): string {
   const files = ['adapters/knex/migrations', 'adapters/demo'].join('|');
@@ -84,14 +91,25 @@ export async function consoleServer(http: HttpOptions = {}, backend: Backend = c
     crm = await createCrm({ database: { memory: true, loadDataDir: await seededTemplate() }, migrate: false, plugins: builtInPlugins(), config, ...timed });
   }
   const server = await serve(crm, http);
+  const token = async (mobile: string): Promise<string> => {
+    const r = await server.call('POST', '/api/v1/auth/login', { body: { mobile, password: DEMO_PASSWORD } });
+    if (r.status !== 200) throw new Error(`login ${mobile}: ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body.token as string;
+  };
+  const as = async (mobile: string, method: string, path: string, body?: unknown, raw?: Buffer): Promise<{ status: number; body: any }> =>
+    server.call(method, `/api/v1${path}`, {
+      token: await token(mobile), ...(body === undefined ? {} : { body }), ...(raw ? { raw, headers: { 'content-type': 'application/octet-stream' } } : {}),
+    });
   return {
     ...server,
     crm,
     demo,
-    async token(mobile: string) {
-      const r = await server.call('POST', '/api/v1/auth/login', { body: { mobile, password: DEMO_PASSWORD } });
-      if (r.status !== 200) throw new Error(`login ${mobile}: ${r.status} ${JSON.stringify(r.body)}`);
-      return r.body.token as string;
+    token,
+    as,
+    async must(mobile: string, method: string, path: string, body?: unknown, raw?: Buffer) {
+      const r = await as(mobile, method, path, body, raw);
+      if (r.status < 200 || r.status > 299) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
+      return r.body;
     },
     async close() {
       await server.close();

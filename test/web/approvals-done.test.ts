@@ -3,7 +3,7 @@
 // 办理时间 (as the server stored them), the undecided one does not, and neither does the one the administrator
 // decided on his behalf (代审: the administrator's decision, not his). Orders are set up through the API.
 import test, { type ExecutionContext } from 'ava';
-import { consoleServer, signInThroughPage, type ConsoleServer } from '../support/console-server.js';
+import { consoleServer, signInThroughPage, type ConsoleServer, type ApiArgs } from '../support/console-server.js';
 import { launchBrowser, PHONE, DESK, type Browser, type TestPage, type Size } from '../support/browser.js';
 import { aMobile } from '../support/tenant.js';
 import { aCompany } from '../adapters/orders/order-builders.js';
@@ -27,11 +27,7 @@ test.after.always(async () => {
   await server?.close();
 });
 
-async function api(mobile: string, method: string, path: string, body?: unknown): Promise<any> {
-  const r = await server.call(method, `/api/v1${path}`, { token: await server.token(mobile), ...(body === undefined ? {} : { body }) });
-  if (r.status < 200 || r.status > 299) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body;
-}
+const api = (...a: ApiArgs): Promise<any> => server.must(...a);
 
 /** A new order of 孙露露's submitted to 内部审核 choosing 李审批: the approval's id and 李审批's task. */
 async function submittedToLi(): Promise<{ id: string; taskId: string }> {

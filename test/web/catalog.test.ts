@@ -5,11 +5,10 @@
 // (sales) has no tile, the URL says 没有权限 and the API refuses her write.
 import test from 'ava';
 import { randomInt } from 'node:crypto';
-import { consoleServer, signInThroughPage, type ConsoleServer } from '../support/console-server.js';
+import { consoleServer, signInThroughPage, type ConsoleServer, type ApiArgs } from '../support/console-server.js';
 import { launchBrowser, PHONE, DESK, type Browser, type TestPage, type Size } from '../support/browser.js';
 import { aMobile } from '../support/tenant.js';
 
-const V = '/api/v1';
 const OPS = '13800000005';
 const SUN = '13800000001';
 let server: ConsoleServer;
@@ -24,9 +23,7 @@ test.after.always(async () => {
   await server?.close();
 });
 
-async function api(mobile: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-  return server.call(method, V + path, { token: await server.token(mobile), ...(body === undefined ? {} : { body }) });
-}
+const api = (...a: ApiArgs): Promise<{ status: number; body: any }> => server.as(...a);
 /** Refusals the test provokes on purpose show as failed requests in the console. */
 const unexpected = (p: TestPage): string[] => p.problems.filter((m) => !/status of (400|409|422)/.test(m));
 

@@ -8,7 +8,7 @@
 // decides approvals, and checks what the screens stored.
 import test from 'ava';
 import type { Route } from 'playwright-core';
-import { consoleServer, signInThroughPage, type ConsoleServer } from '../support/console-server.js';
+import { consoleServer, signInThroughPage, type ConsoleServer, type ApiArgs } from '../support/console-server.js';
 import { launchBrowser, PHONE, DESK, type Browser, type TestPage, type Size } from '../support/browser.js';
 import { aMobile } from '../support/tenant.js';
 import { PDF_MINIMAL, PNG_1X1 } from '../core/files/samples.js';
@@ -30,13 +30,7 @@ test.after.always(async () => {
   await server?.close();
 });
 
-async function api(mobile: string, method: string, path: string, body?: unknown, raw?: Buffer): Promise<any> {
-  const r = await server.call(method, V + path, {
-    token: await server.token(mobile), ...(body === undefined ? {} : { body }), ...(raw ? { raw, headers: { 'content-type': 'application/octet-stream' } } : {}),
-  });
-  if (r.status < 200 || r.status > 299) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body;
-}
+const api = (...a: ApiArgs): Promise<any> => server.must(...a);
 
 const inDays = (n: number): string => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 

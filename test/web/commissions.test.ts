@@ -10,7 +10,7 @@
 import test from 'ava';
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
-import { consoleBackend, consoleServer, signInThroughPage, type ConsoleServer } from '../support/console-server.js';
+import { consoleBackend, consoleServer, signInThroughPage, type ConsoleServer, type ApiArgs } from '../support/console-server.js';
 import { launchBrowser, PHONE, DESK, type Browser, type TestPage } from '../support/browser.js';
 import { ShiftedClock } from '../support/crm.js';
 import { aMobile } from '../support/tenant.js';
@@ -36,13 +36,7 @@ test.after.always(async () => {
   await server?.close();
 });
 
-async function api(mobile: string, method: string, path: string, body?: unknown, raw?: Buffer): Promise<any> {
-  const r = await server.call(method, V + path, {
-    token: await server.token(mobile), ...(body === undefined ? {} : { body }), ...(raw ? { raw, headers: { 'content-type': 'application/octet-stream' } } : {}),
-  });
-  if (r.status < 200 || r.status > 299) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body;
-}
+const api = (...a: ApiArgs): Promise<any> => server.must(...a);
 
 /** The server's day (its clock may have been sent into next month), as 'YYYY-MM-DD' in the firm's time zone. */
 const inDays = (n: number): string =>

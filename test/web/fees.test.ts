@@ -6,12 +6,11 @@
 // a proposed instalment (待确认).
 import test from 'ava';
 import { randomInt } from 'node:crypto';
-import { consoleServer, signInThroughPage, type ConsoleServer } from '../support/console-server.js';
+import { consoleServer, signInThroughPage, type ConsoleServer, type ApiArgs } from '../support/console-server.js';
 import { launchBrowser, PHONE, DESK, type Browser, type TestPage, type Size } from '../support/browser.js';
 import { aMobile } from '../support/tenant.js';
 import { localDate } from '../../core/shared/zoned-time.js';
 
-const V = '/api/v1';
 const OPS = '13800000005';
 const SUN = '13800000001';
 let server: ConsoleServer;
@@ -26,14 +25,7 @@ test.after.always(async () => {
   await server?.close();
 });
 
-async function api(mobile: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-  return server.call(method, V + path, { token: await server.token(mobile), ...(body === undefined ? {} : { body }) });
-}
-async function must(mobile: string, method: string, path: string, body?: unknown): Promise<any> {
-  const r = await api(mobile, method, path, body);
-  if (r.status < 200 || r.status > 299) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body;
-}
+const must = (...a: ApiArgs): Promise<any> => server.must(...a);
 const unexpected = (p: TestPage): string[] => p.problems.filter((m) => !/status of (400|409|422)/.test(m));
 
 async function check(t: any, p: TestPage, name: string): Promise<void> {

@@ -5,7 +5,7 @@
 // to check results (and, once, to be the colleague who claims a record first).
 import test from 'ava';
 import { randomInt } from 'node:crypto';
-import { consoleServer, signInThroughPage, type ConsoleServer } from '../support/console-server.js';
+import { consoleServer, signInThroughPage, type ConsoleServer, type ApiArgs } from '../support/console-server.js';
 import { launchBrowser, PHONE, DESK, type Browser, type TestPage, type Size } from '../support/browser.js';
 
 let server: ConsoleServer;
@@ -33,10 +33,7 @@ async function signIn(p: TestPage, mobile: string, path: string): Promise<void> 
   await p.page.waitForURL((u) => u.pathname === path);
 }
 
-async function api(mobile: string, method: string, path: string, body?: unknown): Promise<any> {
-  const r = await server.call(method, V + path, { token: await server.token(mobile), ...(body === undefined ? {} : { body }) });
-  return r.body;
-}
+const api = async (...a: ApiArgs): Promise<any> => (await server.as(...a)).body;
 
 /** Fills every field of 新建咨询 but the next follow-up time. */
 async function fillInquiry(p: TestPage, v: { company: string; mobile: string; name: string }): Promise<void> {

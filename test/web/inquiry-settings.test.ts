@@ -4,11 +4,10 @@
 // administrator shows the server's message. 孙露露 (sales) gets 没有权限 and the API refuses her change.
 import test from 'ava';
 import { randomInt } from 'node:crypto';
-import { consoleServer, signInThroughPage, type ConsoleServer } from '../support/console-server.js';
+import { consoleServer, signInThroughPage, type ConsoleServer, type ApiArgs } from '../support/console-server.js';
 import { launchBrowser, PHONE, DESK, type Browser, type TestPage, type Size } from '../support/browser.js';
 import { aMobile } from '../support/tenant.js';
 
-const V = '/api/v1';
 const ADMIN = '13800000000';
 const SUN = '13800000001';
 let server: ConsoleServer;
@@ -23,9 +22,7 @@ test.after.always(async () => {
   await server?.close();
 });
 
-async function api(mobile: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-  return server.call(method, V + path, { token: await server.token(mobile), ...(body === undefined ? {} : { body }) });
-}
+const api = (...a: ApiArgs): Promise<{ status: number; body: any }> => server.as(...a);
 const stored = async (): Promise<any> => (await api(ADMIN, 'GET', '/inquiry-settings')).body;
 const unexpected = (p: TestPage): string[] => p.problems.filter((m) => !/status of (400|409)/.test(m));
 

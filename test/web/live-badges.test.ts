@@ -6,7 +6,7 @@
 import test from 'ava';
 import { randomInt } from 'node:crypto';
 import type { Response } from 'playwright-core';
-import { consoleServer, signInThroughPage, type ConsoleServer } from '../support/console-server.js';
+import { consoleServer, signInThroughPage, type ConsoleServer, type ApiArgs } from '../support/console-server.js';
 import { launchBrowser, PHONE, type Browser, type TestPage } from '../support/browser.js';
 
 let server: ConsoleServer;
@@ -26,11 +26,7 @@ test.after.always(async () => {
   await server?.close();
 });
 
-async function api(mobile: string, method: string, path: string, body?: unknown): Promise<any> {
-  const r = await server.call(method, V + path, { token: await server.token(mobile), ...(body === undefined ? {} : { body }) });
-  if (r.status >= 400) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body;
-}
+const api = (...a: ApiArgs): Promise<any> => server.must(...a);
 type Counts = { total: number; kinds: { kind: string; label: string; count: number }[] };
 const taskCount = (c: Counts): number => c.kinds.find((k) => k.kind === 'task')?.count ?? 0;
 const shown = (n: number): string => (n > 99 ? '99+' : n ? String(n) : '');

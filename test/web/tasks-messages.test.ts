@@ -6,7 +6,7 @@
 // hand, since the test server does not start its scheduler.
 import test from 'ava';
 import { randomInt } from 'node:crypto';
-import { consoleServer, signInThroughPage, type ConsoleServer } from '../support/console-server.js';
+import { consoleServer, signInThroughPage, type ConsoleServer, type ApiArgs } from '../support/console-server.js';
 import { launchBrowser, PHONE, DESK, type Browser, type TestPage, type Size } from '../support/browser.js';
 
 let server: ConsoleServer;
@@ -27,11 +27,7 @@ test.after.always(async () => {
   await server?.close();
 });
 
-async function api(mobile: string, method: string, path: string, body?: unknown): Promise<any> {
-  const r = await server.call(method, V + path, { token: await server.token(mobile), ...(body === undefined ? {} : { body }) });
-  if (r.status >= 400) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body;
-}
+const api = (...a: ApiArgs): Promise<any> => server.must(...a);
 const taskCount = async (mobile: string): Promise<number> =>
   (await api(mobile, 'GET', '/workcenter/inbox/counts')).kinds.find((k: { kind: string }) => k.kind === 'task').count as number;
 const deliver = (): Promise<unknown> => server.crm.outboxRelay.runOnce(new Date());
