@@ -2,8 +2,8 @@
 // PostgreSQL (rate_limit_counters), so a limit holds across every process of an installation.
 //
 // Cost: a process does not write once per request. It leases a block of the window's allowance with one
-// upsert (`count = count + k returning count`) and spends it locally; the block grows while the key is far
-// from its limit (at most 1/16 of what remains, at most 64) and shrinks to 1 near it. Allowance is reserved
+// upsert (`count = count + k returning count`) and spends it locally; the block is 1/16 of what remains of
+// the allowance (at most 64: one upsert per 64 requests far from the limit) and shrinks to 1 near it. Allowance is reserved
 // before it is spent, so processes together never admit more than the limit; a block left unspent when the
 // window ends only makes the count conservative.
 import { domainError } from '../../core/shared/domain-error.js';
@@ -70,6 +70,9 @@ interface Lease {
 }
 
 const SWEEP_EVERY_MS = 60_000;
+
+/** The next block to lease: 1/16 of what remains of the window's allowance, between 1 and 64. */
+const blockFor = (limit: number, counted: number): number => Math.max(1, Math.min(64, Math.floor((limit - counted) / 16)));
 const KEEP_MS = 60 * 60_000;
 
 export class RateLimiter {
@@ -108,7 +111,7 @@ export class RateLimiter {
   private async take(key: string, limit: number, windowStart: number): Promise<boolean> {
     let lease = this.leases.get(key);
     if (!lease || lease.windowStart !== windowStart) {
-      lease = { windowStart, left: 0, size: 1, exhausted: false, pending: null };
+      lease = { windowStart, left: 0, size: blockFor(limit, 0), exhausted: false, pending: null };
       this.leases.set(key, lease);
     }
     for (;;) {
@@ -130,7 +133,7 @@ export class RateLimiter {
     const granted = Math.max(0, Math.min(want, limit - (total - want)));
     lease.left += granted;
     if (granted < want) lease.exhausted = true;
-    lease.size = Math.max(1, Math.min(64, lease.size * 2, Math.floor((limit - total) / 16)));
+    lease.size = blockFor(limit, total);
   }
 
   private maybeSweep(now: number): void {

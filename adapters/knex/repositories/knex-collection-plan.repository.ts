@@ -5,6 +5,7 @@ import type { Tx } from '../../../core/shared/ports.js';
 import type { CollectionPlanRepository, InstalmentDelta, OrderFinance, StoredInstalment } from '../../../core/collections/ports.js';
 import type { CollectionPlan, Instalment, PlanRevision } from '../../../core/collections/types.js';
 import { sql } from '../unit-of-work.js';
+import { prepared } from '../hot-query.js';
 
 type Row = Record<string, any>;
 
@@ -30,7 +31,7 @@ const toFinance = (r: Row): OrderFinance => ({
 });
 
 function finance(db: Knex, tenantId: string, orderId: string): Promise<Row | undefined> {
-  return db('orders as o')
+  return prepared(db, 'order_finance', db('orders as o')
     .join('order_amounts as a', (j) => j.on('a.tenant_id', 'o.tenant_id').andOn('a.order_id', 'o.id'))
     .where({ 'o.tenant_id': tenantId, 'o.id': orderId })
     .first(
@@ -38,7 +39,7 @@ function finance(db: Knex, tenantId: string, orderId: string): Promise<Row | und
       'a.receivable_fen', 'a.received_fen', 'a.invoiced_fen',
       db.raw(`(select coalesce(sum(r.amount_fen), 0)::bigint from receipts r where r.tenant_id = o.tenant_id and r.order_id = o.id
                 and r.state in ('approved', 'reversing') and r.invoice_wanted) as invoice_wanted_fen`),
-    );
+    ));
 }
 
 export class KnexCollectionPlanRepository implements CollectionPlanRepository {

@@ -6,6 +6,7 @@ import type { ContributedOrderFacts, OrderFacts } from '../../../core/orders/ord
 import { NO_CONTRIBUTED_FACTS } from '../../../core/orders/order-facts.js';
 import type { OrderSettings } from '../../../core/orders/types.js';
 import { sql } from '../unit-of-work.js';
+import { prepared } from '../hot-query.js';
 
 type Row = Record<string, any>;
 
@@ -32,7 +33,8 @@ export class KnexOrderSettingsRepository implements OrderSettingsRepository {
 
 export class KnexOrderFacts implements OrderFacts {
   async load(tx: Tx, tenantId: string, orderId: string): Promise<ContributedOrderFacts> {
-    const r: Row | undefined = await sql(tx)('order_guard_facts').where({ tenant_id: tenantId, order_id: orderId }).first();
+    const db = sql(tx);
+    const r: Row | undefined = await prepared(db, 'order_guard_facts', db('order_guard_facts').where({ tenant_id: tenantId, order_id: orderId }).first());
     if (!r) return NO_CONTRIBUTED_FACTS;
     return {
       matchedProductCount: Number(r.matched_product_count),

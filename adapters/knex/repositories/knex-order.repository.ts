@@ -7,6 +7,7 @@ import type { OrderListFilter, OrderPage, OrderRepository, OrderTotals, OrderVis
 import type { StagesInUse } from '../../../core/orders/order-settings.js';
 import type { Order, OrderSummary } from '../../../core/orders/types.js';
 import { sql } from '../unit-of-work.js';
+import { prepared } from '../hot-query.js';
 
 type Row = Record<string, any>;
 
@@ -100,7 +101,8 @@ export class KnexOrderRepository implements OrderRepository {
   }
 
   async summary(tx: Tx, tenantId: string, id: string): Promise<OrderSummary | null> {
-    const r = await summaries(sql(tx), tenantId).andWhere('o.id', id).first(SUMMARY_COLUMNS);
+    const db = sql(tx);
+    const r = await prepared(db, 'order_summary', summaries(db, tenantId).andWhere('o.id', id).first(SUMMARY_COLUMNS));
     return r ? toSummary(r) : null;
   }
 
@@ -114,18 +116,18 @@ export class KnexOrderRepository implements OrderRepository {
       const [at, id] = decodeCursor(page.cursor, 2);
       q.andWhereRaw('(o.created_at, o.id) < (?::timestamptz, ?::uuid)', [at ?? null, id ?? null]);
     }
-    const rows = await q;
+    const rows = await prepared(db, 'order_list', q);
     const items = rows.slice(0, page.limit).map(toSummary);
     const last = items[items.length - 1];
     const nextCursor = rows.length > page.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null;
     if (!page.withTotal) return { items, nextCursor };
-    const t = (await applyFilter(summaries(db, tenantId), filter, visibility).first(
+    const t = (await prepared(db, 'order_totals', applyFilter(summaries(db, tenantId), filter, visibility).first(
       db.raw('count(*)::integer as count'),
       db.raw('coalesce(sum(a.contract_fen), 0)::bigint as contract_fen'),
       db.raw('coalesce(sum(a.receivable_fen), 0)::bigint as receivable_fen'),
       db.raw('coalesce(sum(a.received_fen), 0)::bigint as received_fen'),
       db.raw('coalesce(sum(a.outstanding_fen), 0)::bigint as outstanding_fen'),
-    )) as Row;
+    ))) as Row;
     const totals: OrderTotals = {
       count: num(t.count), contractFen: num(t.contract_fen), receivableFen: num(t.receivable_fen), receivedFen: num(t.received_fen), outstandingFen: num(t.outstanding_fen),
     };
