@@ -62,6 +62,12 @@ export interface PhaseResult {
   readonly flowEquivalentsPerMinute: number;
   /** CPU of the server processes (primary and workers) per request, ms: what load on the machine does not change much. */
   readonly serverCpuMsPerRequest: number;
+  /** CPU of PostgreSQL's processes per request, ms. */
+  readonly databaseCpuMsPerRequest: number;
+  /** CPU of the simulated staff's client (this process) per request, ms. */
+  readonly clientCpuMsPerRequest: number;
+  /** Requests answered per second. */
+  readonly requestsPerSecond: number;
 }
 
 async function freePort(): Promise<number> {
@@ -72,17 +78,8 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** CPU time (user + system, ms) of a process and its children, from /proc (Linux; 0 elsewhere). */
-function cpuMs(rootPid: number | undefined): number {
-  if (rootPid === undefined) return 0;
-  const stat = (pid: string): string[] | null => {
-    try {
-      const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      return text.slice(text.lastIndexOf(')') + 2).split(' '); // fields from the 3rd (state) on
-    } catch {
-      return null;
-    }
-  };
+/** CPU time (user + system, ms) of the processes `counted` picks, from /proc (Linux; 0 elsewhere). */
+function cpuOf(counted: (pid: string, parent: string, name: string) => boolean): number {
   let pids: string[];
   try {
     pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
@@ -91,13 +88,29 @@ function cpuMs(rootPid: number | undefined): number {
   }
   let ticks = 0;
   for (const pid of pids) {
-    const f = stat(pid);
-    if (!f) continue;
+    let text: string;
+    try {
+      text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue; // ended meanwhile
+    }
+    const name = text.slice(text.indexOf('(') + 1, text.lastIndexOf(')'));
+    const f = text.slice(text.lastIndexOf(')') + 2).split(' '); // fields from the 3rd (state) on
     // f[1] is the parent (field 4), f[11] and f[12] utime and stime (fields 14 and 15), in 1/100 s.
-    if (pid === String(rootPid) || f[1] === String(rootPid)) ticks += Number(f[11]) + Number(f[12]);
+    if (counted(pid, f[1] as string, name)) ticks += Number(f[11]) + Number(f[12]);
   }
   return ticks * 10;
 }
+
+/** The server: a process and its children (the workers). */
+const cpuMs = (rootPid: number | undefined): number => (rootPid === undefined ? 0 : cpuOf((pid, parent) => pid === String(rootPid) || parent === String(rootPid)));
+/** PostgreSQL's processes on this machine (its backends do the statements' work on the same cores). */
+const databaseCpuMs = (): number => cpuOf((_pid, _parent, name) => name === 'postgres');
+/** This process: the simulated staff (their HTTP client) share the cores too. */
+const clientCpuMs = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1_000;
+};
 
 interface Server { readonly url: string; readonly child: ChildProcess; readonly logLines: string[]; stop(): Promise<void> }
 
@@ -202,6 +215,8 @@ async function phase(databaseUrl: string, dbName: string, workers: number, mobil
         .then((r) => samples.push(r.rows[0] as { open: number; busy: number }), () => undefined);
     }, 1_000);
     const cpuBefore = cpuMs(server.child.pid);
+    const databaseBefore = databaseCpuMs();
+    const clientBefore = clientCpuMs();
     const started = Date.now();
     const deadline = started + opts.seconds * 1_000;
     const tally = new Tally(opts.drain ? Infinity : deadline);
@@ -223,6 +238,8 @@ async function phase(databaseUrl: string, dbName: string, workers: number, mobil
     }));
     clearInterval(sampler);
     const cpuUsed = cpuMs(server.child.pid) - cpuBefore;
+    const databaseUsed = databaseCpuMs() - databaseBefore;
+    const clientUsed = clientCpuMs() - clientBefore;
     const elapsed = ((opts.drain ? Date.now() : Math.min(Date.now(), deadline)) - started) / 1_000;
     const deadlocks = Number((await admin.query('select deadlocks from pg_stat_database where datname = $1', [dbName])).rows[0].deadlocks) - deadlocksBefore;
     const groups: Record<string, GroupFigures> = {};
@@ -235,7 +252,8 @@ async function phase(databaseUrl: string, dbName: string, workers: number, mobil
     return {
       workers, staff: mobiles.length, seconds: elapsed, flowsCompleted: completed, flowsPerMinute: completed / (elapsed / 60),
       requests, groups, requestsPerFlow: REQUESTS_PER_FLOW, flowEquivalentsPerMinute: requests / REQUESTS_PER_FLOW / (elapsed / 60),
-      serverCpuMsPerRequest: requests ? cpuUsed / requests : 0, errors: tally.errors, errorSamples: tally.errorSamples,
+      serverCpuMsPerRequest: requests ? cpuUsed / requests : 0, databaseCpuMsPerRequest: requests ? databaseUsed / requests : 0,
+      clientCpuMsPerRequest: requests ? clientUsed / requests : 0, requestsPerSecond: requests / elapsed, errors: tally.errors, errorSamples: tally.errorSamples,
       connections: {
         max: Math.max(0, ...samples.map((x) => x.open)), mean: mean(samples.map((x) => x.open)),
         busyMax: Math.max(0, ...samples.map((x) => x.busy)), busyMean: mean(samples.map((x) => x.busy)),
@@ -280,7 +298,7 @@ export function report(r: PhaseResult, opts: Pick<FlowBenchOptions, 'thinkMs'>):
   const lines = [
     `\n${r.staff} staff, ${r.workers} worker process${r.workers > 1 ? 'es' : ''}, ${fmt(r.seconds, 0)} s, pause between steps ~${opts.thinkMs} ms`,
     `  completed flows: ${r.flowsCompleted} (${fmt(r.flowsPerMinute, 1)} per minute); requests: ${r.requests} (${fmt(r.flowEquivalentsPerMinute, 1)} flows' worth per minute)`,
-    `  server CPU per request: ${fmt(r.serverCpuMsPerRequest, 1)} ms (primary and workers)`,
+    `  ${fmt(r.requestsPerSecond, 1)} requests/s; CPU per request: server ${fmt(r.serverCpuMsPerRequest, 2)} ms (primary and workers), PostgreSQL ${fmt(r.databaseCpuMsPerRequest, 2)} ms, the staff's client ${fmt(r.clientCpuMsPerRequest, 2)} ms`,
     `  errors: ${r.errors} (target 0)${r.errorSamples.length ? `\n    ${r.errorSamples.join('\n    ')}` : ''}`,
     `  database connections: open max ${r.connections.max}, mean ${fmt(r.connections.mean, 1)}; busy max ${r.connections.busyMax}, mean ${fmt(r.connections.busyMean, 1)}`,
     `  deadlocks: ${r.deadlocks} (retried), retries exhausted: ${r.deadlockRetriesExhausted} (target 0)`,

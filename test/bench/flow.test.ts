@@ -22,6 +22,7 @@ if (process.env.TEST_DATABASE_URL) {
         t.true(r.connections.max > 0, 'connections sampled from pg_stat_activity');
         t.is(r.requests, r.flowsCompleted * REQUESTS_PER_FLOW, 'every flow ran to its end (drain), each with the requests the figures assume');
         t.true(r.serverCpuMsPerRequest > 0, 'server CPU measured');
+        t.true(r.databaseCpuMsPerRequest > 0 && r.clientCpuMsPerRequest > 0 && r.requestsPerSecond > 0, 'database and client CPU and the rate measured');
       }
       t.regex(lines.join('\n'), /completed flows: \d+ \([\d.]+ per minute\)/);
       t.regex(lines.join('\n'), /查重 +\d+ +[\d.]+ +[\d.]+ +[\d.]+/);
