@@ -2,6 +2,7 @@
 // borrows a connection from Knex's own pool and runs a named statement (planned once per connection).
 // Measured: Knex's runner halves the throughput of a one-row SELECT (docs/performance.md). With the URL's
 // `named_statements=off` (PgBouncer in transaction pooling) it goes through Knex unnamed like every query.
+// prepared() names other hot reads the same way, through Knex.
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 

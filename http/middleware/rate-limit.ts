@@ -2,9 +2,9 @@
 // PostgreSQL (rate_limit_counters), so a limit holds across every process of an installation.
 //
 // Cost: a process does not write once per request. It leases a block of the window's allowance with one
-// upsert (`count = count + k returning count`) and spends it locally; the block is 1/16 of what remains of
-// the allowance (at most 64: one upsert per 64 requests far from the limit) and shrinks to 1 near it. Allowance is reserved
-// before it is spent, so processes together never admit more than the limit; a block left unspent when the
+// upsert (`count = count + k returning count`) and spends it locally; the block is 1/16 of what remains
+// of the allowance (at most 64: one upsert per 64 requests far from the limit), 1 near it. Allowance is
+// reserved before it is spent, so processes together never admit more than the limit; a block left unspent when the
 // window ends only makes the count conservative.
 import { domainError } from '../../core/shared/domain-error.js';
 import type { Clock } from '../../core/shared/ports.js';
@@ -70,10 +70,10 @@ interface Lease {
 }
 
 const SWEEP_EVERY_MS = 60_000;
+const KEEP_MS = 60 * 60_000;
 
 /** The next block to lease: 1/16 of what remains of the window's allowance, between 1 and 64. */
 const blockFor = (limit: number, counted: number): number => Math.max(1, Math.min(64, Math.floor((limit - counted) / 16)));
-const KEEP_MS = 60 * 60_000;
 
 export class RateLimiter {
   private readonly limits: Record<RouteGroup, GroupLimit>;

@@ -8,7 +8,8 @@ import { aFirm } from '../support/tenant.js';
 import { backends, testDatabase } from '../support/database.js';
 import { startServer } from '../../http/server.js';
 import { createLogger } from '../../http/logger.js';
-import { routeGroupOf, rateLimitsFromEnv, resolveLimits, DEFAULT_RATE_LIMITS } from '../../http/middleware/rate-limit.js';
+import { routeGroupOf, rateLimitsFromEnv, resolveLimits, DEFAULT_RATE_LIMITS, RateLimiter } from '../../http/middleware/rate-limit.js';
+import type { RateLimitStore } from '../../adapters/knex/rate-limit-store.js';
 import type { Crm } from '../../adapters/composition/create-crm.js';
 
 /** GET from a chosen loopback source address (127.0.0.x), to be another client address. */
@@ -114,4 +115,33 @@ test.serial('the standalone server takes its limits from YUNZHOU_RATE_LIMITS', a
   } finally {
     await s.stop();
   }
+});
+
+/** A store in memory that counts its upserts. */
+function countingStore(): RateLimitStore & { upserts: number } {
+  const counts = new Map<string, number>();
+  return {
+    upserts: 0,
+    async add(key, windowStart, requests) {
+      this.upserts++;
+      const k = `${key}@${windowStart.toISOString()}`;
+      counts.set(k, (counts.get(k) ?? 0) + requests);
+      return counts.get(k) as number;
+    },
+    async sweep() {},
+  };
+}
+
+test('far from its limit a key costs one upsert per 64 requests; near it, one per request, and never past it', async (t) => {
+  const clock = new FakeClock();
+  const who = { tenantId: 't', userId: 'u' };
+  const roomy = countingStore();
+  const far = new RateLimiter(roomy, clock, { reads: { perUser: 120_000, perAddress: 120_000, windowSeconds: 60 } });
+  for (let i = 0; i < 128; i++) await far.check('reads', who);
+  t.is(roomy.upserts, 2);
+  const tight = countingStore();
+  const near = new RateLimiter(tight, clock, { reads: { perUser: 5, perAddress: 1_000, windowSeconds: 60 } });
+  for (let i = 0; i < 5; i++) await near.check('reads', who);
+  t.is(tight.upserts, 5);
+  await t.throwsAsync(near.check('reads', who), { message: /Too many requests|请求过于频繁/ });
 });
