@@ -77,6 +77,7 @@ export default {
     drawn: '{n} statements drawn up',
     none: 'No statements for this month yet',
     export: 'Export the department',
+    exportPdf: 'Export PDF',
     departmentTotal: 'Department total',
     statusCounts: 'Draft {draft} · Submitted {submitted} · Approved {approved} · Locked {locked}',
     open: 'Open',

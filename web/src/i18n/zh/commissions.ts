@@ -78,6 +78,7 @@ export default {
     drawn: '已生成{n}张月结单',
     none: '该月还没有月结单',
     export: '导出部门汇总',
+    exportPdf: '导出 PDF',
     departmentTotal: '部门合计',
     statusCounts: '草稿{draft} · 已提交{submitted} · 已审批{approved} · 已锁定{locked}',
     open: '查看',
