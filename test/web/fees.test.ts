@@ -106,3 +106,58 @@ for (const size of [PHONE, DESK] as Size[]) {
     await check(t, p, 'fee-collection-plan');
   });
 }
+
+test.serial('[390] 钱运营 splits one total fee by a share (按比例拆分): a live computation, a bad share refused at its field, and the stored rule opens as it was saved', async (t) => {
+  const tag = String(randomInt(1e5, 1e6));
+  const categories = (await must(OPS, 'GET', '/product-categories')).items as any[];
+  const product = await must(OPS, 'POST', '/products', {
+    name: `比例拆分贷${tag}`, categoryCode: categories[0].code, institution: '建设银行', defaultServiceFeeFen: 300_000,
+    amountFen: { min: 0, max: 900_000_000 }, termMonths: { min: 6, max: 36 }, annualRatePercent: { min: '3.65', max: '6' },
+    repaymentMethods: ['equal_installment'], requiredDocuments: [], active: true, requirements: [],
+  });
+
+  const p = await browser.page(PHONE);
+  await signInThroughPage(p, `${server.url}/products/${product.id}`, OPS);
+  const editor = p.page.locator('[data-fee-rule]');
+  const preview = editor.locator('[data-fee-preview]');
+  await editor.waitFor();
+  t.is(await editor.locator('[data-part="total"]').count(), 0, 'a new rule starts as two parts');
+  await editor.locator('[data-split]').selectOption('share');
+  await editor.locator('[data-part="total"]').waitFor();
+  t.is(await editor.locator('[data-part="upFront"], [data-part="success"]').count(), 0, 'one total instead of the two parts');
+  t.deepEqual(await editor.locator('[data-part="total"] select').first().locator('option').allTextContents(), ['固定金额', '按比例', '分档'], 'the total cannot be 不收取');
+  await editor.locator('[name="fee-total-rate"]').fill('2');
+  await editor.locator('[name="fee-upFrontShare"]').fill('130');
+  await editor.locator('[data-fee-save]').click();
+  await editor.locator('.van-field__error-message', { hasText: '不能超过 100%' }).waitFor();
+  t.false((await must(OPS, 'GET', `/products/${product.id}/fee-rule`)).custom, 'nothing saved');
+
+  await editor.locator('[name="fee-upFrontShare"]').fill('30');
+  await preview.getByText('服务费总额：按放款金额 1,000,000.00 元 × 2% = 20,000.00 元；其中 30% 前期收取').waitFor();
+  await preview.getByText('前期服务费：服务费总额 20,000.00 元 × 30%（四舍五入到分）= 6,000.00 元').waitFor();
+  await preview.getByText('成功服务费：服务费总额 20,000.00 元 − 前期服务费 6,000.00 元 = 14,000.00 元').waitFor();
+  await editor.locator('[name="fee-sample"]').fill('500000');
+  await preview.getByText('前期服务费：服务费总额 10,000.00 元 × 30%（四舍五入到分）= 3,000.00 元').waitFor();
+  await check(t, p, 'fee-rule-share');
+  await editor.locator('[data-fee-save]').click();
+  await p.page.getByText('已保存').first().waitFor();
+  const saved = await must(OPS, 'GET', `/products/${product.id}/fee-rule`);
+  t.deepEqual(saved.rule, { split: 'share', total: { kind: 'rate', base: 'disbursed', ratePercent: '2', minFen: null, maxFen: null }, upFrontSharePercent: '30' });
+
+  // Opened again, the stored share rule is in the form as it was saved, and computes the same.
+  await p.page.reload();
+  await editor.locator('[data-part="total"]').waitFor();
+  t.is(await editor.locator('[data-split]').inputValue(), 'share');
+  t.is(await editor.locator('[name="fee-upFrontShare"]').inputValue(), '30');
+  t.is(await editor.locator('[name="fee-total-rate"]').inputValue(), '2');
+  await preview.getByText('前期服务费：服务费总额 20,000.00 元 × 30%（四舍五入到分）= 6,000.00 元').waitFor();
+
+  // Back to two parts: the parts' own computation, and the share rule's fields wait for a switch back.
+  await editor.locator('[data-split]').selectOption('parts');
+  await editor.locator('[name="fee-upFront-amount"]').fill('2000');
+  await preview.getByText('前期服务费：固定金额 2,000.00 元').waitFor();
+  t.is(await preview.getByText('服务费总额').count(), 0);
+  await editor.locator('[data-split]').selectOption('share');
+  t.is(await editor.locator('[name="fee-upFrontShare"]').inputValue(), '30');
+  t.deepEqual(unexpected(p), []);
+});
