@@ -24,12 +24,12 @@ export function* drawDepartmentStatement(canvas: Canvas, doc: DepartmentStatemen
     const t = doc.totals;
     yield* flow.table(
       [
-        { title: '人员', weight: 13, align: 'left' },
+        { title: '人员', weight: 12, align: 'left' },
         { title: '状态', weight: 9, align: 'left', nowrap: true },
         { title: '本月业绩（元）', weight: 15, align: 'right', nowrap: true },
         { title: '计提（元）', weight: 12, align: 'right', nowrap: true },
-        { title: '冲回（元）', weight: 12, align: 'right', nowrap: true },
-        { title: '月末调档（元）', weight: 13, align: 'right', nowrap: true },
+        { title: '冲回（元）', weight: 11, align: 'right', nowrap: true },
+        { title: '月末调档（元）', weight: 15, align: 'right', nowrap: true },
         { title: '调整（元）', weight: 12, align: 'right', nowrap: true },
         { title: '合计（元）', weight: 14, align: 'right', nowrap: true },
       ],
