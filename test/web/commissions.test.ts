@@ -235,6 +235,13 @@ test.serial('[1280] next month: 钱运营 draws up, adjusts with a reason and su
   const summaryText = pdfText(await readFile(await summaryPdf.path()));
   for (const s of ['部门提成汇总', '三：新媒体运营中心', '孙露露', '王经理', '草稿']) t.true(summaryText.includes(s), s);
   t.regex(summaryText.split('\n').find((l) => l.trimStart().startsWith('合计')) ?? '', /350\.00\s*$/, 'the department total');
+  // On a phone the two exports sit side by side under the department's figures.
+  const phone = await browser.page(PHONE);
+  await signIn(phone, `/commissions/statements?month=${receiptMonth}&departmentId=${newMedia.id}`, OPERATIONS);
+  await phone.page.locator('[data-export="department-pdf"]').waitFor();
+  t.true(await phone.page.locator('[data-export="department"]').isVisible());
+  await look(t, phone, 'commissions-statements-phone');
+  await phone.close();
 
   await qian.page.locator('[data-table="commission-statements"] tbody tr', { hasText: '孙露露' }).click();
   await qian.page.waitForURL(/\/commissions\/statements\/[0-9a-f-]{36}$/);
