@@ -76,7 +76,7 @@ export default {
     chooseDepartment: 'Choose a department to draw up its people\'s statements',
     drawn: '{n} statements drawn up',
     none: 'No statements for this month yet',
-    export: 'Export the department',
+    export: 'Export Excel',
     exportPdf: 'Export PDF',
     departmentTotal: 'Department total',
     statusCounts: 'Draft {draft} · Submitted {submitted} · Approved {approved} · Locked {locked}',

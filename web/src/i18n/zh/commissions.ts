@@ -77,7 +77,7 @@ export default {
     chooseDepartment: '选择一个部门后，可为该部门的人员生成月结单',
     drawn: '已生成{n}张月结单',
     none: '该月还没有月结单',
-    export: '导出部门汇总',
+    export: '导出 Excel',
     exportPdf: '导出 PDF',
     departmentTotal: '部门合计',
     statusCounts: '草稿{draft} · 已提交{submitted} · 已审批{approved} · 已锁定{locked}',
