@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import type { PdfRenderer } from '../../core/documents/ports.js';
 import type { DocumentCharset } from '../../core/shared/document-charset.js';
 import type { ContractDocument, InvoiceDocument, PlanDocument } from '../../core/documents/types.js';
-import type { StatementDocument } from '../../core/commissions/statement-export.js';
+import type { DepartmentStatementDocument, StatementDocument } from '../../core/commissions/statement-export.js';
 import { PdfkitRenderer, type PdfRendererOptions } from './pdfkit-renderer.js';
 
 /**
@@ -31,6 +31,10 @@ export class LazyPdfRenderer implements PdfRenderer, DocumentCharset {
 
   statementStream(data: StatementDocument): Readable {
     return this.get().statementStream(data);
+  }
+
+  departmentStatementStream(data: DepartmentStatementDocument): Readable {
+    return this.get().departmentStatementStream(data);
   }
 
   drawable(codePoint: number): boolean {

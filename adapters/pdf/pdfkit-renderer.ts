@@ -13,7 +13,8 @@ import { drawInvoice } from './invoice-layout.js';
 import { PageStream } from './page-stream.js';
 import { drawPlan } from './plan-layout.js';
 import { drawCommissionStatement } from './commission-statement-layout.js';
-import type { StatementDocument } from '../../core/commissions/statement-export.js';
+import { drawDepartmentStatement } from './department-statement-layout.js';
+import type { DepartmentStatementDocument, StatementDocument } from '../../core/commissions/statement-export.js';
 import { TextMeasure } from './text-measure.js';
 
 export interface PdfRendererOptions {
@@ -65,6 +66,13 @@ export class PdfkitRenderer implements PdfRenderer, DocumentCharset {
     assertDrawable(this.kit.fonts, data);
     const pages = this.countPages((canvas) => drawCommissionStatement(canvas, data, 0));
     return this.stream(`提成月结单 ${data.month} ${data.personName}`, data.printedOn, (canvas) => drawCommissionStatement(canvas, data, pages));
+  }
+
+  /** 部门提成汇总 as a PDF stream; bad data throws before any byte is produced. */
+  departmentStatementStream(data: DepartmentStatementDocument): Readable {
+    assertDrawable(this.kit.fonts, data);
+    const pages = this.countPages((canvas) => drawDepartmentStatement(canvas, data, 0));
+    return this.stream(`部门提成汇总 ${data.month} ${data.departmentName}`, data.printedOn, (canvas) => drawDepartmentStatement(canvas, data, pages));
   }
 
   /** The invoice as PDF bytes, for a caller that needs the whole document (an attachment, a file). */

@@ -31,4 +31,4 @@ export {
 export { StatementSubject, STATEMENT_SUBJECT } from './statement-subject.js';
 export { StatementDrawing } from './statement-drawing.js';
 export { RunningService, type PersonRunning, type RunningRow, type RunningList } from './running.service.js';
-export { STATEMENT_SHEET, DEPARTMENT_SHEET, statementSheetRows, departmentSheetRows, StatementPdfRenderer, type StatementDocument } from './statement-export.js';
+export { STATEMENT_SHEET, DEPARTMENT_SHEET, statementSheetRows, departmentSheetRows, StatementPdfRenderer, type StatementDocument, type DepartmentStatementDocument } from './statement-export.js';

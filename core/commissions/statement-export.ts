@@ -73,8 +73,20 @@ export interface StatementDocument {
   readonly totals: StatementTotals;
 }
 
+/** What the department's month (部门提成汇总) PDF shows: one row per person with its status, then the total. */
+export interface DepartmentStatementDocument {
+  readonly firmName: string;
+  readonly month: string;
+  readonly departmentName: string;
+  /** The firm's day it was printed, 'YYYY-MM-DD'. */
+  readonly printedOn: string;
+  readonly rows: readonly { readonly personName: string; readonly statusLabel: string; readonly totals: StatementTotals }[];
+  readonly totals: StatementTotals;
+}
+
 /** Renders a statement document as PDF bytes, the first page sent before the last is drawn. */
 export interface StatementPdfRenderer {
   statementStream(doc: StatementDocument): AsyncIterable<Uint8Array>;
+  departmentStatementStream(doc: DepartmentStatementDocument): AsyncIterable<Uint8Array>;
 }
 export const StatementPdfRenderer = Symbol.for('yunzhou.commissions.StatementPdfRenderer');

@@ -14,7 +14,7 @@ import { sortLines } from './lines.js';
 import { STATEMENT_MACHINE } from './statement-machine.js';
 import type { Adjustment, CommissionLine, PersonStatement, StatementStatus, StatementTotals } from './types.js';
 import type { StatementFilter, StatementRecord } from './ports.js';
-import type { StatementDocument, StatementPdfRenderer } from './statement-export.js';
+import type { DepartmentStatementDocument, StatementDocument, StatementPdfRenderer } from './statement-export.js';
 
 /** Submitting to approval: the approvals use case (ApprovalService.submit), which calls back the statement subject. */
 export interface StatementApprovalSubmitter {
@@ -213,6 +213,20 @@ export class StatementService {
     return { fileName: fileName(`提成月结单_${v.month}_${v.personName}.pdf`), pdf: this.d.pdf.statementStream(doc) };
   }
 
+  /** 部门提成汇总 PDF: `部门提成汇总_<month>_<department>.pdf`, the same figures and data scope as GET /department. */
+  async departmentPdf(actor: Actor, departmentId: string, month: string): Promise<{ fileName: string; pdf: AsyncIterable<Uint8Array> }> {
+    if (!this.d.pdf) throw new Error('no PDF renderer is bound for commission statements');
+    const d = await this.department(actor, departmentId, month);
+    const doc = await this.d.uow.read(async (tx): Promise<DepartmentStatementDocument> => {
+      const tenant = await this.d.org.getTenant(tx, actor.tenantId);
+      return {
+        firmName: tenant?.name ?? '', month: d.month, departmentName: d.departmentName, printedOn: await firmDay(this.d, tx, actor.tenantId, this.d.clock.now()),
+        rows: d.rows.map((r) => ({ personName: r.personName, statusLabel: statusLabel(r.status), totals: r.totals })), totals: d.totals,
+      };
+    });
+    return { fileName: fileName(`部门提成汇总_${d.month}_${d.departmentName}.pdf`), pdf: this.d.pdf.departmentStatementStream(doc) };
+  }
+
   private async forChange(tx: Tx, actor: Actor, id: string, version: number): Promise<StatementRecord> {
     const s = await this.d.commissions.statement(tx, actor.tenantId, id, true);
     if (!s || !maySee(actor, s.personId, s.departmentId)) throw statementNotFound(id);
@@ -257,10 +271,12 @@ export function asStatement(s: StatementRecord, lines: readonly CommissionLine[]
   return { personId: s.personId, departmentId: s.departmentId, month: s.month, status: s.status, lines, adjustments, totals: s.totals };
 }
 
+const statusLabel = (status: StatementStatus): string => STATEMENT_MACHINE.labels?.[status] ?? status;
+
 function summaryOf(r: StatementRecord, personName: string, departmentName: string | null): StatementSummary {
   return {
     id: r.id, personId: r.personId, personName, departmentId: r.departmentId, departmentName, month: r.month, status: r.status,
-    statusLabel: STATEMENT_MACHINE.labels?.[r.status] ?? r.status, totals: r.totals, lineCount: r.lineCount, drawnAt: r.drawnAt,
+    statusLabel: statusLabel(r.status), totals: r.totals, lineCount: r.lineCount, drawnAt: r.drawnAt,
     submittedAt: r.submittedAt, approvedAt: r.approvedAt, lockedAt: r.lockedAt, version: r.version,
   };
 }

@@ -59,10 +59,11 @@ export class FeeWiring {
 
   /**
    * The application of `before` became `after` (its new status and amounts already saved in `tx`): the fee
-   * follows, with what the rules decide for the plan, a refund, or an approval.
+   * follows, with what the rules decide for the plan, a refund, or an approval. `reason` is what the person
+   * wrote (a corrected disbursement's), kept with an adjustment so the approver reads why.
    */
-  async applicationChanged(tx: Tx, actor: Actor, before: ProductLine, after: ProductLine, trigger: FeeTrigger): Promise<ProductLine> {
-    if (trigger === 'disburse' || trigger === 'correct_disbursement') return this.disbursed(tx, actor, before, after);
+  async applicationChanged(tx: Tx, actor: Actor, before: ProductLine, after: ProductLine, trigger: FeeTrigger, reason?: string): Promise<ProductLine> {
+    if (trigger === 'disburse' || trigger === 'correct_disbursement') return this.disbursed(tx, actor, before, after, reason);
     if (trigger === 'reject') return this.rejected(tx, actor, before, after);
     return this.recompute(tx, actor, after);
   }
@@ -80,7 +81,7 @@ export class FeeWiring {
     return order;
   }
 
-  private async disbursed(tx: Tx, actor: Actor, before: ProductLine, after: ProductLine): Promise<ProductLine> {
+  private async disbursed(tx: Tx, actor: Actor, before: ProductLine, after: ProductLine, reason: string | undefined): Promise<ProductLine> {
     if (await this.d.adjustments.pendingForLine(tx, after.tenantId, after.id)) throw feeAdjustmentPending(after.id);
     const order = await this.lockFinance(tx, after);
     const state = lineFeeState(after, this.d.clock.now());
@@ -97,7 +98,7 @@ export class FeeWiring {
       const kept = await this.store(tx, { ...after, upFrontDueFen: state.upFrontDueFen, successDueFen: before.status === 'disbursed' ? before.successDueFen : 0, feeComputation: state.computation });
       await this.openAdjustment(tx, actor, kept, {
         kind: 'success_reduction', fromFen: previousFen ?? 0, toFen: state.successDueFen, refundFen: decision.refundFen, waiveFen: decision.reductionFen - decision.refundFen,
-        detail: { text: decision.text, basis, computation: state.computation },
+        detail: { text: decision.text, basis, computation: state.computation, ...(reason === undefined ? {} : { reason }) },
       });
       await this.record(tx, actor, after, 'fee.success_fee_for_approval', join(basis, decision.text), data);
       return kept;

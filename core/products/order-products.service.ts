@@ -18,6 +18,8 @@ import { autoMatch, manualMatchWarnings, type MatchReason } from './matching.js'
 import { selectionCounts, validateOrderLines, type OrderLine } from './order-line.js';
 import type { OrderSource, OrderLineRepository, OrderRef, ProductLine, ProductRepository, StoredProduct, SubmissionCheck } from './ports.js';
 import { loadVisibleOrder } from './order-access.js';
+import { feeAdjustmentView, type FeeAdjustmentView } from './fee-adjustment-view.js';
+import { canSeeOrder } from '../orders/index.js';
 import { lineDueFen, lineFeeState, serviceFeeEditable, serviceFeeUnderRule } from './fee-lines.js';
 import type { FeeTrigger, FeeWiring } from './fee-wiring.js';
 import type { FeeAdjustment, FeeAdjustmentRepository } from './ports.js';
@@ -356,7 +358,7 @@ export class OrderProductsService {
         summary: `${line.productName}（${line.institution}）放款金额由 ${amountZh(line.disbursedAmountFen ?? 0)}更正为 ${amountZh(amount)}：${reason}`,
         data: { lineId, fromFen: line.disbursedAmountFen, toFen: amount, reason },
       }]);
-      const withFee = this.d.fees ? await this.d.fees.applicationChanged(tx, actor, line, next, 'correct_disbursement') : next;
+      const withFee = this.d.fees ? await this.d.fees.applicationChanged(tx, actor, line, next, 'correct_disbursement', reason) : next;
       const product = await this.d.products.getProduct(tx, actor.tenantId, line.productId);
       const { subject } = await this.factsView(tx, actor, orderId);
       return this.present(withFee, product, subject);
@@ -377,6 +379,18 @@ export class OrderProductsService {
         upFrontDueFen: line.upFrontDueFen ?? line.serviceFeeFen * line.quantity - line.discountFen, successDueFen: line.successDueFen, feeWaivedFen: line.feeWaivedFen,
         computation: line.feeComputation ?? state.computation, adjustments,
       };
+    });
+  }
+
+  /** 服务费调整 as its approver reads it; seen by whoever sees the order, anything else is "not found". */
+  async feeAdjustment(actor: Actor, id: string): Promise<FeeAdjustmentView> {
+    requirePermission(actor, PERMISSIONS.orderRead);
+    return this.d.uow.read(async (tx) => {
+      const a = this.d.adjustments ? await this.d.adjustments.get(tx, actor.tenantId, id) : null;
+      const order = a ? await this.d.orders.findOrder(tx, actor.tenantId, a.orderId) : null;
+      const line = a && order && canSeeOrder(actor, order) ? await this.d.lines.getLine(tx, actor.tenantId, a.orderId, a.lineId) : null;
+      if (!a || !order || !line) throw notFound('fee_adjustment', '服务费调整', id);
+      return feeAdjustmentView(a, order, line);
     });
   }
 

@@ -52,6 +52,13 @@ function xlsx(writer: SpreadsheetWriter, sheet: SheetSpec, rows: Iterable<SheetR
   });
 }
 
+async function pdf(doc: { fileName: string; pdf: AsyncIterable<Uint8Array> }) {
+  return respond({
+    headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': contentDisposition(doc.fileName), 'Cache-Control': 'private, no-cache' },
+    stream: await startedStream(doc.pdf),
+  });
+}
+
 export interface CommissionRouteServices {
   readonly commissionSchemes: SchemeService;
   readonly commissionStatements: StatementService;
@@ -128,6 +135,14 @@ export function commissionRoutes(s: CommissionRouteServices, spreadsheets: Sprea
       },
     },
     {
+      method: 'get', path: '/commission-statements/department/pdf', tags: ['commissions', 'documents'], summary: '导出部门提成汇总 PDF The department\'s month as PDF: one row per person with its status, and the total',
+      schemas: { query: objectSchema({ departmentId: uuid, month }, ['departmentId', 'month']) },
+      handler: async ({ actor, query }) => {
+        const doc = await statements.departmentPdf(actor, query.departmentId, query.month);
+        return pdf(doc);
+      },
+    },
+    {
       method: 'get', path: '/commission-statements/:id', tags, summary: '月结单详情 The statement with its lines, the month-end true-up and the adjustments',
       schemas: { params: idParams },
       handler: async ({ actor, params }) => statements.get(actor, params.id),
@@ -144,11 +159,7 @@ export function commissionRoutes(s: CommissionRouteServices, spreadsheets: Sprea
       method: 'get', path: '/commission-statements/:id/pdf', tags: ['commissions', 'documents'], summary: '下载月结单 The statement as PDF, sent as it is drawn',
       schemas: { params: idParams },
       handler: async ({ actor, params }) => {
-        const doc = await statements.pdf(actor, params.id);
-        return respond({
-          headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': contentDisposition(doc.fileName), 'Cache-Control': 'private, no-cache' },
-          stream: await startedStream(doc.pdf),
-        });
+        return pdf(await statements.pdf(actor, params.id));
       },
     },
     {

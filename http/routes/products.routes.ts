@@ -189,6 +189,12 @@ export function productsRoutes(s: { products: ProductCatalogueService; orderProd
       handler: async ({ actor, params }) => orderProducts.lineFee(actor, params.id, params.lineId),
     },
     {
+      method: 'get', path: '/fee-adjustments/:id', tags: ['products', 'approvals'],
+      summary: '服务费调整 A fee lowering or refund put to approval (business type fee_adjustment): the order, the product line, the fee before and after, and why',
+      schemas: { params: objectSchema({ id: uuid }, ['id']) },
+      handler: async ({ actor, params }) => orderProducts.feeAdjustment(actor, params.id),
+    },
+    {
       method: 'post', path: '/orders/:id/product-lines/:lineId/disbursement-correction', tags: ['products'],
       summary: '更正放款金额 Correct a disbursed application\'s amount; the success fee follows (through approval when it lowers what the customer owes)',
       schemas: {

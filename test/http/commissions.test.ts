@@ -153,3 +153,42 @@ test.serial('lines, running figures, a statement through approval, lock and its 
   t.deepEqual(whole.body.rows.map((r: { personName: string; status: string; totals: { totalFen: number } }) => [r.personName, r.status, r.totals.totalFen]), [['王强', 'locked', 245_000], ['李经理', 'draft', 40_000]]);
   t.is((await api.call('POST', '/api/v1/commission-statements/department', { token: f.finance.token, body: { departmentId: f.departmentId, month: '2026-1' } })).status, 400);
 });
+
+test.serial('the department\'s month as PDF: one row per person with its status, and the total; scope and bad months refused', async (t) => {
+  clock.set('2026-11-30T14:00:00Z');
+  const f = await aCommissionFirm(crm);
+  const order = await anOrderWithPlan(crm, f, 20_000_000, 1, '2026-12-01', f.seller.actor);
+  await anApprovedReceipt(crm, f, order.id, 8_000_000);
+  const drawn = await api.call('POST', '/api/v1/commission-statements/department', { token: f.finance.token, body: { departmentId: f.departmentId, month: '2026-11' } });
+  const sellerStatement = drawn.body.rows.find((r: { personName: string }) => r.personName === '王强').statementId as string;
+  clock.set('2026-11-30T16:30:00Z'); // November is over: 王强's statement goes to approval, 李经理's stays a draft
+  t.is((await api.call('POST', `/api/v1/commission-statements/${sellerStatement}/submit`, { token: f.finance.token, body: {} })).status, 200);
+
+  const path = `/commission-statements/department/pdf?departmentId=${f.departmentId}&month=2026-11`;
+  const pdf = await download(path, f.manager.token);
+  t.is(pdf.status, 200);
+  t.is(pdf.type, 'application/pdf');
+  const lines = pdfText(pdf.body).split('\n');
+  const line = (s: string) => lines.find((l) => l.trimStart().startsWith(s)) ?? '';
+  t.is(line('部门提成汇总').trim(), '部门提成汇总');
+  t.regex(line('部门：'), /销售一部/);
+  t.regex(line('王强'), /已提交.*80,000\.00.*2,400\.00\s*$/);
+  t.regex(line('李经理'), /草稿.*400\.00\s*$/);
+  t.regex(line('合计'), /80,000\.00.*2,800\.00\s*$/);
+
+  // Whoever may not read the xlsx may not read the PDF either, with the same answer: a 销售 (data scope 'self')
+  // and another firm do not see the department at all.
+  const xlsxPath = path.replace('/pdf?', '/xlsx?');
+  for (const token of [f.seller.token, (await aFirm(crm)).adminToken]) {
+    const refused = await download(path, token);
+    t.is(refused.status, 404);
+    t.is(refused.status, (await download(xlsxPath, token)).status);
+    t.regex(refused.type, /problem\+json/);
+  }
+  for (const month of ['2026-13', '2026-1', '']) {
+    const bad = await api.call('GET', `/api/v1/commission-statements/department/pdf?departmentId=${f.departmentId}&month=${month}`, { token: f.manager.token });
+    t.is(bad.status, 400, month);
+    t.regex(bad.headers.get('content-type') ?? '', /problem\+json/);
+    t.is(typeof bad.body.code, 'string');
+  }
+});

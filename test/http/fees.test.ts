@@ -123,3 +123,38 @@ test('a line\'s fee computation after 放款, and a corrected disbursed amount: 
   const view = await api.call('GET', `${V1}/orders/${order.id}/product-lines`, { token: sales.token });
   t.is(view.body.receivableFen, 2_000_000);
 });
+
+test('a fee lowered after the plan was agreed is read as its approver reads it: order, product line, fee before and after, and why', async (t) => {
+  const { firm, ops, sales, finance, productId } = await aFirmWithProduct();
+  await crm.approvalFlows.create(firm.admin, { businessType: 'fee_adjustment', name: '服务费调整', nodes: [{ key: 'f', name: '财务审核', approvers: { kind: 'role', role: 'finance' }, mode: 'any' }] });
+  const rule = await api.call('GET', `${V1}/products/${productId}/fee-rule`, { token: ops.token });
+  await api.call('PUT', `${V1}/products/${productId}/fee-rule`, { token: ops.token, body: { version: rule.body.version, rule: RULE } });
+  const { order } = await anOrderWithProfile(crm, sales.actor);
+  const line = (await api.call('PUT', `${V1}/orders/${order.id}/product-lines`, { token: sales.token, body: { version: 0, lines: [{ productId }] } })).body.lines[0];
+  const event = async (version: number, e: Record<string, unknown>) =>
+    (await api.call('POST', `${V1}/orders/${order.id}/product-lines/${line.id}/application-events`, { token: sales.token, body: { version, event: e } })).body;
+  let l = await event(1, { type: 'submit' });
+  l = await event(l.version, { type: 'approve', approvedAmountFen: 200_000_000, annualRatePercent: '3.85', termMonths: 12 });
+  const plan = await api.call('PUT', `${V1}/orders/${order.id}/collection-plan`, { token: finance.token, body: { version: 0, spec: { method: 'equal', count: 1, firstDueOn: '2026-12-30' } } });
+  t.is(plan.status, 200, JSON.stringify(plan.body));
+  l = await event(l.version, { type: 'disburse', disbursedAmountFen: 100_000_000, disbursedOn: '2026-11-20' });
+  const fixPath = `${V1}/orders/${order.id}/product-lines/${line.id}/disbursement-correction`;
+  t.is((await api.call('POST', fixPath, { token: sales.token, body: { version: l.version, disbursedAmountFen: 80_000_000, reason: '银行回单金额有误' } })).status, 200);
+
+  const [pending] = (await api.call('GET', `${V1}/orders/${order.id}/product-lines/${line.id}/fee`, { token: sales.token })).body.adjustments;
+  const read = await api.call('GET', `${V1}/fee-adjustments/${pending.id}`, { token: finance.token });
+  t.is(read.status, 200, JSON.stringify(read.body));
+  t.like(read.body, {
+    id: pending.id, kind: 'success_reduction', state: 'pending', orderId: order.id, orderTitle: order.title, lineId: line.id, productName: line.productName,
+    fromFen: 1_500_000, toFen: 1_200_000, refundFen: 0, reason: '银行回单金额有误',
+  });
+  t.regex(read.body.explanation.zh, /放款 800,000\.00 元.*成功服务费由 15,000\.00 元变为 12,000\.00 元，减少 3,000\.00 元/);
+  t.regex(read.body.explanation.en, /success fee from 15,000\.00 yuan to 12,000\.00 yuan/);
+  const approval = (await api.call('GET', `${V1}/approvals?businessType=fee_adjustment&businessId=${pending.id}`, { token: finance.token })).body;
+  t.is(approval.items?.length, 1, JSON.stringify(approval));
+
+  // Another firm, or an id that is no adjustment, is not found; a malformed id is a 400 problem.
+  problem(t, await api.call('GET', `${V1}/fee-adjustments/${pending.id}`, { token: (await aFirm(crm)).adminToken }), 404, 'fee_adjustment.not_found');
+  problem(t, await api.call('GET', `${V1}/fee-adjustments/${line.id}`, { token: finance.token }), 404, 'fee_adjustment.not_found');
+  problem(t, await api.call('GET', `${V1}/fee-adjustments/not-a-uuid`, { token: finance.token }), 400, 'validation.failed');
+});

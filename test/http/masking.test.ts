@@ -10,6 +10,7 @@ import { seedDemo, DEFAULT_DEMO_PASSWORD } from '../../adapters/demo/seed-demo.j
 import { Cipher } from '../../core/security/ports.js';
 import { localDate } from '../../core/shared/zoned-time.js';
 import { SCHEME } from '../adapters/commissions/builders.js';
+import { aPendingFeeAdjustment } from '../adapters/products/product-builders.js';
 import { importExportPlugin } from '../../plugins/import-export/index.js';
 import { webhooksPlugin } from '../../plugins/webhooks/index.js';
 import type { Crm } from '../../adapters/composition/create-crm.js';
@@ -105,7 +106,11 @@ test('李审批 (no inquiry.view_mobile, no order.view_sensitive) sees no custom
   const finance = await crm.auth.authenticate((await crm.auth.login({ mobile: demo.main.users.finance.mobile, password: DEFAULT_DEMO_PASSWORD, tenantId })).token);
   await crm.commissionSchemes.addVersion(finance, SCHEME);
   const statement = await crm.commissionStatements.drawUp(finance, { personId: demo.main.users.sunLulu.id, month: localDate(crm.clock.now(), 'Asia/Shanghai').slice(0, 7) });
+  // A 服务费调整 awaiting approval (the demo makes none), on an order of 孙露露's.
+  const sun = await crm.auth.authenticate((await crm.auth.login({ mobile: demo.main.users.sunLulu.mobile, password: DEFAULT_DEMO_PASSWORD, tenantId })).token);
+  const feeAdjustment = await aPendingFeeAdjustment(crm, demo.main.admin, sun, finance);
   const params: Record<string, () => Promise<Array<Record<string, string>>>> = {
+    'fee-adjustments': async () => [{ id: feeAdjustment.id }],
     'commission-scheme': async () => [{ version: String(SCHEME.version) }],
     'commission-statements': async () => [{ id: statement.id }],
     orders: async () => orderIds.map((id) => ({ id })),

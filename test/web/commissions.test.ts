@@ -5,7 +5,7 @@
 // month (70 % and 30 % of the receipt at 3 %, she both owns the order and brought the inquiry), 王经理 the ¥50
 // override and his team's ¥350. Next month 钱运营 draws up the department's statements, adjusts 孙露露's with a
 // reason (none is refused), submits it; 赵财务 approves it on the approval screen, which shows whose month and
-// its totals, locks it and downloads it as .xlsx and PDF (the department's summary too). 孙露露 may not add a version: 没有权限, and the server
+// its totals, locks it and downloads it as .xlsx and PDF (the department's summary too, both ways). 孙露露 may not add a version: 没有权限, and the server
 // refuses her too.
 import test from 'ava';
 import ExcelJS from 'exceljs';
@@ -16,6 +16,7 @@ import { ShiftedClock } from '../support/crm.js';
 import { aMobile } from '../support/tenant.js';
 import { PDF_MINIMAL } from '../core/files/samples.js';
 import { aCompany } from '../adapters/orders/order-builders.js';
+import { pdfText } from '../adapters/pdf/pdf-tools.js';
 
 const V = '/api/v1';
 const ADMIN = '13800000000';
@@ -229,6 +230,18 @@ test.serial('[1280] next month: 钱运营 draws up, adjusts with a reason and su
   await sheet.xlsx.load((await readFile(await summary.path())) as unknown as ArrayBuffer);
   const summaryCells = sheet.worksheets.flatMap((ws) => ws.getSheetValues().flat().map(String));
   t.true(summaryCells.includes('孙露露') && summaryCells.includes('王经理'), 'both people in the department summary');
+  const [summaryPdf] = await Promise.all([qian.page.waitForEvent('download'), qian.page.locator('[data-export="department-pdf"]').click()]);
+  t.is(summaryPdf.suggestedFilename(), `部门提成汇总_${receiptMonth}_三：新媒体运营中心.pdf`);
+  const summaryText = pdfText(await readFile(await summaryPdf.path()));
+  for (const s of ['部门提成汇总', '三：新媒体运营中心', '孙露露', '王经理', '草稿']) t.true(summaryText.includes(s), s);
+  t.regex(summaryText.split('\n').find((l) => l.trimStart().startsWith('合计')) ?? '', /350\.00\s*$/, 'the department total');
+  // On a phone the two exports sit side by side under the department's figures.
+  const phone = await browser.page(PHONE);
+  await signIn(phone, `/commissions/statements?month=${receiptMonth}&departmentId=${newMedia.id}`, OPERATIONS);
+  await phone.page.locator('[data-export="department-pdf"]').waitFor();
+  t.true(await phone.page.locator('[data-export="department"]').isVisible());
+  await look(t, phone, 'commissions-statements-phone');
+  await phone.close();
 
   await qian.page.locator('[data-table="commission-statements"] tbody tr', { hasText: '孙露露' }).click();
   await qian.page.waitForURL(/\/commissions\/statements\/[0-9a-f-]{36}$/);

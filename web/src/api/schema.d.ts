@@ -635,6 +635,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/commission-statements/department/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出部门提成汇总 PDF The department's month as PDF: one row per person with its status, and the total */
+        get: operations["get_api_v1_commission_statements_department_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/commission-statements/department/xlsx": {
         parameters: {
             query?: never;
@@ -740,6 +757,23 @@ export interface paths {
         head?: never;
         /** 修改部门 Rename, move or set the head */
         patch: operations["patch_api_v1_departments_id"];
+        trace?: never;
+    };
+    "/api/v1/fee-adjustments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务费调整 A fee lowering or refund put to approval (business type fee_adjustment): the order, the product line, the fee before and after, and why */
+        get: operations["get_api_v1_fee_adjustments_id"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/fee-settings": {
@@ -4841,6 +4875,37 @@ export interface operations {
             };
         };
     };
+    get_api_v1_commission_statements_department_pdf: {
+        parameters: {
+            query: {
+                departmentId: string;
+                /** @description 月份 YYYY-MM in the firm's calendar */
+                month: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_api_v1_commission_statements_department_xlsx: {
         parameters: {
             query: {
@@ -5077,6 +5142,35 @@ export interface operations {
                 };
             };
         };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_v1_fee_adjustments_id: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             /** @description OK */
             200: {

@@ -1,10 +1,13 @@
-// 收费规则 as the form holds it: for each part (前期服务费, 成功服务费) a kind and its fields as typed text (yuan,
-// percent), turned into the rule the server takes (fen, percent texts). A 'share' rule, which the form does not
-// edit, is kept as it was read.
+// 收费规则 as the form holds it, either way a rule splits: 'parts' (a formula for 前期服务费 and one for 成功服务费)
+// or 'share' (one formula for the total, of which a percent is due up front). Each formula is a kind and its
+// fields as typed text (yuan, percent), turned into the rule the server takes (fen, percent texts).
 import type { FeeBase, FeeFormula, FeeRule, TierReading } from '@core/fees/index.js';
 import { formatYuanGrouped, yuanToFen } from '../../lib/money.js';
 
 export type PartKind = 'none' | 'fixed' | 'rate' | 'tiered';
+export type Split = FeeRule['split'];
+/** The formulas the form edits: the two parts of a 'parts' rule, the total of a 'share' rule. */
+export type PartName = 'upFront' | 'success' | 'total';
 export interface TierDraft { upTo: string; rate: string }
 export interface PartDraft {
   kind: PartKind;
@@ -16,12 +19,32 @@ export interface PartDraft {
   reading: TierReading;
   tiers: TierDraft[];
 }
-export interface FeeRuleDraft { upFront: PartDraft; success: PartDraft }
+/** Both ways are held at once, so switching the split back and forth loses nothing typed. */
+export interface FeeRuleDraft {
+  split: Split;
+  upFront: PartDraft;
+  success: PartDraft;
+  total: PartDraft;
+  /** 前期收取比例 of a 'share' rule, percent text. */
+  upFrontShare: string;
+}
+
+/** The formulas shown for a split, in order. */
+export const PARTS_OF: Readonly<Record<Split, readonly PartName[]>> = { parts: ['upFront', 'success'], share: ['total'] };
+/** A part of a 'parts' rule may be left out; the total of a 'share' rule may not. */
+export const KINDS_OF: Readonly<Record<PartName, readonly PartKind[]>> = {
+  upFront: ['none', 'fixed', 'rate', 'tiered'], success: ['none', 'fixed', 'rate', 'tiered'], total: ['fixed', 'rate', 'tiered'],
+};
 
 const yuan = (fen: number | null | undefined): string => (fen === null || fen === undefined ? '' : formatYuanGrouped(fen));
 
 export function blankPart(kind: PartKind = 'none', base: FeeBase = 'disbursed'): PartDraft {
   return { kind, amount: '', base, rate: '', min: '', max: '', reading: 'marginal', tiers: [{ upTo: '', rate: '' }, { upTo: '', rate: '' }] };
+}
+
+/** The form before any rule is read: 前期 a fixed amount; a share rule would start as a rate on the disbursed amount. */
+export function blankDraft(): FeeRuleDraft {
+  return { split: 'parts', upFront: blankPart('fixed'), success: blankPart(), total: blankPart('rate'), upFrontShare: '' };
 }
 
 function partOf(f: FeeFormula | null): PartDraft {
@@ -32,10 +55,11 @@ function partOf(f: FeeFormula | null): PartDraft {
   return { ...blankPart('tiered'), ...bounds, reading: f.reading, tiers: f.tiers.map((t) => ({ upTo: yuan(t.upToFen), rate: t.ratePercent })) };
 }
 
-/** The form of a rule; null for a 'share' rule (shown, not edited here). */
-export function draftOf(rule: FeeRule): FeeRuleDraft | null {
-  if (rule.split !== 'parts') return null;
-  return { upFront: partOf(rule.upFront), success: partOf(rule.success) };
+/** The form of a stored rule; the other split keeps its blank start. */
+export function draftOf(rule: FeeRule): FeeRuleDraft {
+  const blank = blankDraft();
+  if (rule.split === 'share') return { ...blank, split: 'share', total: partOf(rule.total), upFrontShare: rule.upFrontSharePercent };
+  return { ...blank, upFront: partOf(rule.upFront), success: partOf(rule.success) };
 }
 
 /** Yuan that cannot be read goes to `bad` with its path; the server checks everything else. */
@@ -60,6 +84,8 @@ function formulaOf(p: PartDraft, path: string, bad: (path: string) => void): unk
   }
 }
 
+/** The rule the server takes, for the split chosen (only that split's fields are sent). */
 export function ruleBody(d: FeeRuleDraft, bad: (path: string) => void): unknown {
+  if (d.split === 'share') return { split: 'share', total: formulaOf(d.total, '/total', bad), upFrontSharePercent: d.upFrontShare.trim() };
   return { split: 'parts', upFront: formulaOf(d.upFront, '/upFront', bad), success: formulaOf(d.success, '/success', bad) };
 }

@@ -55,6 +55,6 @@ export const lockStatement = (s: Statement): Promise<Statement> =>
   ok<Statement>(api.POST('/api/v1/commission-statements/{id}/lock', { params: { path: { id: s.id } }, body: { version: s.version } }));
 /** A statement as .xlsx (Chinese headers) or PDF, downloaded by the browser through the session cookie. */
 export const exportUrl = (id: string, format: 'xlsx' | 'pdf'): string => apiUrl(`/commission-statements/${id}/${format}`);
-/** 部门提成汇总 of a month as .xlsx. */
-export const departmentExportUrl = (departmentId: string, month: string): string =>
-  apiUrl(`/commission-statements/department/xlsx?${new URLSearchParams({ departmentId, month })}`);
+/** 部门提成汇总 of a month as .xlsx or PDF. */
+export const departmentExportUrl = (departmentId: string, month: string, format: 'xlsx' | 'pdf' = 'xlsx'): string =>
+  apiUrl(`/commission-statements/department/${format}?${new URLSearchParams({ departmentId, month })}`);
