@@ -2,17 +2,16 @@
 // its product needs stops being good within `daysBefore` days, the order's owner gets a task (任务管理) to
 // fetch a fresh copy. One task per order, file, document and last good day: the tasks' unique rule key
 // refuses a second one, so a rerun, or two processes at once, add nothing. Dates are the job's asOf in the
-// firm's calendar, never the wall clock.
+// firm's calendar, never the wall clock. How many days before is each firm's 资料到期提醒提前天数.
 import { addDaysToLocalDate, instantOfLocalDateTime, type Clock, type EventSink, type IdGenerator, type UnitOfWork } from '../shared/index.js';
 import { taskEvent, type Task, type TaskRepository, type WorkcenterDirectory } from '../workcenter/index.js';
 import type { ChecklistService } from './checklist.service.js';
-import type { ChecklistRepository, OpenApplication } from './ports.js';
+import { DEFAULT_REMINDER_DAYS_BEFORE } from './checklist-settings.js';
+import type { ChecklistRepository, ChecklistSettingsRepository, OpenApplication } from './ports.js';
 import { dueReminders } from './reminders.js';
 
 /** The tasks' rule key: which rule made a task (and, with record and occasion, one task each). */
 export const CHECKLIST_REMINDER_RULE = 'checklist.document_expiring';
-/** Days of notice before a document stops being good, unless the composition says otherwise. */
-export const DEFAULT_REMINDER_DAYS_BEFORE = 7;
 
 export interface ChecklistReminderDeps {
   readonly uow: UnitOfWork;
@@ -23,6 +22,9 @@ export interface ChecklistReminderDeps {
   readonly events: EventSink;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  /** Each firm's saved 资料到期提醒提前天数; without it (or for a firm that never saved one), `daysBefore`. */
+  readonly settings?: ChecklistSettingsRepository | undefined;
+  /** Days of notice for a firm without its own setting (default 7). */
   readonly daysBefore?: number | undefined;
   /** Orders looked at per transaction (default 100). */
   readonly batchSize?: number | undefined;
@@ -45,8 +47,15 @@ export class ChecklistReminders {
     return { created };
   }
 
+  private async daysBefore(tenantId: string): Promise<number> {
+    const fallback = this.d.daysBefore ?? DEFAULT_REMINDER_DAYS_BEFORE;
+    const settings = this.d.settings;
+    if (!settings) return fallback;
+    return (await this.d.uow.read((tx) => settings.get(tx, tenantId)))?.reminderDaysBefore ?? fallback;
+  }
+
   private async runTenant(tenantId: string, asOf: Date): Promise<number> {
-    const daysBefore = this.d.daysBefore ?? DEFAULT_REMINDER_DAYS_BEFORE;
+    const daysBefore = await this.daysBefore(tenantId);
     const limit = this.d.batchSize ?? 100;
     let after: string | null = null;
     let created = 0;

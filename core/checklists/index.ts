@@ -16,4 +16,8 @@ export { validateDocumentRequirements, validateCollectedDocument, MAX_DOCUMENTS,
 export { effectiveDocuments } from './document-requirement.js';
 export * from './ports.js';
 export { ChecklistService, type ChecklistDeps, type ProductChecklistView, type OrderChecklistView } from './checklist.service.js';
-export { ChecklistReminders, CHECKLIST_REMINDER_RULE, DEFAULT_REMINDER_DAYS_BEFORE, type ChecklistReminderDeps } from './checklist-reminders.js';
+export { ChecklistReminders, CHECKLIST_REMINDER_RULE, type ChecklistReminderDeps } from './checklist-reminders.js';
+export {
+  DEFAULT_REMINDER_DAYS_BEFORE, MIN_REMINDER_DAYS_BEFORE, MAX_REMINDER_DAYS_BEFORE, DEFAULT_CHECKLIST_SETTINGS, checkChecklistSettings, type ChecklistSettings,
+} from './checklist-settings.js';
+export { ChecklistSettingsService, checklistSettings, type ChecklistSettingsDeps } from './checklist-settings.service.js';

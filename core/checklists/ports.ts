@@ -3,6 +3,7 @@
 // the expiry reminders look at.
 import type { Tx } from '../shared/index.js';
 import type { CollectedDocument, DocumentRequirement } from './document-requirement.js';
+import type { ChecklistSettings } from './checklist-settings.js';
 
 export interface StoredChecklist {
   readonly productId: string;
@@ -39,3 +40,12 @@ export interface ChecklistRepository {
   openApplications(tx: Tx, tenantId: string, afterOrderId: string | null, limit: number): Promise<OpenApplication[]>;
 }
 export const ChecklistRepository = Symbol.for('yunzhou.ChecklistRepository');
+
+/** A firm's checklist settings (资料到期提醒提前天数). */
+export interface ChecklistSettingsRepository {
+  /** null while the firm never saved its own. */
+  get(tx: Tx, tenantId: string): Promise<ChecklistSettings | null>;
+  /** Saves when the stored version is settings.version − 1 (0: none stored yet). */
+  save(tx: Tx, tenantId: string, settings: ChecklistSettings, by: string, at: Date): Promise<boolean>;
+}
+export const ChecklistSettingsRepository = Symbol.for('yunzhou.ChecklistSettingsRepository');

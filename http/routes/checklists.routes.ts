@@ -2,8 +2,9 @@
 // an order's checklist (collected / expiring / expired / missing per product, with the files that satisfy each
 // document), and marking which uploaded file of the order is which document, with its date or period.
 import type { ChecklistService } from '../../core/checklists/checklist.service.js';
+import type { ChecklistSettingsService } from '../../core/checklists/checklist-settings.service.js';
 import type { RouteDef } from '../../adapters/composition/route-def.js';
-import { DOCUMENT_VALIDITY_KINDS, MAX_DOCUMENTS, MAX_DOCUMENT_NAME } from '../../core/checklists/index.js';
+import { DOCUMENT_VALIDITY_KINDS, MAX_DOCUMENTS, MAX_DOCUMENT_NAME, MAX_REMINDER_DAYS_BEFORE, MIN_REMINDER_DAYS_BEFORE } from '../../core/checklists/index.js';
 import { date, idParams, objectSchema, uuid } from '../schemas.js';
 
 const tags = ['checklists'];
@@ -33,7 +34,7 @@ const mark = objectSchema({
   longTerm: { type: 'boolean', description: '长期有效 (no expiry date)' },
 }, ['fileId', 'document']);
 
-export function checklistsRoutes(s: { checklists: ChecklistService }): RouteDef[] {
+export function checklistsRoutes(s: { checklists: ChecklistService; checklistSettings: ChecklistSettingsService }): RouteDef[] {
   return [
     {
       method: 'get', path: '/products/:id/checklist', tags, summary: '产品资料清单 The documents a product needs (version 0: never saved, the names of requiredDocuments, not blocking)',
@@ -59,6 +60,22 @@ export function checklistsRoutes(s: { checklists: ChecklistService }): RouteDef[
       method: 'delete', path: '/orders/:id/checklist/marks/:fileId', tags, summary: '取消标记 The file no longer counts as the document',
       schemas: { params: objectSchema({ id: uuid, fileId: uuid }, ['id', 'fileId']), query: objectSchema({ document: documentName }, ['document']) },
       handler: async ({ actor, params, query }) => s.checklists.unmarkFile(actor, params.id, params.fileId, query.document),
+    },
+    // 设置
+    {
+      method: 'get', path: '/checklist-settings', tags, summary: '资料清单设置 The firm’s 资料到期提醒提前天数 (version 0: never saved, the default 7)',
+      handler: async ({ actor }) => s.checklistSettings.get(actor),
+    },
+    {
+      method: 'put', path: '/checklist-settings', tags, summary: '修改资料清单设置 Change how many days before a collected document expires its order’s owner gets a task (product.manage)',
+      description: 'Refused with validation.failed (nothing changed) outside 1–90 whole days, and with checklist.settings_conflict when version is not the one stored.',
+      schemas: {
+        body: objectSchema({
+          version: { type: 'integer', minimum: 0, description: 'The settings version you read (0 while on the defaults)' },
+          reminderDaysBefore: { type: 'integer', minimum: MIN_REMINDER_DAYS_BEFORE, maximum: MAX_REMINDER_DAYS_BEFORE, description: '资料到期提醒提前天数' },
+        }, ['version', 'reminderDaysBefore']),
+      },
+      handler: async ({ actor, body }) => s.checklistSettings.update(actor, body),
     },
   ];
 }

@@ -128,3 +128,41 @@ test('checklists: a product’s checklist, an order’s, marking files; bad inpu
   const unmarked = await api.call('DELETE', `/api/v1/orders/${order.id}/checklist/marks/${file.id}?document=${encodeURIComponent('征信报告')}`, { token: f.sales.token });
   t.deepEqual([unmarked.status, unmarked.body.products[0].documents[0].state], [200, 'missing']);
 });
+
+test('checklist settings: 资料到期提醒提前天数 read and saved; bad input, a stale version, staff without product.manage and another firm change nothing', async (t) => {
+  const f = await aFinanceFirm(crm);
+  const token = f.firm.adminToken;
+  t.deepEqual((await api.call('GET', '/api/v1/checklist-settings', { token })).body, { reminderDaysBefore: 7, version: 0 });
+
+  for (const bad of [
+    { version: 0, reminderDaysBefore: 0 },
+    { version: 0, reminderDaysBefore: 91 },
+    { version: 0, reminderDaysBefore: 7.5 },
+    { version: 0, reminderDaysBefore: '14' },
+    { version: 0 },
+  ]) {
+    const r = await api.call('PUT', '/api/v1/checklist-settings', { token, body: bad });
+    t.is(r.status, 400, JSON.stringify(bad));
+    t.is(r.headers.get('content-type')?.split(';')[0], 'application/problem+json');
+    t.is(r.body.code, 'validation.failed');
+    t.regex(r.body.detail, /reminderDaysBefore/);
+    const en = await api.call('PUT', '/api/v1/checklist-settings', { token, body: bad, headers: { 'accept-language': 'en' } });
+    t.regex(en.body.detail, /^Invalid input/, JSON.stringify(en.body));
+  }
+  const stale = await api.call('PUT', '/api/v1/checklist-settings', { token, body: { version: 2, reminderDaysBefore: 14 } });
+  t.deepEqual([stale.status, stale.body.code], [409, 'checklist.settings_conflict']);
+  const forbidden = await api.call('PUT', '/api/v1/checklist-settings', { token: f.sales.token, body: { version: 0, reminderDaysBefore: 14 } });
+  t.deepEqual([forbidden.status, forbidden.body.code], [403, 'auth.forbidden']);
+  t.deepEqual((await api.call('GET', '/api/v1/checklist-settings', { token })).body, { reminderDaysBefore: 7, version: 0 });
+
+  const saved = await api.call('PUT', '/api/v1/checklist-settings', { token, body: { version: 0, reminderDaysBefore: 14 } });
+  t.deepEqual([saved.status, saved.body], [200, { reminderDaysBefore: 14, version: 1 }]);
+  t.deepEqual((await api.call('GET', '/api/v1/checklist-settings', { token: f.sales.token })).body, { reminderDaysBefore: 14, version: 1 });
+
+  // Another firm sees its own default, and its save is its own.
+  const other = await aFirm(crm);
+  t.deepEqual((await api.call('GET', '/api/v1/checklist-settings', { token: other.adminToken })).body, { reminderDaysBefore: 7, version: 0 });
+  t.is((await api.call('PUT', '/api/v1/checklist-settings', { token: other.adminToken, body: { version: 1, reminderDaysBefore: 30 } })).body.code, 'checklist.settings_conflict');
+  t.is((await api.call('PUT', '/api/v1/checklist-settings', { token: other.adminToken, body: { version: 0, reminderDaysBefore: 30 } })).status, 200);
+  t.deepEqual((await api.call('GET', '/api/v1/checklist-settings', { token })).body, { reminderDaysBefore: 14, version: 1 });
+});

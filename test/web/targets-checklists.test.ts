@@ -1,6 +1,6 @@
 // 业绩目标 and 资料清单 in the console, in a real browser at phone and desk sizes: 王经理 sets 孙露露's monthly
 // 回款金额 target, and 孙露露's home shows her own 完成率; the administrator gives 税E贷 a checklist with a
-// blocking 征信报告 (30 days) (and 快贷 at desk size); 孙露露 uploads a report on her order's 资料清单, marks it with its date and sees
+// blocking 征信报告 (30 days) (and 快贷 at desk size) and sets the firm's 资料到期提醒提前天数 (0 refused); 孙露露 uploads a report on her order's 资料清单, marks it with its date and sees
 // the document collected. Set-up and checks go through the API; the screens do the rest.
 import test from 'ava';
 import { randomInt } from 'node:crypto';
@@ -93,7 +93,20 @@ for (const size of [PHONE, DESK] as Size[]) {
     await page.getByText('资料清单已保存').waitFor();
     const saved = await admin.call('GET', `/products/${product.id}/checklist`);
     t.deepEqual(saved.documents.find((d: any) => d.document === '征信报告'), { document: '征信报告', validity: { kind: 'days_from_document_date', days: 30 }, blocksSubmission: true });
-    t.deepEqual(p.problems, []);
+
+    // The firm's 资料到期提醒提前天数 below: 0 is refused beside the field, nothing saved; then it saves.
+    const notice = size === PHONE ? 14 : 21;
+    const setting = await admin.call('GET', '/checklist-settings');
+    await page.locator('input[name="reminderDaysBefore"]').fill('0');
+    await page.locator('[data-save-reminder]').click();
+    await page.locator('[data-reminder] .van-field__error-message').waitFor();
+    t.deepEqual(await admin.call('GET', '/checklist-settings'), setting);
+    await page.locator('input[name="reminderDaysBefore"]').fill(String(notice));
+    await page.locator('[data-save-reminder]').click();
+    await page.getByText('提醒天数已保存').waitFor();
+    t.deepEqual(await admin.call('GET', '/checklist-settings'), { reminderDaysBefore: notice, version: setting.version + 1 });
+    // The refusal of 0 is the only console problem.
+    t.deepEqual(p.problems.filter((x) => !/status of 400/.test(x)), []);
     await p.close();
 
     // 孙露露's order with 税E贷 chosen.

@@ -5,17 +5,27 @@ import { Clock, EventSink, IdGenerator, UnitOfWork } from '../../../core/shared/
 import { FileRepository } from '../../../core/files/ports.js';
 import { OrderLineRepository, OrderSource, ProductRepository, SubmissionCheckContribution, type SubmissionCheck } from '../../../core/products/ports.js';
 import { TaskRepository, WorkcenterDirectory } from '../../../core/workcenter/ports.js';
-import { ChecklistRepository } from '../../../core/checklists/ports.js';
+import { OperationLog } from '../../../core/audit/ports.js';
+import { ChecklistRepository, ChecklistSettingsRepository } from '../../../core/checklists/ports.js';
 import { ChecklistService } from '../../../core/checklists/checklist.service.js';
 import { ChecklistReminders } from '../../../core/checklists/checklist-reminders.js';
+import { ChecklistSettingsService } from '../../../core/checklists/checklist-settings.service.js';
 import { KnexChecklistRepository } from '../../knex/repositories/knex-checklist.repository.js';
+import { KnexChecklistSettingsRepository } from '../../knex/repositories/knex-checklist-settings.repository.js';
 import type { ScheduledJob } from '../plugin-api.js';
 import { defineArea } from '../area.js';
 import { ScheduledJobContribution } from '../tokens.js';
-import { ChecklistRemindersToken, ChecklistServiceToken } from './checklists.tokens.js';
+import { ChecklistRemindersToken, ChecklistServiceToken, ChecklistSettingsServiceToken } from './checklists.tokens.js';
 
 const module = new ContainerModule(({ bind }) => {
   bind<ChecklistRepository>(ChecklistRepository).toConstantValue(new KnexChecklistRepository());
+  bind<ChecklistSettingsRepository>(ChecklistSettingsRepository).toConstantValue(new KnexChecklistSettingsRepository());
+  bind<ChecklistSettingsService>(ChecklistSettingsServiceToken)
+    .toResolvedValue(
+      (uow: UnitOfWork, settings: ChecklistSettingsRepository, clock: Clock, operations: OperationLog) => new ChecklistSettingsService({ uow, settings, clock, operations }),
+      [UnitOfWork, ChecklistSettingsRepository, Clock, OperationLog],
+    )
+    .inSingletonScope();
   bind<ChecklistService>(ChecklistServiceToken)
     .toResolvedValue(
       (uow: UnitOfWork, checklists: ChecklistRepository, products: ProductRepository, lines: OrderLineRepository, orders: OrderSource, files: FileRepository, clock: Clock) =>
@@ -27,9 +37,9 @@ const module = new ContainerModule(({ bind }) => {
   bind<SubmissionCheck>(SubmissionCheckContribution).toResolvedValue((s: ChecklistService) => s.submissionCheck, [ChecklistServiceToken]).inSingletonScope();
   bind<ChecklistReminders>(ChecklistRemindersToken)
     .toResolvedValue(
-      (uow: UnitOfWork, checklists: ChecklistRepository, service: ChecklistService, tasks: TaskRepository, directory: WorkcenterDirectory, events: EventSink, clock: Clock, ids: IdGenerator) =>
-        new ChecklistReminders({ uow, checklists, service, tasks, directory, events, clock, ids }),
-      [UnitOfWork, ChecklistRepository, ChecklistServiceToken, TaskRepository, WorkcenterDirectory, EventSink, Clock, IdGenerator],
+      (uow: UnitOfWork, checklists: ChecklistRepository, service: ChecklistService, tasks: TaskRepository, directory: WorkcenterDirectory, events: EventSink, clock: Clock, ids: IdGenerator, settings: ChecklistSettingsRepository) =>
+        new ChecklistReminders({ uow, checklists, service, tasks, directory, events, clock, ids, settings }),
+      [UnitOfWork, ChecklistRepository, ChecklistServiceToken, TaskRepository, WorkcenterDirectory, EventSink, Clock, IdGenerator, ChecklistSettingsRepository],
     )
     .inSingletonScope();
   bind<ScheduledJob>(ScheduledJobContribution)
@@ -48,5 +58,7 @@ export const checklistsArea = defineArea({
     checklists: ChecklistServiceToken,
     /** 资料到期提醒: one pass of the expiry reminders (a scheduled job; callable by hosts and tests). */
     checklistReminders: ChecklistRemindersToken,
+    /** 资料到期提醒提前天数: the firm's notice for the expiry reminders. */
+    checklistSettings: ChecklistSettingsServiceToken,
   },
 });

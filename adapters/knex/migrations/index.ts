@@ -45,6 +45,7 @@ import * as targets from './202612070300_targets.js';
 import * as checklists from './202612070301_checklists.js';
 import * as collectionOverdueNotices from './202612070400_collection_overdue_notices.js';
 import * as outboxPendingIndex from './202612070500_outbox_pending_index.js';
+import * as checklistSettings from './202612071100_checklist_settings.js';
 
 export const coreMigrations: MigrationSet = {
   owner: 'core',
@@ -80,5 +81,7 @@ export const coreMigrations: MigrationSet = {
     // Notifications (issue 17): one 逾期回款 notice per instalment and day.
     collectionOverdueNotices,
     // Mixed load (issue 18): the relay's claim walks an index of the pending events, whatever the statistics say.
-    outboxPendingIndex],
+    outboxPendingIndex,
+    // 资料到期提醒提前天数: a firm's own notice for the document expiry reminders.
+    checklistSettings],
 };

@@ -1,7 +1,8 @@
 // 资料清单 against the database: a product's checklist (from its requiredDocuments until the firm saves one,
 // versioned), an order's checklist from the files marked as documents (one file counting for two products),
 // 提交申请 refused while a blocking document is missing or expired (nothing changed), the expiry reminder task
-// made once however often the job runs, and another firm seeing none of it.
+// made once however often the job runs, its notice the firm's own 资料到期提醒提前天数, and another firm seeing
+// none of it.
 import test from 'ava';
 import type { Crm } from '../../../adapters/composition/create-crm.js';
 import { CHECKLIST_REMINDER_RULE } from '../../../core/checklists/index.js';
@@ -145,5 +146,29 @@ for (const backend of backends()) {
     const l = lines.lines[0]!;
     await crm.orderProducts.changeApplication(sales.actor, closed.id, l.id, l.version, { type: 'withdraw', reason: '客户放弃' });
     t.is((await crm.checklistReminders.run(new Date('2026-12-28T02:00:00Z'), { tenantId: firm.tenantId })).created, 0);
+  });
+
+  test.serial(`[${backend}] the reminder's notice is the firm's 资料到期提醒提前天数: 14 days reminds of a report expiring in 10, 7 does not`, async (t) => {
+    const { firm, sales, shuiE, order } = await setUp();
+    await crm.checklists.saveProductChecklist(firm.admin, shuiE, 0, [REPORT]);
+    const report = await upload(crm, sales.actor, order.id, 'other', 'pdf');
+    // Good through 12-20; on 12-10 it has 10 days left.
+    await crm.checklists.markFile(sales.actor, order.id, { fileId: report.id, document: '征信报告', documentDate: '2026-11-20' });
+    const asOf = new Date('2026-12-10T02:00:00Z');
+    t.deepEqual(await crm.checklistSettings.get(sales.actor), { reminderDaysBefore: 7, version: 0 });
+    t.is((await crm.checklistReminders.run(asOf, { tenantId: firm.tenantId })).created, 0);
+
+    // Refused, nothing saved: outside 1–90, not whole, stale, or without product.manage.
+    for (const n of [0, 91, 7.5]) t.is(await outcome(crm.checklistSettings.update(firm.admin, { version: 0, reminderDaysBefore: n })), 'validation.failed');
+    t.is(await outcome(crm.checklistSettings.update(firm.admin, { version: 3, reminderDaysBefore: 14 })), 'checklist.settings_conflict');
+    t.is(await outcome(crm.checklistSettings.update(sales.actor, { version: 0, reminderDaysBefore: 14 })), 'auth.forbidden');
+    t.is((await crm.checklistSettings.get(firm.admin)).version, 0);
+
+    t.deepEqual(await crm.checklistSettings.update(firm.admin, { version: 0, reminderDaysBefore: 14 }), { reminderDaysBefore: 14, version: 1 });
+    t.is((await crm.checklistReminders.run(asOf, { tenantId: firm.tenantId })).created, 1);
+    t.is((await crm.checklistReminders.run(asOf, { tenantId: firm.tenantId })).created, 0, 'a rerun adds nothing');
+    // Another firm keeps its default.
+    const stranger = await aFirm(crm);
+    t.deepEqual(await crm.checklistSettings.get(stranger.admin), { reminderDaysBefore: 7, version: 0 });
   });
 }

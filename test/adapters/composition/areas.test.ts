@@ -108,7 +108,7 @@ test('the embedding facade keeps every name it had, each from exactly one area',
     'organisation', 'outboxAdmin', 'outboxRelay', 'overdueNotices', 'poolRecycler', 'pools', 'products', 'receipts', 'scheduler', 'statusLookup', 'taskRules',
     'taskRuleRunner', 'tasks',
     // 业绩目标 and 资料清单 (issue 16).
-    'targets', 'checklists', 'checklistReminders',
+    'targets', 'checklists', 'checklistReminders', 'checklistSettings',
     // 提成 and the fee wiring (issue 16).
     'commissionRunning', 'commissionSchemes', 'commissionStatements', 'feeRules',
     // The console's live badges (issue 18).

@@ -404,6 +404,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/checklist-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 资料清单设置 The firm’s 资料到期提醒提前天数 (version 0: never saved, the default 7) */
+        get: operations["get_api_v1_checklist_settings"];
+        /**
+         * 修改资料清单设置 Change how many days before a collected document expires its order’s owner gets a task (product.manage)
+         * @description Refused with validation.failed (nothing changed) outside 1–90 whole days, and with checklist.settings_conflict when version is not the one stored.
+         */
+        put: operations["put_api_v1_checklist_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/collection-settings": {
         parameters: {
             query?: never;
@@ -4256,6 +4277,69 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_v1_checklist_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (application/problem+json) with the domain code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_api_v1_checklist_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 资料到期提醒提前天数 */
+                    reminderDaysBefore: number;
+                    /** @description The settings version you read (0 while on the defaults) */
+                    version: number;
+                };
+            };
+        };
         responses: {
             /** @description OK */
             200: {

@@ -38,4 +38,9 @@ export default {
   fromNames: 'No checklist saved yet: the product’s required documents, none blocking.',
   version: 'Version {n}',
   link: 'Document checklist',
+  reminderTitle: 'Expiry reminder',
+  reminderDays: 'Days of notice',
+  reminderHint: 'For the whole firm: this many days before a document an open application relies on expires, the order’s owner gets a task (1–90 days).',
+  saveReminder: 'Save days of notice',
+  savedReminder: 'Days of notice saved',
 } satisfies typeof zh;

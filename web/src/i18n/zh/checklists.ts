@@ -36,4 +36,9 @@ export default {
   fromNames: '尚未设置资料清单：以下按产品的所需资料列出，均不阻止提交。',
   version: '第 {n} 版',
   link: '资料清单',
+  reminderTitle: '资料到期提醒',
+  reminderDays: '资料到期提醒提前天数',
+  reminderHint: '全公司适用：在办申请所用资料到期前这么多天，给订单负责人建一条任务（1–90 天）。',
+  saveReminder: '保存提醒天数',
+  savedReminder: '提醒天数已保存',
 };
