@@ -84,6 +84,8 @@ for (const size of [PHONE, DESK] as Size[]) {
     await p.page.waitForURL((u) => u.pathname === '/products/new');
     const name = `测试税贷${tag}`;
     await p.page.getByLabel('产品名称').fill(name);
+    // The categories arrive after the form: the select shows the list's category once its option is there.
+    await p.page.getByLabel('产品分类').locator(`option[value="${code}"]`).waitFor({ state: 'attached' });
     t.is(await p.page.getByLabel('产品分类').inputValue(), code, 'the category the list showed');
     await p.page.getByLabel('放款机构').fill('测试银行');
     await p.page.getByLabel('默认服务费（元）').fill('1,234.50');

@@ -162,6 +162,8 @@ test.serial('工作时间 and 查重: end before start refused at its field; the
   await check(t, p, 'inquiry-settings-hours');
 
   const dup = p.page.locator('[data-section="duplicates"]');
+  // The hours' 已保存 may still show: the switch's own confirmation is the next one.
+  await p.page.locator('.van-toast').first().waitFor({ state: 'hidden' });
   await dup.locator('[data-allow-duplicates]').click();
   await p.page.getByText('已保存').waitFor();
   t.is((await stored()).allowDuplicateMobiles, true);
