@@ -26,21 +26,19 @@ export function headsUpFrom(departmentId: string | null, departments: ReadonlyMa
 
 export class KnexApprovalDirectoryLoader implements ApprovalDirectoryLoader {
   async load(tx: Tx, tenantId: string, submitterId: string): Promise<Directory> {
-    const db = sql(tx);
-    // Two flat reads, not usersWithRoles (a role sub-select per user): every approval step loads the whole
-    // firm, so this is paid once per step per person in the firm (bench/flow.ts at 200 staff).
-    const users: Row[] = await db('users').where({ tenant_id: tenantId }).orderBy([{ column: 'created_at' }, { column: 'id' }]).select('id', 'active', 'department_id');
-    const held: Row[] = await db('user_roles as ur').join('roles as r', (j) => j.on('r.tenant_id', 'ur.tenant_id').andOn('r.id', 'ur.role_id'))
-      .where('ur.tenant_id', tenantId).orderBy('r.code').select('ur.user_id', 'r.code');
-    const codesOf = new Map<string, string[]>();
-    for (const h of held) {
-      const codes = codesOf.get(h.user_id as string) ?? [];
-      codes.push(h.code as string);
-      codesOf.set(h.user_id as string, codes);
-    }
-    for (const u of users) u.role_codes = codesOf.get(u.id as string) ?? [];
-    const roles: Row[] = await db('roles').where({ tenant_id: tenantId }).select('code', 'permissions');
-    const departments: Row[] = await db('departments').where({ tenant_id: tenantId }).select('id', 'parent_id', 'head_user_id');
+    // One round trip for the whole firm (people with their role codes, roles, departments): every approval step
+    // loads it, and under load each round trip waits its turn on the event loop (bench/flow.ts at 200 staff).
+    const { rows } = await sql(tx).raw(`with codes as (
+        select ur.user_id, json_agg(r.code order by r.code) as codes from user_roles ur
+          join roles r on r.tenant_id = ur.tenant_id and r.id = ur.role_id where ur.tenant_id = ? group by ur.user_id)
+      select
+        (select coalesce(json_agg(json_build_object('id', u.id, 'active', u.active, 'department_id', u.department_id,
+            'role_codes', coalesce(c.codes, '[]'::json)) order by u.created_at, u.id), '[]'::json)
+          from users u left join codes c on c.user_id = u.id where u.tenant_id = ?) as users,
+        (select coalesce(json_agg(json_build_object('code', r.code, 'permissions', r.permissions)), '[]'::json) from roles r where r.tenant_id = ?) as roles,
+        (select coalesce(json_agg(json_build_object('id', d.id, 'parent_id', d.parent_id, 'head_user_id', d.head_user_id)), '[]'::json)
+          from departments d where d.tenant_id = ?) as departments`, [tenantId, tenantId, tenantId, tenantId]);
+    const { users, roles, departments } = rows[0] as { users: Row[]; roles: Row[]; departments: Row[] };
     const adminRoles = new Set(roles.filter((r) => (r.permissions as string[]).some((p) => ADMIN_PERMISSIONS.includes(p))).map((r) => r.code as string));
     const byId = new Map(departments.map((d) => [d.id as string, { parentId: d.parent_id as string | null, headUserId: d.head_user_id as string | null }]));
     const submitter = users.find((u) => u.id === submitterId);

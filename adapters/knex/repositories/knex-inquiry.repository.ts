@@ -8,6 +8,7 @@ import type { DuplicateKeys } from '../../../core/inquiries/duplicate-check.js';
 import type { InquiryListFilter, InquiryRepository, InquirySort, UpdateOutcome } from '../../../core/inquiries/ports.js';
 import type { Inquiry, InquiryDetail, Lifecycle } from '../../../core/inquiries/types.js';
 import { sql } from '../unit-of-work.js';
+import { prepared } from '../hot-query.js';
 
 type Row = Record<string, any>;
 
@@ -154,7 +155,8 @@ export class KnexInquiryRepository implements InquiryRepository {
       if (keys.companyKey) w.orWhere('i.company_key', keys.companyKey);
       if (keys.taxId) w.orWhere('i.tax_id', keys.taxId);
     });
-    const rows = await withNames(db, q).orderBy([{ column: 'i.created_at' }, { column: 'i.id' }]).limit(limit);
+    // Named (planned once per connection): 查重 runs as a person types, and planning cost as much as the lookup.
+    const rows = await prepared(db, 'inquiry_duplicates', withNames(db, q).orderBy([{ column: 'i.created_at' }, { column: 'i.id' }]).limit(limit));
     return rows.map(toDetail);
   }
 

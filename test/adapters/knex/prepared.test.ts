@@ -5,6 +5,9 @@ import test from 'ava';
 import type { Knex } from 'knex';
 import { openDatabase, type Database } from '../../../adapters/knex/database.js';
 import { prepared } from '../../../adapters/knex/hot-query.js';
+import { testCrm } from '../../support/crm.js';
+import { testDatabase } from '../../support/database.js';
+import { aFirm, aMobile } from '../../support/tenant.js';
 
 /** The named statements of the one pooled connection (poolMax 1: every query runs on it). */
 async function namedOnConnection(knex: Knex): Promise<string[]> {
@@ -41,6 +44,20 @@ if (process.env.TEST_DATABASE_URL) {
       });
       t.true((await namedOnConnection(knex)).some((n) => n.startsWith('yz_in_trx_')));
     });
+  });
+
+  test('查重 runs as a named statement: planned once per connection, then only executed', async (t) => {
+    const crm = await testCrm('postgres', { database: { ...(await testDatabase('postgres')), poolMax: 1 } });
+    try {
+      const firm = await aFirm(crm);
+      const mobile = aMobile();
+      t.deepEqual(await crm.inquiries.checkDuplicates(firm.admin, { mobile }), []);
+      await crm.inquiries.checkDuplicates(firm.admin, { mobile: aMobile() });
+      const names = (await namedOnConnection(crm.database.knex)).filter((n) => n.startsWith('yz_inquiry_duplicates_'));
+      t.is(names.length, 1, 'two checks of different mobiles share one statement');
+    } finally {
+      await crm.close();
+    }
   });
 
   test('with named_statements=off on the URL the same query runs unnamed and answers the same', async (t) => {
