@@ -67,8 +67,9 @@ export interface ReceiptRepository {
   /** Loads and locks the receipt for a change in this transaction. */
   getForUpdate(tx: Tx, tenantId: string, id: string): Promise<Receipt | null>;
   findByKey(tx: Tx, tenantId: string, key: string): Promise<Receipt | null>;
-  /** Saves (allocations included) when the stored version is receipt.version − 1. */
-  update(tx: Tx, receipt: Receipt): Promise<boolean>;
+  /** Saves when the stored version is receipt.version − 1; its allocations too unless `allocations` is false
+   * (a state move keeps them: rewriting them would cost two statements for nothing). */
+  update(tx: Tx, receipt: Receipt, options?: { allocations?: boolean }): Promise<boolean>;
   /** Removes a draft and its allocations. */
   deleteDraft(tx: Tx, tenantId: string, id: string): Promise<boolean>;
   listForOrder(tx: Tx, tenantId: string, orderId: string): Promise<Receipt[]>;

@@ -53,7 +53,7 @@ export async function moveReceipt(
   const deltas = instalmentDeltas(receipt, fired.from, fired.to);
   if (deltas.length) await d.plans.adjustInstalments(tx, receipt.tenantId, deltas);
   const next: Receipt = { ...receipt, ...changes, state: fired.to, updatedAt: d.clock.now(), version: receipt.version + 1 };
-  if (!(await d.receipts.update(tx, next))) throw receiptVersionConflict(receipt.version, receipt.version + 1);
+  if (!(await d.receipts.update(tx, next, { allocations: 'allocations' in changes }))) throw receiptVersionConflict(receipt.version, receipt.version + 1);
   const summary = summaryOf(e, next);
   const facts = { receiptId: next.id, orderId: next.orderId, amountFen: next.amountFen, from: fired.from, to: fired.to, ...data };
   await record(

@@ -75,11 +75,12 @@ export class KnexReceiptRepository implements ReceiptRepository {
     return withAllocations(db, tenantId, await db('receipts').where({ tenant_id: tenantId, idempotency_key: key }).first());
   }
 
-  async update(tx: Tx, receipt: Receipt): Promise<boolean> {
+  async update(tx: Tx, receipt: Receipt, options: { allocations?: boolean } = {}): Promise<boolean> {
     const db = sql(tx);
     const { tenant_id: _t, id: _i, created_at: _c, created_by: _b, idempotency_key: _k, fingerprint: _f, ...changes } = receiptRow(receipt);
     const n = await db('receipts').where({ tenant_id: receipt.tenantId, id: receipt.id, version: receipt.version - 1 }).update(changes);
     if (n !== 1) return false;
+    if (options.allocations === false) return true;
     await db('receipt_allocations').where({ tenant_id: receipt.tenantId, receipt_id: receipt.id }).del();
     await writeAllocations(db, receipt);
     return true;
