@@ -4,14 +4,15 @@
 // PostgreSQL with 1 and then 2 worker processes, in the same run on the same database. It prints completed
 // flows per minute, p50/p95/p99 per route group, errors (target 0), database connections in use
 // (pg_stat_activity) and deadlocks (retried, and retries exhausted: the server's 40P01 errors).
-// Options: --staff N (200), --seconds S per worker count (120), --workers 1,2, --think-ms (1000).
+// Options: --staff N (200), --seconds S measured per worker count (120), --workers 1,2, --think-ms (1000),
+// --ramp-s (13 × think: people start one after another over it, and the S seconds are measured after it).
 // The load generator runs in this process, on the same cores as the server: figures are what it sees.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createCrm } from '../adapters/composition/create-crm.js';
@@ -24,6 +25,8 @@ import { fmt, freshDatabase, percentile } from './support.js';
 import { FLOW_GROUPS, runFlow, signIn, type Caller, type FlowPeople, type Recorder } from './flow-steps.js';
 
 const cli = join(dirname(fileURLToPath(import.meta.url)), '../http/cli/main.js');
+/** Loaded into every server process: its event loop's delay, printed at exit. */
+const probe = join(dirname(fileURLToPath(import.meta.url)), 'event-loop-probe.js');
 const PASSWORD = 'bench12345';
 const mean = (xs: readonly number[]): number => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -33,11 +36,23 @@ export interface FlowBenchOptions {
   readonly seconds: number;
   readonly workers: readonly number[];
   readonly thinkMs: number;
+  /** Seconds over which people start, before the S seconds measured (default: one flow's pauses, 13 × think). */
+  readonly rampSeconds?: number;
   /** After the S seconds, flows under way run to their end (and count), no new one starts: for a short run. */
   readonly drain?: boolean;
   /** A database name beside BASE_URL's (dropped and created). */
   readonly database?: string;
   readonly log?: (line: string) => void;
+}
+
+/** One server process's event loop (bench/event-loop-probe.ts), ms. */
+export interface EventLoopFigures {
+  readonly pid: number; readonly p50: number; readonly p99: number; readonly max: number; readonly mean: number;
+  /** Times the loop was blocked 20 ms or more, their total and the longest. */
+  readonly stalls: number; readonly stallMs: number; readonly worstStalls: readonly number[];
+  /** The longest stalls: [seconds after the load started, ms]. */
+  readonly stallAt: readonly (readonly [number, number])[];
+  readonly gc: { readonly count: number; readonly ms: number; readonly max: number; readonly major: number; readonly majorMs: number };
 }
 
 export interface GroupFigures { readonly count: number; readonly p50: number; readonly p95: number; readonly p99: number }
@@ -68,6 +83,16 @@ export interface PhaseResult {
   readonly clientCpuMsPerRequest: number;
   /** Requests answered per second. */
   readonly requestsPerSecond: number;
+  /** Seconds over which people started, before the measured ones. */
+  readonly rampSeconds: number;
+  /** The requests with the highest p99 (at least 50 of them), slowest first. */
+  readonly slowestRequests: readonly ({ readonly request: string } & GroupFigures)[];
+  /** The seconds of the run where most requests took 100 ms or more: [second, requests, of them ≥ 100 ms, max ms]. */
+  readonly worstSeconds: readonly (readonly [number, number, number, number])[];
+  /** What busy database connections were doing, sampled every 200 ms: wait event (or CPU) → share of samples. */
+  readonly databaseWaits: Readonly<Record<string, number>>;
+  /** How long callbacks waited for each server process's event loop (perf_hooks), ms. */
+  readonly eventLoopDelay: readonly EventLoopFigures[];
 }
 
 async function freePort(): Promise<number> {
@@ -102,6 +127,19 @@ function cpuOf(counted: (pid: string, parent: string, name: string) => boolean):
   return ticks * 10;
 }
 
+/** Sends `signal` to the server process and its workers. */
+function signalServer(rootPid: number | undefined, signal: NodeJS.Signals): void {
+  if (rootPid === undefined) return;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const parent = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1];
+      if (pid === String(rootPid) || parent === String(rootPid)) process.kill(Number(pid), signal);
+    } catch {
+      // gone meanwhile
+    }
+  }
+}
+
 /** The server: a process and its children (the workers). */
 const cpuMs = (rootPid: number | undefined): number => (rootPid === undefined ? 0 : cpuOf((pid, parent) => pid === String(rootPid) || parent === String(rootPid)));
 /** PostgreSQL's processes on this machine (its backends do the statements' work on the same cores). */
@@ -117,7 +155,7 @@ interface Server { readonly url: string; readonly child: ChildProcess; readonly 
 /** `yunzhou serve --workers N` on the bench database; resolves once /ready answers 200. */
 async function startServer(databaseUrl: string, workers: number, dataDir: string): Promise<Server> {
   const port = await freePort();
-  const child = spawn(process.execPath, [cli, 'serve', '--workers', String(workers)], {
+  const child = spawn(process.execPath, ['--import', pathToFileURL(probe).href, cli, 'serve', '--workers', String(workers)], {
     env: {
       ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', YUNZHOU_SECRET: 'bench', YUNZHOU_DATA_DIR: dataDir, LOG_LEVEL: 'warn',
       // Every simulated person comes from 127.0.0.1: the per-address limits (meant for one office's NAT) are
@@ -172,21 +210,38 @@ export async function prepare(databaseUrl: string, staff: number, dataDir: strin
 /** Counts per route group and the errors, shared by every simulated person of a phase. */
 class Tally implements Recorder {
   readonly ms = new Map<string, number[]>();
+  /** Second of the run → the times of the requests that ended in it: whether the tail is spread or in bursts. */
+  readonly bySecond = new Map<number, number[]>();
+
+  /** The same times by request (method and path): which requests make a group's tail. */
+  readonly byRequest = new Map<string, number[]>();
   errors = 0;
   readonly errorSamples: string[] = [];
-  constructor(private readonly deadline: number) {}
-  /** Requests that end after the deadline (the last steps of unfinished flows) are not counted. */
+  constructor(private readonly started: number, private readonly deadline: number) {}
+  /** Requests that end during the ramp or after the deadline (the last steps of unfinished flows) are not counted. */
   private get open(): boolean {
-    return Date.now() < this.deadline;
+    const now = Date.now();
+    return now >= this.started && now < this.deadline;
   }
-  record(group: string, ms: number): void {
+  record(group: string, ms: number, request?: string): void {
     if (!this.open) return;
     const list = this.ms.get(group) ?? [];
     list.push(ms);
     this.ms.set(group, list);
+    const second = Math.floor((Date.now() - this.started) / 1000);
+    const inSecond = this.bySecond.get(second) ?? [];
+    inSecond.push(ms);
+    this.bySecond.set(second, inSecond);
+    if (request) {
+      const route = request.replace(/\?.*$/, '').replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ':id').replace(/\/\d+(?=\/|$)/g, '/:n');
+      const times = this.byRequest.get(route) ?? [];
+      times.push(ms);
+      this.byRequest.set(route, times);
+    }
   }
+  /** Errors count from the first request, ramp included (the target is 0 for the whole run). */
   error(what: string): void {
-    if (!this.open) return;
+    if (Date.now() >= this.deadline) return;
     this.errors++;
     if (this.errorSamples.length < 10) this.errorSamples.push(what.slice(0, 300));
   }
@@ -214,29 +269,53 @@ async function phase(databaseUrl: string, dbName: string, workers: number, mobil
       admin.query("select count(*)::int as open, (count(*) filter (where state <> 'idle'))::int as busy from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()", [dbName])
         .then((r) => samples.push(r.rows[0] as { open: number; busy: number }), () => undefined);
     }, 1_000);
-    const cpuBefore = cpuMs(server.child.pid);
-    const databaseBefore = databaseCpuMs();
-    const clientBefore = clientCpuMs();
-    const started = Date.now();
-    const deadline = started + opts.seconds * 1_000;
-    const tally = new Tally(opts.drain ? Infinity : deadline);
+    const waits = new Map<string, number>();
+    let waitSamples = 0;
+    const waitSampler = setInterval(() => {
+      admin.query(`select coalesce(wait_event_type || ':' || wait_event, 'CPU') as w, count(*)::int as n from pg_stat_activity
+          where datname = $1 and pid <> pg_backend_pid() and state not in ('idle') and backend_type = 'client backend' group by 1`, [dbName])
+        .then((r) => {
+          waitSamples++;
+          for (const row of r.rows as { w: string; n: number }[]) waits.set(row.w, (waits.get(row.w) ?? 0) + row.n);
+        }, () => undefined);
+    }, 200);
+    // People start one after another over the ramp, then work on: by its end the flows are spread over all
+    // their steps, as a firm's staff are during a day, and the figures count from there (the S seconds). A
+    // drained run (the smoke test) counts from the first request and starts everyone within a tenth of S.
+    const rampMs = opts.drain ? opts.seconds * 100 : (opts.rampSeconds ?? (13 * opts.thinkMs) / 1000) * 1000;
+    const t0 = Date.now();
+    const measureFrom = opts.drain ? t0 : t0 + rampMs;
+    const deadline = measureFrom + opts.seconds * 1_000;
+    const tally = new Tally(measureFrom, opts.drain ? Infinity : deadline);
+    let cpuBefore = 0;
+    let databaseBefore = 0;
+    let clientBefore = 0;
+    const measuring = (async () => {
+      await sleep(measureFrom - Date.now());
+      signalServer(server.child.pid, 'SIGUSR2'); // the event-loop probe counts from here
+      cpuBefore = cpuMs(server.child.pid);
+      databaseBefore = databaseCpuMs();
+      clientBefore = clientCpuMs();
+    })();
+    const started = measureFrom;
     let completed = 0;
     let serial = run * 1_000_000;
     const stopped = (): boolean => Date.now() >= deadline;
-    // Each person starts within the first tenth of the run (not all in the same millisecond), then works on.
     await Promise.all(staff.map(async (person, i) => {
-      await sleep((opts.seconds * 100 * i) / staff.length);
+      await sleep((rampMs * i) / staff.length);
       while (!stopped()) {
         const n = ++serial;
         const ok = await runFlow({ call, person, people, tally, n, thinkMs: opts.thinkMs, stopped: opts.drain ? () => false : stopped, taxId: TAX_ID, idNumber: ID_NUMBER }).catch((e: unknown) => {
           tally.error(`flow ${n}: ${(e as Error).message}`);
           return false;
         });
-        if (ok && (opts.drain || !stopped())) completed++;
+        if (ok && (opts.drain || (!stopped() && Date.now() >= measureFrom))) completed++;
         if (!ok && !stopped()) await sleep(opts.thinkMs); // a failed flow: the person pauses, then starts over
       }
     }));
+    await measuring;
     clearInterval(sampler);
+    clearInterval(waitSampler);
     const cpuUsed = cpuMs(server.child.pid) - cpuBefore;
     const databaseUsed = databaseCpuMs() - databaseBefore;
     const clientUsed = clientCpuMs() - clientBefore;
@@ -248,6 +327,14 @@ async function phase(databaseUrl: string, dbName: string, workers: number, mobil
       if (list.length) groups[g] = { count: list.length, p50: percentile(list, 50), p95: percentile(list, 95), p99: percentile(list, 99) };
     }
     await server.stop();
+    const slowestRequests = [...tally.byRequest.entries()].filter(([, l]) => l.length >= 50).map(([request, l]) => {
+      l.sort((a, b) => a - b);
+      return { request, count: l.length, p50: percentile(l, 50), p95: percentile(l, 95), p99: percentile(l, 99) };
+    }).sort((a, b) => b.p99 - a.p99).slice(0, 8);
+    const worstSeconds = [...tally.bySecond.entries()].map(([sec, l]) => [sec, l.length, l.filter((x) => x >= 100).length, Math.max(...l)] as const)
+      .filter((x) => x[2] > 0).sort((a, b) => b[2] - a[2]).slice(0, 8);
+    const databaseWaits = Object.fromEntries([...waits.entries()].sort((a, b) => b[1] - a[1]).map(([w, n]) => [w, n / Math.max(1, waitSamples)]));
+    const eventLoopDelay = server.logLines.filter((l) => l.startsWith('event-loop-delay ')).map((l) => JSON.parse(l.slice('event-loop-delay '.length)));
     const requests = [...tally.ms.values()].reduce((sum, l) => sum + l.length, 0);
     return {
       workers, staff: mobiles.length, seconds: elapsed, flowsCompleted: completed, flowsPerMinute: completed / (elapsed / 60),
@@ -259,6 +346,7 @@ async function phase(databaseUrl: string, dbName: string, workers: number, mobil
         busyMax: Math.max(0, ...samples.map((x) => x.busy)), busyMean: mean(samples.map((x) => x.busy)),
       },
       deadlocks, deadlockRetriesExhausted: server.logLines.filter((l) => l.includes('40P01')).length,
+      slowestRequests, databaseWaits, eventLoopDelay, worstSeconds, rampSeconds: opts.drain ? 0 : rampMs / 1000,
     };
   } finally {
     await server.stop();
@@ -296,7 +384,7 @@ export async function runFlowBench(opts: FlowBenchOptions): Promise<PhaseResult[
 
 export function report(r: PhaseResult, opts: Pick<FlowBenchOptions, 'thinkMs'>): string {
   const lines = [
-    `\n${r.staff} staff, ${r.workers} worker process${r.workers > 1 ? 'es' : ''}, ${fmt(r.seconds, 0)} s, pause between steps ~${opts.thinkMs} ms`,
+    `\n${r.staff} staff, ${r.workers} worker process${r.workers > 1 ? 'es' : ''}, ${fmt(r.seconds, 0)} s, pause between steps ~${opts.thinkMs} ms, measured after a ramp of ${fmt(r.rampSeconds, 0)} s`,
     `  completed flows: ${r.flowsCompleted} (${fmt(r.flowsPerMinute, 1)} per minute); requests: ${r.requests} (${fmt(r.flowEquivalentsPerMinute, 1)} flows' worth per minute)`,
     `  ${fmt(r.requestsPerSecond, 1)} requests/s; CPU per request: server ${fmt(r.serverCpuMsPerRequest, 2)} ms (primary and workers), PostgreSQL ${fmt(r.databaseCpuMsPerRequest, 2)} ms, the staff's client ${fmt(r.clientCpuMsPerRequest, 2)} ms`,
     `  errors: ${r.errors} (target 0)${r.errorSamples.length ? `\n    ${r.errorSamples.join('\n    ')}` : ''}`,
@@ -307,16 +395,26 @@ export function report(r: PhaseResult, opts: Pick<FlowBenchOptions, 'thinkMs'>):
   for (const [g, f] of Object.entries(r.groups)) {
     lines.push(`  ${g.padEnd(14)} ${String(f.count).padStart(7)} ${fmt(f.p50, 1).padStart(7)} ${fmt(f.p95, 1).padStart(7)} ${fmt(f.p99, 1).padStart(7)}${f.p99 >= 100 ? '  > 100' : ''}`);
   }
+  lines.push('  slowest requests (p50 / p95 / p99 ms):');
+  for (const s of r.slowestRequests) lines.push(`    ${s.request.padEnd(56)} ${String(s.count).padStart(6)} ${fmt(s.p50, 1).padStart(7)} ${fmt(s.p95, 1).padStart(7)} ${fmt(s.p99, 1).padStart(7)}`);
+  const slowAll = r.worstSeconds.reduce((n, x) => n + x[2], 0);
+  lines.push(`  seconds with most requests ≥ 100 ms (second of the run: requests, ≥ 100 ms, max ms): ${r.worstSeconds.map(([sec, n, slow, max]) => `${sec}: ${n}, ${slow}, ${fmt(max, 0)}`).join('; ') || 'none'} (${slowAll} in these)`);
+  const waits = Object.entries(r.databaseWaits).slice(0, 6).map(([w, n]) => `${w} ${fmt(n, 2)}`).join(', ');
+  lines.push(`  busy database connections, mean per sample by what they wait on: ${waits || 'none'}`);
+  for (const e of r.eventLoopDelay) {
+    lines.push(`  event loop, process ${e.pid}: delay p50 ${fmt(e.p50, 1)} ms, p99 ${fmt(e.p99, 1)} ms, max ${fmt(e.max, 1)} ms; ${e.stalls} stalls ≥ 20 ms (${fmt(e.stallMs, 0)} ms in all; longest at second ${e.stallAt.map(([at, ms]) => `${fmt(at, 1)}: ${ms} ms`).join(', ')}); GC ${e.gc.count} pauses, ${fmt(e.gc.ms, 0)} ms (longest ${fmt(e.gc.max, 1)}; ${e.gc.major} major, ${fmt(e.gc.majorMs, 0)} ms)`);
+  }
   return lines.join('\n');
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { staff: { type: 'string' }, seconds: { type: 'string' }, workers: { type: 'string' }, 'think-ms': { type: 'string' } } });
+  const { values } = parseArgs({ options: { staff: { type: 'string' }, seconds: { type: 'string' }, workers: { type: 'string' }, 'think-ms': { type: 'string' }, 'ramp-s': { type: 'string' } } });
   const opts: FlowBenchOptions = {
     staff: Number(values.staff ?? process.env.BENCH_STAFF ?? 200),
     seconds: Number(values.seconds ?? process.env.BENCH_SECONDS ?? 120),
     workers: (values.workers ?? '1,2').split(',').map(Number),
     thinkMs: Number(values['think-ms'] ?? 1000),
+    ...(values['ramp-s'] === undefined ? {} : { rampSeconds: Number(values['ramp-s']) }),
   };
   console.log(`Mixed-load benchmark: ${opts.staff} staff run the 13-step flow through HTTP, PostgreSQL, workers ${opts.workers.join(' then ')}`);
   const results = await runFlowBench(opts);
