@@ -23,9 +23,20 @@ if (process.env.TEST_DATABASE_URL) {
         t.is(r.requests, r.flowsCompleted * REQUESTS_PER_FLOW, 'every flow ran to its end (drain), each with the requests the figures assume');
         t.true(r.serverCpuMsPerRequest > 0, 'server CPU measured');
         t.true(r.databaseCpuMsPerRequest > 0 && r.clientCpuMsPerRequest > 0 && r.requestsPerSecond > 0, 'database and client CPU and the rate measured');
+        t.true(r.eventLoopDelay.length >= r.workers, 'every worker reported its event loop');
+        t.true(r.eventLoopDelay.every((e) => e.p99 > 0 && e.gc.count >= 0 && e.stalls >= 0));
       }
+      t.regex(lines.join('\n'), /event loop, process \d+: delay p50 [\d.]+ ms/);
+      t.regex(lines.join('\n'), /busy database connections, mean per sample by what they wait on: /);
       t.regex(lines.join('\n'), /completed flows: \d+ \([\d.]+ per minute\)/);
       t.regex(lines.join('\n'), /查重 +\d+ +[\d.]+ +[\d.]+ +[\d.]+/);
+
+      // Not drained: people start over the ramp, and only what ends after it (and before the S seconds end) counts.
+      const ramped = await runFlowBench({ staff: 3, seconds: 3, workers: [1], thinkMs: 20, rampSeconds: 1, database, log: () => undefined });
+      const r = ramped[0]!;
+      t.is(r.errors, 0, r.errorSamples.join('\n'));
+      t.is(r.rampSeconds, 1);
+      t.true(r.requests > 0 && r.seconds <= 3.5, `${r.requests} requests in ${r.seconds} s measured`);
     } finally {
       const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
       await admin.connect();
