@@ -67,6 +67,12 @@ export async function launchBrowser(): Promise<Browser> {
           await page.screenshot({ path: join(SCREENSHOTS, `${name}-${size.width}.png`), fullPage: false });
         },
         async axe() {
+          // Judged at rest: no element mid-transition, and no passing toast (it fades out while axe runs, and
+          // axe reads half-transparent text as low contrast). Vue marks a running transition's element.
+          await page.waitForFunction(
+            "!document.querySelector('[class*=\"-enter-active\"], [class*=\"-leave-active\"]') && ![...document.querySelectorAll('.van-toast')].some((el) => getComputedStyle(el).display !== 'none')",
+            undefined, { timeout: 5_000 },
+          ).catch(() => undefined);
           await page.evaluate(AXE_SOURCE); // evaluated through the DevTools protocol: the page's CSP stays strict
           const result = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as { violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] };
           return result.violations
