@@ -69,10 +69,10 @@ export async function launchBrowser(): Promise<Browser> {
         async axe() {
           // Judged at rest: no element mid-transition, and no passing toast (it fades out while axe runs, and
           // axe reads half-transparent text as low contrast). Vue marks a running transition's element.
-          await page.waitForFunction(
-            "!document.querySelector('[class*=\"-enter-active\"], [class*=\"-leave-active\"]') && ![...document.querySelectorAll('.van-toast')].some((el) => getComputedStyle(el).display !== 'none')",
-            undefined, { timeout: 5_000 },
-          ).catch(() => undefined);
+          // Polled with evaluate (through the DevTools protocol): waitForFunction would compile its predicate in the
+          // page, which the console's CSP (no unsafe-eval) refuses.
+          const atRest = "!document.querySelector('[class*=\"-enter-active\"], [class*=\"-leave-active\"]') && ![...document.querySelectorAll('.van-toast')].some((el) => getComputedStyle(el).display !== 'none')";
+          for (let i = 0; i < 50 && !(await page.evaluate(atRest)); i++) await new Promise((r) => setTimeout(r, 100));
           await page.evaluate(AXE_SOURCE); // evaluated through the DevTools protocol: the page's CSP stays strict
           const result = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as { violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] };
           return result.violations
