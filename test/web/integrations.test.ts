@@ -84,6 +84,8 @@ test.serial('the administrator adds a webhook, sees it delivered, turns it off, 
   t.regex(secret, /^whsec_/);
   const [endpoint] = (await get('/plugins/webhooks/endpoints')).items.filter((e: any) => e.url === receiverUrl);
   t.like(endpoint, { events: ['inquiry.created'], active: true, description: '浏览器测试', secretHint: `…${secret.slice(-4)}` });
+  // The secret shows from the answer; the list is read again after it: wait for the row, then count it.
+  await p.page.locator(`[data-endpoint="${receiverUrl}"]`).first().waitFor();
   t.is(await p.page.locator(`[data-endpoint="${receiverUrl}"]`).count(), 1);
   await p.screenshot('integrations-webhook-added');
 
