@@ -106,15 +106,17 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** CPU time (user + system, ms) of the processes `counted` picks, from /proc (Linux; 0 elsewhere). */
-function cpuOf(counted: (pid: string, parent: string, name: string) => boolean): number {
+interface Proc { readonly pid: string; readonly parent: string; readonly name: string; readonly cpuMs: number }
+
+/** This machine's processes from /proc (Linux; none elsewhere): parent, name and CPU time (user + system). */
+function processes(): Proc[] {
   let pids: string[];
   try {
     pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
   } catch {
-    return 0;
+    return [];
   }
-  let ticks = 0;
+  const found: Proc[] = [];
   for (const pid of pids) {
     let text: string;
     try {
@@ -125,28 +127,31 @@ function cpuOf(counted: (pid: string, parent: string, name: string) => boolean):
     const name = text.slice(text.indexOf('(') + 1, text.lastIndexOf(')'));
     const f = text.slice(text.lastIndexOf(')') + 2).split(' '); // fields from the 3rd (state) on
     // f[1] is the parent (field 4), f[11] and f[12] utime and stime (fields 14 and 15), in 1/100 s.
-    if (counted(pid, f[1] as string, name)) ticks += Number(f[11]) + Number(f[12]);
+    found.push({ pid, parent: f[1] as string, name, cpuMs: (Number(f[11]) + Number(f[12])) * 10 });
   }
-  return ticks * 10;
+  return found;
 }
+
+/** CPU time (ms) of the processes `counted` picks. */
+const cpuOf = (counted: (p: Proc) => boolean): number => processes().filter(counted).reduce((sum, p) => sum + p.cpuMs, 0);
+
+/** The server: a process and its children (the workers). */
+const ofServer = (rootPid: number | undefined) => (p: Proc): boolean => rootPid !== undefined && (p.pid === String(rootPid) || p.parent === String(rootPid));
 
 /** Sends `signal` to the server process and its workers. */
 function signalServer(rootPid: number | undefined, signal: NodeJS.Signals): void {
-  if (rootPid === undefined) return;
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+  for (const p of processes().filter(ofServer(rootPid))) {
     try {
-      const parent = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1];
-      if (pid === String(rootPid) || parent === String(rootPid)) process.kill(Number(pid), signal);
+      process.kill(Number(p.pid), signal);
     } catch {
       // gone meanwhile
     }
   }
 }
 
-/** The server: a process and its children (the workers). */
-const cpuMs = (rootPid: number | undefined): number => (rootPid === undefined ? 0 : cpuOf((pid, parent) => pid === String(rootPid) || parent === String(rootPid)));
+const cpuMs = (rootPid: number | undefined): number => cpuOf(ofServer(rootPid));
 /** PostgreSQL's processes on this machine (its backends do the statements' work on the same cores). */
-const databaseCpuMs = (): number => cpuOf((_pid, _parent, name) => name === 'postgres');
+const databaseCpuMs = (): number => cpuOf((p) => p.name === 'postgres');
 /** This process: the simulated staff (their HTTP client) share the cores too. */
 const clientCpuMs = (): number => {
   const u = process.cpuUsage();
