@@ -255,7 +255,13 @@ for (const size of [PHONE, DESK]) {
     t.is(await orgManage.getAttribute('aria-checked'), 'false');
     t.is(await role.getByRole('checkbox', { name: '查看订单' }).getAttribute('aria-checked'), 'true');
     await orgManage.click();
-    await role.getByRole('radio', { name: '本部门及下级' }).click();
+    await role.getByRole('checkbox', { name: '组织管理（部门、员工、角色、机构设置）', checked: true }).waitFor();
+    // The section may still be settling after it opened (CI once saved without the choice): the choice is
+    // confirmed on the page before saving.
+    const scope = role.getByRole('radio', { name: '本部门及下级' });
+    await scope.click();
+    if (!(await role.getByRole('radio', { name: '本部门及下级', checked: true }).waitFor({ timeout: 3_000 }).then(() => true, () => false))) await scope.click();
+    await role.getByRole('radio', { name: '本部门及下级', checked: true }).waitFor();
     await role.locator('[data-save]').click();
     await p.page.getByText('已保存，拥有该角色的员工需重新登录').waitFor();
     const saved = ((await server.call('GET', '/api/v1/roles', { token: admin })).body.items as { code: string; permissions: string[]; dataScope: string }[]).find((r) => r.code === 'approver')!;
